@@ -1,0 +1,1 @@
+"""Validation and result-report triggers: pure functions over the form model."""

@@ -1,0 +1,55 @@
+"""What the rules need to know of the code catalog, as a Protocol that `seilocal.store` implements.
+
+The rules never touch SQLite: tests pass a small in-memory fake, the app passes the store's catalog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+
+class CodeCatalog(Protocol):
+    """Read-only questions about SKS codes, the LPR3 named lists and SOR units."""
+
+    def knows_list(self, list_name: str) -> bool:
+        """True when the catalog has the members of this named list (e.g. `admin.konttype`, `diag.car`).
+
+        Many LPR3 lists are not public; a rule whose list is unknown cannot decide and stays quiet.
+        """
+        ...
+
+    def in_list(self, list_name: str, code: str, at: date | None = None) -> bool:
+        """True when `code` is a member of the named list (and valid at `at`, when given)."""
+        ...
+
+    def is_valid(self, code: str, at: date | None = None) -> bool | None:
+        """True when the SKS code exists and is valid at `at`; None when the code is unknown to the catalog."""
+        ...
+
+    def text(self, code: str) -> str | None:
+        """The Danish text of an SKS code, or None."""
+        ...
+
+    def sor_valid(self, sor_id: str, at: date | None = None) -> bool | None:
+        """True when the SOR unit is valid at `at`; None when the unit is unknown to the catalog."""
+        ...
+
+
+class EmptyCatalog:
+    """A catalog that knows nothing: every list unknown, every code and unit unknown."""
+
+    def knows_list(self, list_name: str) -> bool:
+        return False
+
+    def in_list(self, list_name: str, code: str, at: date | None = None) -> bool:
+        return False
+
+    def is_valid(self, code: str, at: date | None = None) -> bool | None:
+        return None
+
+    def text(self, code: str) -> str | None:
+        return None
+
+    def sor_valid(self, sor_id: str, at: date | None = None) -> bool | None:
+        return None
