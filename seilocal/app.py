@@ -1,0 +1,97 @@
+"""Starting the app: data dir, one instance per data dir, the database, security gate, pages, server.
+
+`run_app` is the only code path that imports nicegui, after NICEGUI_STORAGE_PATH points into the data dir.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import webbrowser
+from pathlib import Path
+
+from seilocal.instance import InstanceLock, running_url
+from seilocal.settings import DataDirError, prepare_data_dir
+
+
+def find_free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def run_app(*, data_dir: Path, port: int = 0, open_browser: bool = True) -> int:
+    """Run the app until it is stopped; the exit code for the command line."""
+    try:
+        prepare_data_dir(data_dir)
+    except DataDirError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    lock = InstanceLock(data_dir)
+    if not lock.acquire():
+        url = running_url(data_dir)
+        if url:
+            _say(f"SEI-LPR lokal is already running for {data_dir}: {url}")
+            if open_browser:
+                webbrowser.open(url)
+        else:
+            _say(f"SEI-LPR lokal is already running for {data_dir} (it is still starting); try again shortly")
+        return 0
+    try:
+        return _serve(data_dir, port, open_browser, lock)
+    finally:
+        lock.release()
+
+
+def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) -> int:
+    from seilocal.store import DatabaseRefused, open_store
+
+    try:
+        store = open_store(data_dir)
+    except DatabaseRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    # NiceGUI reads this when it is imported: its storage must stay inside the data dir.
+    os.environ["NICEGUI_STORAGE_PATH"] = str(data_dir / ".nicegui")
+    os.environ.pop("PYTEST_CURRENT_TEST", None)  # would make ui.run think it runs under pytest
+
+    from nicegui import app, ui
+
+    from seilocal.pages.context import AppContext
+    from seilocal.pages.routes import register_pages
+    from seilocal.security import SecurityGate, new_token
+
+    port = port or find_free_port()
+    token = new_token()
+    url = f"http://127.0.0.1:{port}/?token={token}"
+    ctx = AppContext(store=store)
+    register_pages(ctx)
+    app.add_middleware(SecurityGate, port=port, token=token)
+
+    def announce() -> None:
+        lock.publish(url)
+        _say(f"SEI-LPR lokal is running at {url}")
+        _say(f"Data: {data_dir}")
+        if open_browser:
+            webbrowser.open(url)
+
+    app.on_startup(announce)
+    app.on_shutdown(store.close)
+    ui.run(
+        host="127.0.0.1",
+        port=port,
+        title="SEI-LPR lokal",
+        language="da",
+        reload=False,
+        show=False,
+        show_welcome_message=False,
+        uvicorn_logging_level="warning",
+        favicon="🩺",
+    )
+    return 0

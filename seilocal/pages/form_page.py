@@ -1,0 +1,142 @@
+"""The form page `/skema/N`: a sticky header summary, "Skemainformation" and one accordion per section."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from seilocal.model import STATUS_LABELS_DA
+from seilocal.model.cpr import check_cpr
+from seilocal.model.datetime_input import format_for_display
+from seilocal.store import FormNotFound
+
+from .context import AppContext
+from .fields import text_field, time_field
+from .form_editor import FormEditor
+from .frame import frame
+
+SECTIONS = [
+    ("patient", "Patient"),
+    ("course", "Forløbsoplysninger"),
+    ("referral", "Henvisning"),
+    ("payment", "Betalingsoplysninger"),
+    ("markers", "Forløbsmarkører"),
+    ("contacts", "Patientkontakter"),
+    ("procedures", "Procedurer uden patientkontakt"),
+    ("result_reports", "Resultatindberetninger"),
+]
+
+
+def cpr_check(text: str) -> tuple[str | None, str | None]:
+    """The CPR field's message: an error (red, never blocks saving) or a note (e.g. replacement CPR)."""
+    result = check_cpr(text)
+    if result.errors:
+        return result.errors[0], None
+    notes = list(result.warnings)
+    if result.kind == "cpr" and result.birth_date:
+        sex = {"M": "mand", "F": "kvinde"}.get(result.sex or "", "")
+        notes.insert(0, f"Født {result.birth_date.strftime('%d-%m-%Y')}, {sex}")
+    return None, " · ".join(notes) or None
+
+
+def _show(value: str | None) -> str:
+    return value if value else "–"
+
+
+def header(editor: FormEditor) -> None:
+    """The F4.2 summary: CPR, status, name, course start, end and start marker."""
+    form = editor.form
+    items = [
+        ("CPR", _show(form.patient.cpr), "header-cpr"),
+        ("Status", STATUS_LABELS_DA.get(form.status, form.status), "header-status"),
+        ("Navn", _show(form.patient.name), "header-name"),
+        ("Start", _show(format_for_display(form.course.start) if form.course.start else None), "header-start"),
+        ("Slut", _show(format_for_display(form.course.end) if form.course.end else None), "header-end"),
+        ("Startmarkør", _show(form.course.start_marker), "header-marker"),
+    ]
+    with ui.row().classes("w-full gap-6"):
+        for label, value, mark in items:
+            with ui.column().classes("gap-0"):
+                ui.label(label).classes("text-caption text-grey-7")
+                ui.label(value).classes("text-body1 text-weight-medium").mark(mark)
+
+
+def form_page(ctx: AppContext, form_no: int) -> None:
+    """Build the page of form `form_no`."""
+    try:
+        stored = ctx.store.forms.load(form_no)
+    except FormNotFound:
+        with frame("Skema findes ikke"):
+            ui.label(f"Der findes intet skema med nummer {form_no}.").mark("form-missing")
+            ui.link("Tilbage til skemaerne", "/")
+        return
+    editor = FormEditor(ctx, stored)
+
+    with frame(f"Skema {form_no}"):
+        with ui.card().classes("w-full sticky top-0 z-10 q-pa-sm").props("flat bordered").mark("form-header"):
+            header_view = ui.refreshable(header)
+            header_view(editor)
+        editor.on_saved(lambda _path: header_view.refresh())
+
+        with ui.expansion("Skemainformation", icon="info").classes("w-full").props("dense"):
+            info_view = ui.refreshable(_info)
+            info_view(editor)
+        editor.on_saved(lambda _path: info_view.refresh())
+
+        for key, title in SECTIONS:
+            with ui.expansion(title, value=key in ("patient", "course")).classes("w-full").props(
+                "header-class=text-subtitle1 dense"
+            ).mark(f"section-{key}"):
+                builder = _SECTION_BUILDERS.get(key)
+                if builder:
+                    builder(editor)
+                else:
+                    ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+
+
+def _info(editor: FormEditor) -> None:
+    form = editor.form
+    with ui.grid(columns=2).classes("gap-x-6 gap-y-1"):
+        ui.label("Skemanummer")
+        ui.label(str(form.form_no)).mark("info-form-no")
+        ui.label("ForløbsID")
+        with ui.row().classes("items-center gap-1"):
+            ui.label(form.course.id).classes("font-mono").mark("info-course-id")
+            ui.button(icon="content_copy", on_click=lambda: ui.clipboard.write(form.course.id)).props(
+                "flat dense round size=sm").tooltip("Kopiér forløbsID")
+        ui.label("Oprettet")
+        ui.label(format_for_display(editor.stored.created_at))
+        ui.label("Sidst ændret")
+        ui.label(format_for_display(editor.stored.changed_at)).mark("info-changed")
+
+
+def _patient_section(editor: FormEditor) -> None:
+    name_field: ui.input | None = None
+
+    def fill_name_from_register(cpr: str | None) -> None:
+        # F4.3: a patient seen before is filled in from the local register when the name is still empty.
+        if not cpr or editor.form.patient.name or name_field is None:
+            return
+        known = editor.ctx.store.forms.patient_name(cpr)
+        if known:
+            name_field.value = known  # its change handler saves it
+            ui.notify(f"Navn hentet fra tidligere skema: {known}")
+
+    with ui.row().classes("w-full no-wrap gap-4"):
+        with ui.column().classes("w-64"):
+            text_field(editor, "CPR-nummer", "patient.cpr", mark="patient-cpr", check=cpr_check,
+                       on_saved=fill_name_from_register)
+        with ui.column().classes("grow"):
+            name_field = text_field(editor, "Navn", "patient.name", mark="patient-name")
+
+
+def _course_section(editor: FormEditor) -> None:
+    with ui.grid(columns=2).classes("w-full gap-4"):
+        time_field(editor, "Starttidspunkt", "course.start", mark="course-start")
+        text_field(editor, "Forløbsansvar (SOR-kode)", "course.responsible_unit", mark="course-unit")
+        text_field(editor, "Startmarkør", "course.start_marker", mark="course-start-marker")
+
+
+_SECTION_BUILDERS = {
+    "patient": _patient_section,
+    "course": _course_section,
+}

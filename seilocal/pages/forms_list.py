@@ -1,0 +1,119 @@
+"""The "Skemaer" page: every form, a search box, a filter per column, and "Opret skema"."""
+
+from __future__ import annotations
+
+import re
+
+from nicegui import ui
+
+from seilocal.model import STATUS_LABELS_DA
+from seilocal.model.datetime_input import format_for_display
+
+from .context import AppContext
+from .frame import frame
+
+_COLUMNS = [
+    {"name": "form_no", "label": "Skemanr.", "field": "form_no", "align": "left", "sortable": True},
+    {"name": "cpr", "label": "CPR", "field": "cpr", "align": "left"},
+    {"name": "name", "label": "Navn", "field": "name", "align": "left", "sortable": True},
+    {"name": "status", "label": "Status", "field": "status", "align": "left", "sortable": True},
+    {"name": "course_start", "label": "Start", "field": "course_start", "align": "left", "sortable": True},
+    {"name": "course_end", "label": "Slut", "field": "course_end", "align": "left", "sortable": True},
+    {"name": "start_marker", "label": "Startmarkør", "field": "start_marker", "align": "left"},
+    {"name": "responsible_unit", "label": "Forløbsansvar", "field": "responsible_unit", "align": "left"},
+    {"name": "changed_at", "label": "Sidst ændret", "field": "changed_at", "align": "left", "sortable": True},
+]
+
+_DATE_FILTER = re.compile(r"^\s*(?:(\d{1,2})[-.])?(?:(\d{1,2})[-.])?(\d{4})\s*$")
+
+
+def date_filter_prefix(text: str) -> str | None:
+    """Turn a Danish date filter (`dd-mm-åååå`, `mm-åååå` or `åååå`) into the ISO prefix it matches."""
+    match = _DATE_FILTER.match(text or "")
+    if not match:
+        return None
+    first, second, year = match.groups()
+    if first and second:
+        return f"{year}-{int(second):02d}-{int(first):02d}"
+    if first:
+        return f"{year}-{int(first):02d}"
+    return year
+
+
+def forms_list_page(ctx: AppContext) -> None:
+    """Build the forms list."""
+    forms = ctx.store.forms
+    filters: dict[str, str] = {}
+
+    def rows() -> list[dict]:
+        hits = forms.search(search.value or "", filters)
+        return [
+            {
+                "form_no": f.form_no,
+                "cpr": f.cpr or "",
+                "name": f.name or "",
+                "status": STATUS_LABELS_DA.get(f.status, f.status),
+                "course_start": format_for_display(f.course_start) if f.course_start else "",
+                "course_end": format_for_display(f.course_end) if f.course_end else "",
+                "start_marker": f.start_marker or "",
+                "responsible_unit": f.responsible_unit or "",
+                "changed_at": format_for_display(f.changed_at),
+            }
+            for f in hits
+        ]
+
+    def refresh() -> None:
+        table.rows = rows()
+        table.update()
+        empty_note.set_visibility(not table.rows)
+
+    def set_filter(column: str, value: str | None) -> None:
+        if value:
+            filters[column] = value
+        else:
+            filters.pop(column, None)
+        refresh()
+
+    def set_date_filter(column: str, text: str, field: ui.input) -> None:
+        prefix = date_filter_prefix(text) if text else None
+        bad = bool(text) and prefix is None
+        field.props(f'error-message="Skriv dd-mm-åååå, mm-åååå eller åååå" {"error" if bad else ":error=false"}')
+        set_filter(column, prefix or "")
+
+    def create() -> None:
+        stored = forms.create()
+        ui.navigate.to(f"/skema/{stored.form.form_no}")
+
+    with frame("Skemaer"):
+        with ui.row().classes("w-full items-center"):
+            ui.label("Skemaer").classes("text-h5")
+            ui.space()
+            ui.button("Opret skema", icon="add", on_click=create).mark("create-form")
+        search = (
+            ui.input("Søg (CPR, navn, skemanummer eller forløbsID)", on_change=lambda: refresh())
+            .props("clearable outlined dense autofocus")
+            .classes("w-full")
+            .mark("forms-search")
+        )
+        with ui.row().classes("w-full items-start gap-2"):
+            status_options = {"": "Alle"} | STATUS_LABELS_DA
+            ui.select(status_options, value="", label="Status",
+                      on_change=lambda e: set_filter("status", e.value)).props("dense outlined").classes(
+                "w-48").mark("filter-status")
+            start = ui.input("Start (dato)").props("dense outlined clearable").classes("w-40").mark("filter-start")
+            start.on_value_change(lambda e: set_date_filter("course_start", e.value or "", start))
+            end = ui.input("Slut (dato)").props("dense outlined clearable").classes("w-40").mark("filter-end")
+            end.on_value_change(lambda e: set_date_filter("course_end", e.value or "", end))
+            ui.select({"": "Alle"} | {v: v for v in forms.distinct_values("start_marker")}, value="",
+                      label="Startmarkør", on_change=lambda e: set_filter("start_marker", e.value)).props(
+                "dense outlined").classes("w-48").mark("filter-marker")
+            ui.select({"": "Alle"} | {v: v for v in forms.distinct_values("responsible_unit")}, value="",
+                      label="Forløbsansvar", on_change=lambda e: set_filter("responsible_unit", e.value)).props(
+                "dense outlined").classes("w-56").mark("filter-unit")
+        table = ui.table(columns=_COLUMNS, rows=[], row_key="form_no", pagination=25).classes("w-full").mark(
+            "forms-table")
+        table.on("rowClick", lambda e: ui.navigate.to(f"/skema/{e.args[1]['form_no']}"))
+        table.props("flat bordered dense")
+        empty_note = ui.label("Ingen skemaer endnu – tryk på »Opret skema«.").classes("text-grey-7").mark(
+            "forms-empty")
+        refresh()

@@ -1,0 +1,21 @@
+"""The frame around every page: the top bar with the app's name and its navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from nicegui import ui
+
+
+@contextmanager
+def frame(title: str) -> Iterator[None]:
+    """Page chrome: a top bar with navigation, then the page's own content in a centred column."""
+    ui.page_title(f"{title} – SEI-LPR lokal")
+    with ui.header(elevated=True).classes("items-center bg-blue-9 q-py-xs"):
+        ui.label("SEI-LPR lokal").classes("text-h6 text-white")
+        ui.space()
+        ui.link("Skemaer", "/").classes("text-white").mark("nav-forms")
+        ui.link("Indstillinger", "/indstillinger").classes("text-white q-ml-md").mark("nav-settings")
+    with ui.column().classes("w-full max-w-screen-xl mx-auto q-pa-md gap-2"):
+        yield

@@ -1,0 +1,21 @@
+"""The app's pages, registered once per launch (or once per test) with the context they share."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from .context import AppContext
+from .form_page import form_page
+from .forms_list import forms_list_page
+
+
+def register_pages(ctx: AppContext) -> None:
+    """Register every page of the app on NiceGUI's router."""
+
+    @ui.page("/")
+    def _forms() -> None:
+        forms_list_page(ctx)
+
+    @ui.page("/skema/{form_no}")
+    def _form(form_no: int) -> None:
+        form_page(ctx, form_no)

@@ -1,0 +1,124 @@
+"""The security gate in front of every route: loopback Host, per-launch token cookie, same-origin WebSockets.
+
+A plain ASGI middleware (not Starlette's BaseHTTPMiddleware) so it also guards WebSocket handshakes and
+the Socket.IO app that NiceGUI mounts.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+TOKEN_PARAM = "token"
+
+_REFUSED_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>SEI-LPR lokal</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto">
+<h1>Adgang nægtet</h1>
+<p>SEI-LPR lokal åbnes kun fra programmet selv. Start programmet (eller dobbeltklik på det igen): det åbner
+browseren med den rigtige adresse. Står programmet allerede og kører, så brug den adresse, det viste, da det
+startede.</p></body></html>"""
+
+_FOREIGN_HOST_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>SEI-LPR lokal</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto">
+<h1>Forkert adresse</h1><p>SEI-LPR lokal svarer kun på adressen 127.0.0.1 eller localhost på denne computer.</p>
+</body></html>"""
+
+
+def new_token() -> str:
+    """A fresh random token for one launch."""
+    return secrets.token_urlsafe(32)
+
+
+def cookie_name(port: int) -> str:
+    """Cookies do not separate ports, so two instances on one machine need their own cookie names."""
+    return f"seilocal_{port}"
+
+
+class SecurityGate:
+    """Refuse foreign Hosts and Origins, and any request without the launch token (URL once, then cookie)."""
+
+    def __init__(self, app: ASGIApp, *, port: int, token: str) -> None:
+        self.app = app
+        self.port = port
+        self.token = token
+        self.allowed_hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        self.allowed_origins = {f"http://{host}" for host in self.allowed_hosts}
+        self.cookie = cookie_name(port)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        if kind not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if headers.get("host", "") not in self.allowed_hosts:
+            await self._refuse(scope, receive, send, 403, _FOREIGN_HOST_PAGE)
+            return
+        origin = headers.get("origin")
+        if origin is not None and origin not in self.allowed_origins:
+            await self._refuse(scope, receive, send, 403, _FOREIGN_HOST_PAGE)
+            return
+        if self._has_cookie(headers.get("cookie", "")):
+            await self.app(scope, receive, send)
+            return
+        if kind == "http" and self._token_in_query(scope):
+            await self._accept_token(scope, send)
+            return
+        await self._refuse(scope, receive, send, 401, _REFUSED_PAGE)
+
+    def _has_cookie(self, raw: str) -> bool:
+        cookies = SimpleCookie()
+        try:
+            cookies.load(raw)
+        except Exception:  # a malformed Cookie header is simply no token
+            return False
+        morsel = cookies.get(self.cookie)
+        return morsel is not None and secrets.compare_digest(morsel.value, self.token)
+
+    def _token_in_query(self, scope: Scope) -> bool:
+        query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+        given = query.get(TOKEN_PARAM)
+        return given is not None and secrets.compare_digest(given, self.token)
+
+    async def _accept_token(self, scope: Scope, send: Send) -> None:
+        """Set the cookie and redirect to the same page without the token, so it leaves the address bar."""
+        rest = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1")) if k != TOKEN_PARAM]
+        location = scope.get("path", "/") + (f"?{urlencode(rest)}" if rest else "")
+        cookie = f"{self.cookie}={self.token}; Path=/; HttpOnly; SameSite=Strict"
+        await send({
+            "type": "http.response.start",
+            "status": 303,
+            "headers": [
+                (b"location", location.encode("latin-1")),
+                (b"set-cookie", cookie.encode("latin-1")),
+                (b"cache-control", b"no-store"),
+                (b"content-length", b"0"),
+            ],
+        })
+        await send({"type": "http.response.body", "body": b""})
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, status: int, page: str) -> None:
+        if scope["type"] == "websocket":
+            await receive()  # the websocket.connect message
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        body = page.encode("utf-8")
+        await send({
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/html; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+            ],
+        })
+        await send({"type": "http.response.body", "body": body})

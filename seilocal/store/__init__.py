@@ -1,0 +1,49 @@
+"""Everything SQLite: the user's database, forms, audit log, preferences and the code catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from seilocal.settings import db_path, prepare_data_dir
+
+from .db import DatabaseRefused, memory_database, open_database
+from .forms import FormNotFound, FormStore, FormSummary, Prefs, StaleForm, StoredForm
+
+
+@dataclass
+class Store:
+    """The opened database of one user and the stores over it."""
+
+    db: Database
+    path: Path | None
+    forms: FormStore
+    prefs: Prefs
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+
+def _wrap(db: Database, path: Path | None) -> Store:
+    return Store(db=db, path=path, forms=FormStore(db), prefs=Prefs(db))
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open the user's database in `data_dir` (created and migrated as needed)."""
+    prepare_data_dir(data_dir)
+    path = db_path(data_dir)
+    return _wrap(open_database(path), path)
+
+
+def memory_store() -> Store:
+    """A store over a fresh in-memory database (tests, tools)."""
+    return _wrap(memory_database(), None)
+
+
+__all__ = [
+    "DatabaseRefused", "FormNotFound", "FormStore", "FormSummary", "Prefs", "StaleForm", "Store", "StoredForm",
+    "memory_store", "open_store",
+]

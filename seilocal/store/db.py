@@ -1,0 +1,145 @@
+"""Opening the user's SQLite file: refuse what is not ours, back up before migrating, WAL, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from .schema import form_migrations
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseRefused(RuntimeError):
+    """The database file cannot be used as it is; the message says why in English, the file is untouched."""
+
+
+def migration_sets() -> list[Migrations]:
+    """Every migration set of the app, in the order they are applied."""
+    sets = [form_migrations]
+    try:  # the code catalog lives in the same file; its schema is its own set
+        from .catalog.schema import catalog_migrations
+    except ImportError:  # pragma: no cover - only while the catalog package is absent
+        return sets
+    return [*sets, catalog_migrations]
+
+
+def check_is_sqlite(path: Path) -> None:
+    """Refuse a file that exists but is not an SQLite database, without opening it for writing."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if header != SQLITE_MAGIC:
+        raise DatabaseRefused(f"{path} is not a SEI-LPR lokal database (not an SQLite file); it was left untouched")
+
+
+def _applied_names(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [Migrations.migrations_table]
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = conn.execute(f"SELECT migration_set, name FROM {Migrations.migrations_table}").fetchall()
+    return {(row[0], row[1]) for row in rows}
+
+
+def _known_names(sets: Iterable[Migrations]) -> set[tuple[str, str]]:
+    return {(s.name, m.name) for s in sets for m in s._migrations}  # noqa: SLF001 - no public accessor
+
+
+def inspect_schema(path: Path) -> tuple[bool, bool]:
+    """(has pending migrations, is newer than this program) for an existing file, read-only."""
+    uri = f"file:{path.as_posix()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseRefused(f"cannot open {path}: {exc}") from exc
+    try:
+        applied = _applied_names(conn)
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(f"{path} is damaged or not a SEI-LPR lokal database ({exc}); it was left untouched") from exc
+    finally:
+        conn.close()
+    if tables and not applied:
+        raise DatabaseRefused(f"{path} is an SQLite file of another program; it was left untouched")
+    known = _known_names(migration_sets())
+    newer = bool(applied - known)
+    pending = bool(known - applied)
+    return pending, newer
+
+
+def backup_before_migration(path: Path) -> Path:
+    """Copy the database with VACUUM INTO next to it, verify the copy, return its path."""
+    backups = path.parent / "backups"
+    backups.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backups / f"{path.stem}-before-migration-{stamp}.sqlite3"
+    source = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        source.execute("VACUUM INTO ?", [str(target)])
+    finally:
+        source.close()
+    check = sqlite3.connect(f"file:{target.as_posix()}?mode=ro", uri=True)
+    try:
+        result = check.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        check.close()
+    if result != "ok":
+        raise DatabaseRefused(f"the backup {target} before the upgrade failed its check ({result}); nothing was changed")
+    return target
+
+
+def open_database(path: Path) -> Database:
+    """Open (or create) the user's database: checks, backup before migration, WAL, migrations applied."""
+    check_is_sqlite(path)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        pending, newer = inspect_schema(path)
+        if newer:
+            raise DatabaseRefused(
+                f"{path} was written by a newer version of SEI-LPR lokal; update the program. The file was left untouched"
+            )
+        if pending:
+            backup_before_migration(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise DatabaseRefused(f"cannot open {path}: {exc}") from exc
+    db = Database(conn)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a process crash; submissions use FULL
+        db.execute("PRAGMA foreign_keys = ON")
+        for migrations in migration_sets():
+            migrations.apply(db)
+    except sqlite3.OperationalError as exc:
+        db.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseRefused(f"{path} is locked by another program; close it and try again") from exc
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise DatabaseRefused(f"{path} is read-only; SEI-LPR lokal needs to write to it") from exc
+        raise DatabaseRefused(f"cannot use {path}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DatabaseRefused(f"{path} is damaged ({exc}); it was left untouched") from exc
+    return db
+
+
+def memory_database() -> Database:
+    """A migrated in-memory database, for tests and tools."""
+    db = Database(memory=True)
+    for migrations in migration_sets():
+        migrations.apply(db)
+    return db

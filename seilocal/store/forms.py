@@ -1,0 +1,256 @@
+"""Forms in SQLite: create, load, save one edited field with its audit row, list and search."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from seilocal.model import Form, set_path
+
+Clock = Callable[[], datetime]
+
+
+class FormNotFound(LookupError):
+    """No form with that number."""
+
+
+class StaleForm(RuntimeError):
+    """The form changed since it was loaded (another tab or process): reload before editing."""
+
+
+@dataclass
+class StoredForm:
+    """A form as loaded: the document and the revision the next save must be based on."""
+
+    form: Form
+    revision: int
+    created_at: str
+    changed_at: str
+
+
+@dataclass(frozen=True)
+class FormSummary:
+    """One row of the forms list."""
+
+    form_no: int
+    course_id: str
+    status: str
+    cpr: str | None
+    name: str | None
+    course_start: str | None
+    course_end: str | None
+    start_marker: str | None
+    responsible_unit: str | None
+    changed_at: str
+
+
+# Columns of the forms table that copy a value of the document, so the list can search and filter it.
+_SUMMARY_COLUMNS: dict[str, Callable[[Form], Any]] = {
+    "status": lambda f: f.status,
+    "cpr": lambda f: f.patient.cpr,
+    "name": lambda f: f.patient.name,
+    "course_start": lambda f: f.course.start,
+    "course_end": lambda f: f.course.end,
+    "start_marker": lambda f: f.course.start_marker,
+    "responsible_unit": lambda f: f.course.responsible_unit,
+}
+
+FILTER_COLUMNS = ("status", "course_start", "course_end", "start_marker", "responsible_unit")
+
+
+def _now_text(clock: Clock) -> str:
+    return clock().replace(microsecond=0).isoformat()
+
+
+def _audit_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "model_dump"):
+        value = value.model_dump()
+    return json.dumps(value, ensure_ascii=False)
+
+
+class FormStore:
+    """All reads and writes of forms. Every write is one transaction together with its audit row."""
+
+    def __init__(self, db: Database, clock: Clock = datetime.now) -> None:
+        self.db = db
+        self.clock = clock
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def create(self) -> StoredForm:
+        """A new draft with a fresh forløbsID and the next form number."""
+        return self._insert(Form(), action="create")
+
+    def import_form(self, form: Form) -> StoredForm:
+        """Add a form read from a document; it gets a new form number, its forløbsID is kept."""
+        if self.db.execute("SELECT 1 FROM forms WHERE course_id = ?", [form.course.id]).fetchone():
+            raise ValueError(f"a form with forløbsID {form.course.id} is already in this database")
+        return self._insert(form.model_copy(deep=True), action="import")
+
+    def _insert(self, form: Form, action: str) -> StoredForm:
+        now = _now_text(self.clock)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO forms (course_id, status, created_at, changed_at, revision, document) "
+                "VALUES (?, ?, ?, ?, 1, '{}')",
+                [form.course.id, form.status, now, now],
+            )
+            form.form_no = cursor.lastrowid
+            self._write_document(form, now)
+            self._audit(form.form_no, action, None, None, None, now)
+        return StoredForm(form, 1, now, now)
+
+    def save_edit(self, stored: StoredForm, path: str, value: Any) -> Any:
+        """Set one field, save the form and its audit row in one transaction; return the old value.
+
+        Raises StaleForm when the stored revision moved on (nothing is written and the in-memory form is
+        put back), and pydantic's ValidationError when the value does not fit the field.
+        """
+        form = stored.form
+        old = set_path(form, path, value)
+        old_status = form.status
+        if form.status == "submitted":
+            form.status = "changed"  # any edit after a submission must be reported again
+        now = _now_text(self.clock)
+        try:
+            with self.db.atomic():
+                cursor = self.db.execute(
+                    "UPDATE forms SET revision = revision + 1 WHERE form_no = ? AND revision = ?",
+                    [form.form_no, stored.revision],
+                )
+                if cursor.rowcount != 1:
+                    raise StaleForm(f"form {form.form_no} was changed elsewhere")
+                self._write_document(form, now)
+                self._audit(form.form_no, "set", path, old, value, now)
+        except BaseException:
+            set_path(form, path, old)
+            form.status = old_status
+            raise
+        stored.revision += 1
+        stored.changed_at = now
+        return old
+
+    def _write_document(self, form: Form, now: str) -> None:
+        columns = {name: get(form) for name, get in _SUMMARY_COLUMNS.items()}
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        self.db.execute(
+            f"UPDATE forms SET {assignments}, changed_at = ?, document = ? WHERE form_no = ?",
+            [*columns.values(), now, form.to_json(), form.form_no],
+        )
+        cpr = form.patient.cpr
+        if cpr and form.patient.name:
+            self.db.execute(
+                "INSERT INTO patients (cpr, name, last_seen) VALUES (?, ?, ?) "
+                "ON CONFLICT(cpr) DO UPDATE SET name = excluded.name, last_seen = excluded.last_seen",
+                [cpr, form.patient.name, now],
+            )
+
+    def _audit(self, form_no: int | None, action: str, path: str | None, old: Any, new: Any, now: str) -> None:
+        self.db.execute(
+            "INSERT INTO audit (form_no, action, path, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?)",
+            [form_no, action, path, _audit_text(old), _audit_text(new), now],
+        )
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def load(self, form_no: int) -> StoredForm:
+        """The stored form with that number."""
+        row = self.db.execute(
+            "SELECT document, revision, created_at, changed_at FROM forms WHERE form_no = ?", [form_no]
+        ).fetchone()
+        if row is None:
+            raise FormNotFound(f"no form number {form_no}")
+        return StoredForm(Form.model_validate_json(row[0]), row[1], row[2], row[3])
+
+    def document_json(self, form_no: int) -> str:
+        """The stored document exactly as saved."""
+        row = self.db.execute("SELECT document FROM forms WHERE form_no = ?", [form_no]).fetchone()
+        if row is None:
+            raise FormNotFound(f"no form number {form_no}")
+        return row[0]
+
+    def revision(self, form_no: int) -> int:
+        """The current revision of a form (moves on with every save)."""
+        row = self.db.execute("SELECT revision FROM forms WHERE form_no = ?", [form_no]).fetchone()
+        if row is None:
+            raise FormNotFound(f"no form number {form_no}")
+        return row[0]
+
+    def audit_rows(self, form_no: int) -> list[dict[str, Any]]:
+        """The audit rows of one form, oldest first."""
+        return list(self.db.query("SELECT * FROM audit WHERE form_no = ? ORDER BY id", [form_no]))
+
+    def patient_name(self, cpr: str) -> str | None:
+        """The name last recorded with this CPR in the local patient register."""
+        row = self.db.execute("SELECT name FROM patients WHERE cpr = ?", [cpr]).fetchone()
+        return row[0] if row else None
+
+    def search(
+        self, text: str = "", filters: dict[str, str] | None = None, limit: int = 200
+    ) -> list[FormSummary]:
+        """Forms whose CPR, name, form number or forløbsID contain `text`, narrowed by column filters."""
+        where: list[str] = []
+        params: list[Any] = []
+        needle = text.strip()
+        if needle:
+            like = f"%{needle.replace('-', '') if needle.replace('-', '').isdigit() else needle}%"
+            clause = "(cpr LIKE ? OR name LIKE ? OR course_id LIKE ?"
+            params += [like, f"%{needle}%", f"%{needle}%"]
+            if needle.isdigit():
+                clause += " OR form_no = ?"
+                params.append(int(needle))
+            where.append(clause + ")")
+        for column, value in (filters or {}).items():
+            if column not in FILTER_COLUMNS or not value:
+                continue
+            if column in ("course_start", "course_end"):
+                where.append(f"{column} LIKE ?")  # a date filter matches the start of the stored time
+                params.append(f"{value}%")
+            else:
+                where.append(f"{column} = ?")
+                params.append(value)
+        sql = (
+            "SELECT form_no, course_id, status, cpr, name, course_start, course_end, start_marker, "
+            "responsible_unit, changed_at FROM forms"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY form_no DESC LIMIT ?"
+        params.append(limit)
+        return [FormSummary(*row) for row in self.db.execute(sql, params).fetchall()]
+
+    def distinct_values(self, column: str) -> list[str]:
+        """The values a filterable column holds, for the filter drop-downs."""
+        if column not in FILTER_COLUMNS:
+            raise ValueError(column)
+        rows = self.db.execute(
+            f"SELECT DISTINCT {column} FROM forms WHERE {column} IS NOT NULL ORDER BY {column} LIMIT 500"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+
+class Prefs:
+    """Small user preferences (e.g. the search mode per code field), kept in the database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str) -> str | None:
+        """The stored value, or None."""
+        row = self.db.execute("SELECT value FROM prefs WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set(self, key: str, value: str) -> None:
+        """Store a value."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO prefs (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
