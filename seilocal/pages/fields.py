@@ -14,20 +14,13 @@ Check = Callable[[str], tuple[str | None, str | None]]
 
 
 def show_message(field: ui.input, error: str | None, note: str | None = None) -> None:
-    """Mark a Quasar input red with `error`, or show `note` as a hint under it."""
-    if error:
-        field.props(f'error error-message="{_attr(error)}"')
-        field.props(remove="hint")
+    """Mark an input red with `error` (NiceGUI's own error slot), or show `note` as a hint under it."""
+    field.error = error
+    if note and not error:
+        field.props["hint"] = note
     else:
-        field.props(remove="error error-message")
-        if note:
-            field.props(f'hint="{_attr(note)}"')
-        else:
-            field.props(remove="hint")
-
-
-def _attr(text: str) -> str:
-    return text.replace('"', "'")
+        field.props.pop("hint", None)
+    field.update()
 
 
 def text_field(
@@ -44,7 +37,9 @@ def text_field(
         if editor.save(path, text) and on_saved:
             on_saved(text or None)
 
+    # No NiceGUI auto-validation: it would clear the error set by `check` right after the change handler.
     field = ui.input(label, value=initial).props("outlined dense").classes("w-full").mark(mark)
+    field.without_auto_validation()
     field.on_value_change(lambda e: changed(e.value))
     if check and initial:
         show_message(field, *check(initial))

@@ -222,7 +222,11 @@ class FormStore:
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY form_no DESC LIMIT ?"
+        order = "form_no DESC"
+        if needle.isdigit():
+            order = "(form_no = ?) DESC, " + order  # the form with that number first, then partial matches
+            params.append(int(needle))
+        sql += f" ORDER BY {order} LIMIT ?"
         params.append(limit)
         return [FormSummary(*row) for row in self.db.execute(sql, params).fetchall()]
 

@@ -1,0 +1,46 @@
+# SEI-LPR lokal: `make run` starts the app, `make test` runs every test, `make dist` builds the executable.
+# Each target installs what it needs into .venv first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint unit browser-deps dist smoke bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,build]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/seilocal
+
+# The browser tier needs Debian's chromium and chromium-driver; installed here when run as root.
+browser-deps:
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null; \
+	  else \
+	    echo "The browser tests need: sudo apt-get install chromium chromium-driver poppler-utils"; exit 1; \
+	  fi; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check seilocal tests bench packaging
+
+test: $(STAMP) browser-deps lint
+	$(BIN)/python -m pytest -q
+
+dist: $(STAMP)
+	$(BIN)/python -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/seilocal.spec
+
+smoke: $(STAMP)
+	$(BIN)/python packaging/smoke_test.py
+
+bench: $(STAMP)
+	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,1 @@
+"""NiceGUI pages and widgets: the only package that imports nicegui."""
