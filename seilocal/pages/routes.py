@@ -7,10 +7,12 @@ from nicegui import ui
 from .context import AppContext
 from .form_page import form_page
 from .forms_list import forms_list_page
+from .testids import install as install_testids
 
 
 def register_pages(ctx: AppContext) -> None:
     """Register every page of the app on NiceGUI's router."""
+    install_testids()
 
     @ui.page("/")
     def _forms() -> None:
