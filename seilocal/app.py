@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import sys
@@ -61,7 +62,7 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
     os.environ["NICEGUI_STORAGE_PATH"] = str(data_dir / ".nicegui")
     os.environ.pop("PYTEST_CURRENT_TEST", None)  # would make ui.run think it runs under pytest
 
-    from nicegui import app, ui
+    from nicegui import app, background_tasks, ui
 
     from seilocal.pages.context import AppContext
     from seilocal.pages.routes import register_pages
@@ -74,14 +75,23 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
     register_pages(ctx)
     app.add_middleware(SecurityGate, port=port, token=token)
 
-    def announce() -> None:
+    async def announce_when_listening() -> None:
+        # Startup hooks run before uvicorn binds the port: wait until it accepts, so the printed URL works.
+        for _ in range(200):
+            try:
+                _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.02)
+                continue
+            writer.close()
+            break
         lock.publish(url)
         _say(f"SEI-LPR lokal is running at {url}")
         _say(f"Data: {data_dir}")
         if open_browser:
             webbrowser.open(url)
 
-    app.on_startup(announce)
+    app.on_startup(lambda: background_tasks.create(announce_when_listening(), name="announce"))
     app.on_shutdown(store.close)
     ui.run(
         host="127.0.0.1",

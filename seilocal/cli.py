@@ -135,9 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `seilocal` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    func: Callable[[argparse.Namespace], int] = getattr(args, "func", _cmd_run)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", None) or getattr(args, "handler", _cmd_run)
     args.open_db = lambda: _open_store(args).db
-    args.catalog_factory = None
+    args.catalog_factory = lambda: _open_store(args).catalog
     try:
         return func(args)
     except DataDirError as exc:

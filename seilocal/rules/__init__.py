@@ -1,1 +1,6 @@
 """Validation and result-report triggers: pure functions over the form model."""
+
+from seilocal.rules.deadlines import days_left, reporting_deadline
+from seilocal.rules.engine import SECTIONS, Finding, RuleSpec, registry, validate
+
+__all__ = ["SECTIONS", "Finding", "RuleSpec", "days_left", "registry", "reporting_deadline", "validate"]

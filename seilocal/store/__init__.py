@@ -9,6 +9,8 @@ from sqlite_utils import Database
 
 from seilocal.settings import db_path, prepare_data_dir
 
+from .catalog import CatalogStore
+from .catalog.starter import ensure_starter_catalog
 from .db import DatabaseRefused, memory_database, open_database
 from .forms import FormNotFound, FormStore, FormSummary, Prefs, StaleForm, StoredForm
 
@@ -21,6 +23,7 @@ class Store:
     path: Path | None
     forms: FormStore
     prefs: Prefs
+    catalog: CatalogStore
 
     def close(self) -> None:
         """Close the connection."""
@@ -28,7 +31,8 @@ class Store:
 
 
 def _wrap(db: Database, path: Path | None) -> Store:
-    return Store(db=db, path=path, forms=FormStore(db), prefs=Prefs(db))
+    ensure_starter_catalog(db)  # first start and upgrades load the bundled codes; otherwise a cheap no-op
+    return Store(db=db, path=path, forms=FormStore(db), prefs=Prefs(db), catalog=CatalogStore(db))
 
 
 def open_store(data_dir: Path) -> Store:
@@ -44,6 +48,6 @@ def memory_store() -> Store:
 
 
 __all__ = [
-    "DatabaseRefused", "FormNotFound", "FormStore", "FormSummary", "Prefs", "StaleForm", "Store", "StoredForm",
-    "memory_store", "open_store",
+    "CatalogStore", "DatabaseRefused", "FormNotFound", "FormStore", "FormSummary", "Prefs", "StaleForm", "Store",
+    "StoredForm", "memory_store", "open_store",
 ]

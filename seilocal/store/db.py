@@ -68,7 +68,9 @@ def inspect_schema(path: Path) -> tuple[bool, bool]:
         applied = _applied_names(conn)
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} is damaged or not a SEI-LPR lokal database ({exc}); it was left untouched") from exc
+        raise DatabaseRefused(
+            f"{path} is damaged or not a SEI-LPR lokal database ({exc}); it was left untouched"
+        ) from exc
     finally:
         conn.close()
     if tables and not applied:
@@ -80,15 +82,20 @@ def inspect_schema(path: Path) -> tuple[bool, bool]:
 
 
 def backup_before_migration(path: Path) -> Path:
-    """Copy the database with VACUUM INTO next to it, verify the copy, return its path."""
+    """Copy the database with SQLite's backup API next to it, verify the copy, return its path.
+
+    (Not VACUUM INTO: it fails on tables with generated columns in the SQLite versions Python ships.)
+    """
     backups = path.parent / "backups"
     backups.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups / f"{path.stem}-before-migration-{stamp}.sqlite3"
     source = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
     try:
-        source.execute("VACUUM INTO ?", [str(target)])
+        source.backup(copy)
     finally:
+        copy.close()
         source.close()
     check = sqlite3.connect(f"file:{target.as_posix()}?mode=ro", uri=True)
     try:
@@ -96,7 +103,9 @@ def backup_before_migration(path: Path) -> Path:
     finally:
         check.close()
     if result != "ok":
-        raise DatabaseRefused(f"the backup {target} before the upgrade failed its check ({result}); nothing was changed")
+        raise DatabaseRefused(
+            f"the backup {target} before the upgrade failed its check ({result}); nothing was changed"
+        )
     return target
 
 
@@ -108,7 +117,8 @@ def open_database(path: Path) -> Database:
         pending, newer = inspect_schema(path)
         if newer:
             raise DatabaseRefused(
-                f"{path} was written by a newer version of SEI-LPR lokal; update the program. The file was left untouched"
+                f"{path} was written by a newer version of SEI-LPR lokal; update the program. "
+                "The file was left untouched"
             )
         if pending:
             backup_before_migration(path)

@@ -1,0 +1,94 @@
+"""The `codes` command: import the official SKS and SOR files, search codes and SOR units.
+
+Exit codes: 0 done (a search printed at least one hit), 1 a search found nothing,
+2 bad input (unreadable or malformed file, bad date); the message goes to stderr and nothing is written.
+Does not import nicegui.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from seilocal.store.catalog import CatalogImportError, CatalogStore, import_sks
+from seilocal.store.catalog.sor_import import import_sor
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register `codes` and its sub-commands on the main parser's sub-parsers."""
+    codes = sub.add_parser("codes", help="import and search the code catalog (SKS codes, SOR units)")
+    verbs = codes.add_subparsers(dest="codes_command", required=True)
+    sks = verbs.add_parser("import-sks", help="import SKScomplete.txt (fixed width, Windows-1252)")
+    sks.add_argument("file", type=Path)
+    sks.set_defaults(handler=cmd_import_sks)
+    sor = verbs.add_parser("import-sor", help="import a SOR CSV file or the SOR XML export")
+    sor.add_argument("file", type=Path)
+    sor.set_defaults(handler=cmd_import_sor)
+    search = verbs.add_parser("search", help="search SKS codes; prints code<TAB>text per hit")
+    search.add_argument("text")
+    search.add_argument("--list", dest="list_name", metavar="NAME", help="only members of this LPR3 list")
+    search.add_argument("--mode", choices=("prefix", "contains"), default="prefix")
+    search.add_argument("--at", metavar="YYYY-MM-DD", help="only codes valid on this date")
+    search.add_argument("--limit", type=int, default=20)
+    search.set_defaults(handler=cmd_search)
+    sor_search = verbs.add_parser("sor-search", help="search SOR units; prints id<TAB>name per hit")
+    sor_search.add_argument("text")
+    sor_search.add_argument("--limit", type=int, default=50)
+    sor_search.set_defaults(handler=cmd_sor_search)
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _run_import(args: argparse.Namespace, importer, what: str) -> int:
+    path: Path = args.file
+    if not path.is_file():
+        return _fail(f"{path}: no such file")
+    db = args.open_db()
+    try:
+        result = importer(db, path)
+    except CatalogImportError as exc:
+        return _fail(f"{path}: {exc} (nothing was imported)")
+    except OSError as exc:
+        return _fail(f"{path}: {exc.strerror or exc}")
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    print(f"{what} import done: {counts}")
+    return 0
+
+
+def cmd_import_sks(args: argparse.Namespace) -> int:
+    """`codes import-sks FILE`."""
+    return _run_import(args, import_sks, "SKS")
+
+
+def cmd_import_sor(args: argparse.Namespace) -> int:
+    """`codes import-sor FILE`."""
+    return _run_import(args, import_sor, "SOR")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """`codes search TEXT [--list NAME] [--mode prefix|contains] [--at YYYY-MM-DD]`."""
+    at = None
+    if args.at:
+        try:
+            at = date.fromisoformat(args.at)
+        except ValueError:
+            return _fail(f"--at {args.at!r} is not a date YYYY-MM-DD")
+    hits = CatalogStore(args.open_db()).search(
+        args.text, list_name=args.list_name, mode=args.mode, at=at, limit=args.limit
+    )
+    for hit in hits:
+        print(f"{hit.code}\t{hit.text}")
+    return 0 if hits else 1
+
+
+def cmd_sor_search(args: argparse.Namespace) -> int:
+    """`codes sor-search TEXT`."""
+    units = CatalogStore(args.open_db()).sor_search(args.text, limit=args.limit)
+    for unit in units:
+        print(f"{unit.sor_id}\t{unit.name}")
+    return 0 if units else 1

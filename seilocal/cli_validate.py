@@ -1,0 +1,60 @@
+"""The `validate FILE.json [--json]` command: check a form document with the LPR3 rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from seilocal.model.form import Form, FormatError
+from seilocal.rules.catalog import CodeCatalog, EmptyCatalog
+from seilocal.rules.engine import validate
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register the `validate` sub-command."""
+    parser = sub.add_parser("validate", help="check a form document (JSON) with the LPR3 rules")
+    parser.add_argument("file", type=Path, metavar="FILE.json", help="a seilocal.form/1 document")
+    parser.add_argument("--json", action="store_true", help="print the findings as a JSON array")
+    parser.set_defaults(handler=run_validate)
+
+
+def _catalog(args: argparse.Namespace) -> CodeCatalog:
+    factory = getattr(args, "catalog_factory", None)
+    return factory() if factory is not None else EmptyCatalog()
+
+
+def _read(path: Path) -> Form:
+    text = path.read_text(encoding="utf-8")
+    return Form.model_validate_json(text)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Validate one file: exit 0 without errors, 1 with errors, 2 when the file cannot be read."""
+    try:
+        form = _read(args.file)
+    except FormatError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:
+        # A FormatError raised inside the model arrives wrapped; show its own words.
+        first = exc.errors()[0] if exc.errors() else {}
+        reason = first.get("msg", str(exc))
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        print(f"{args.file}: not a valid form document ({where}: {reason})", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{args.file}: cannot read the file ({exc})", file=sys.stderr)
+        return 2
+    findings = validate(form, _catalog(args), datetime.now().replace(microsecond=0))
+    if getattr(args, "json", False):
+        print(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(f"{f.rule}\t{f.severity}\t{f.path}\t{f.message}")
+    return 1 if any(f.severity == "error" for f in findings) else 0

@@ -1,0 +1,84 @@
+"""Settings panel: bring the code catalog up to date from SKScomplete.txt or a SOR file (B11)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from nicegui import events, run, ui
+from sqlite_utils import Database
+
+from seilocal.store.catalog import CatalogImportError, ImportResult, import_sks
+from seilocal.store.catalog.sor_import import import_sor
+
+KINDS = {"sks": "SKS-koder (SKScomplete.txt)", "sor": "SOR-enheder (CSV eller XML)"}
+
+
+def import_file(db_path: Path, kind: str, path: Path, progress: list[float]) -> ImportResult:
+    """Run one import on a connection of its own (for a worker thread); progress[0] follows the work."""
+    db = Database(db_path)
+    try:
+        db.execute("PRAGMA busy_timeout = 5000")  # the UI thread may hold a short write lock
+        importer = import_sks if kind == "sks" else import_sor
+        return importer(db, path, progress=lambda fraction: progress.__setitem__(0, fraction))
+    finally:
+        db.close()
+
+
+def result_text(kind: str, result: ImportResult) -> str:
+    """A Danish summary of an import."""
+    c = result.counts
+    what = "SKS-koder" if kind == "sks" else "SOR-enheder"
+    if not result.changed:
+        return f"{what}: ingen ændringer ({c.get('read', 0)} læst)."
+    return f"{what}: {c.get('inserted', 0)} nye, {c.get('updated', 0)} ændrede, {c.get('read', 0)} læst."
+
+
+def error_text(error: CatalogImportError) -> str:
+    """A Danish message for a refused file; the cause itself is from the importer (English, technical)."""
+    where = f" i linje {error.line_no}" if error.line_no else ""
+    return f"Filen blev ikke indlæst: fejl{where} ({error.message}). Intet er ændret."
+
+
+def catalog_import_panel(db_path: Path) -> None:
+    """Upload an SKS or SOR file and import it off the event loop, with a progress bar and the result."""
+    data_dir = db_path.parent
+    with ui.card().classes("w-full"):
+        ui.label("Opdatér kodelister").classes("text-h6")
+        ui.label("Hent SKScomplete.txt fra Sundhedsdatastyrelsen eller en SOR-udtræksfil, og indlæs den her.")
+        kind = ui.toggle(KINDS, value="sks").props("no-caps").mark("catalog-import-kind")
+        bar = ui.linear_progress(value=0, show_value=False).mark("catalog-import-progress")
+        bar.visible = False
+        status = ui.label("").mark("catalog-import-status")
+        progress = [0.0]
+        ticker = ui.timer(0.2, lambda: bar.set_value(progress[0]), active=False)
+
+        async def handle(e: events.UploadEventArguments) -> None:
+            # The upload lands in the data dir (never the system temp dir) and is removed afterwards.
+            temp = data_dir / f".catalog-import-{uuid.uuid4().hex}.tmp"
+            progress[0] = 0.0
+            bar.visible, ticker.active = True, True
+            status.set_text("Indlæser …")
+            try:
+                await e.file.save(temp)
+                result = await run.io_bound(import_file, db_path, kind.value, temp, progress)
+                status.set_text(result_text(kind.value, result))
+                status.classes(replace="text-positive")
+            except CatalogImportError as exc:
+                status.set_text(error_text(exc))
+                status.classes(replace="text-negative")
+            except OSError as exc:
+                status.set_text(f"Filen kunne ikke læses eller gemmes: {exc.strerror or exc}")
+                status.classes(replace="text-negative")
+            finally:
+                temp.unlink(missing_ok=True)
+                ticker.active = False
+                bar.set_value(progress[0])
+                bar.visible = False
+                upload.reset()
+
+        upload = (
+            ui.upload(label="Vælg fil", on_upload=handle, auto_upload=True, max_files=1)
+            .props('accept=".txt,.csv,.xml"')
+            .mark("catalog-import-upload")
+        )

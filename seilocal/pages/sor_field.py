@@ -1,0 +1,200 @@
+"""A SOR unit field: type a SOR code or part of a name, or look the unit up in a dialog (F4.1.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import events, ui
+
+from seilocal.store.catalog import CatalogStore, SorUnit
+
+TABS: dict[str, str] = {
+    "cvr_si": "Mit CVR – SI",
+    "cvr_all": "Mit CVR – Alle",
+    "statslig": "Statslig",
+    "regional": "Regional",
+    "kommunal": "Kommunal",
+    "privat": "Privat",
+}
+FILTERS: dict[str, str] = {
+    "sor_id": "SOR-kode",
+    "name": "Navn",
+    "ydernummer": "Ydernummer",
+    "unit_type": "Enhedstype",
+}
+LIMIT = 20
+TABLE_LIMIT = 200
+
+
+def unit_label(sor_id: str, unit: SorUnit | None) -> str:
+    """How a unit reads: "SOR-kode – navn", or the raw code when the catalog does not know it."""
+    return f"{sor_id} – {unit.name}" if unit else sor_id
+
+
+def dialog_units(
+    catalog: CatalogStore, tab: str, filters: dict[str, str], my_cvr: str | None
+) -> list[SorUnit]:
+    """The rows of the look-up table for one tab and the column filters; no CVR means no "Mit CVR" rows."""
+    if tab in ("cvr_si", "cvr_all"):
+        if not my_cvr:
+            return []
+        return catalog.sor_filter(
+            cvr=my_cvr, level="SI" if tab == "cvr_si" else None, limit=TABLE_LIMIT, **filters
+        )
+    return catalog.sor_filter(owner_type=tab, limit=TABLE_LIMIT, **filters)
+
+
+class SorField:
+    """A `ui.select` over `CatalogStore.sor_search` plus a look-up button and dialog."""
+
+    def __init__(
+        self,
+        catalog: CatalogStore,
+        *,
+        label: str,
+        value: str | None,
+        on_change: Callable[[str | None], None],
+        mark: str,
+        my_cvr: Callable[[], str | None],
+    ) -> None:
+        self.catalog = catalog
+        self._on_change = on_change
+        self._my_cvr = my_cvr
+        self._silent = False
+        self.mark = mark
+        with ui.row().classes("items-center no-wrap gap-2 w-full"):
+            self.select = (
+                ui.select(
+                    self._with_current({}, value),
+                    value=value,
+                    label=label,
+                    with_input=True,
+                    clearable=True,
+                    on_change=self._value_changed,
+                )
+                .props("input-debounce=0 behavior=menu")
+                .classes("grow")
+                .mark(mark)
+            )
+            self.select.on("input-value", self._typed, throttle=0.12)
+            ui.button(icon="search", on_click=self.open_dialog).props("flat dense").tooltip(
+                "Slå SOR-enhed op"
+            ).mark(f"{mark}-lookup")
+        self._build_dialog()
+
+    @property
+    def value(self) -> str | None:
+        """The selected SOR code, or None."""
+        return self.select.value
+
+    def set_value(self, sor_id: str | None) -> None:
+        """Show `sor_id` without calling on_change."""
+        self._silent = True
+        try:
+            self.select.set_options(self._with_current({}, sor_id), value=sor_id)
+        finally:
+            self._silent = False
+
+    def set_error(self, message: str | None) -> None:
+        """Mark the field red with a message, or clear the mark."""
+        self.select.error = message
+
+    def search(self, text: str) -> None:
+        """Replace the options by the units matching `text`, keeping the current value among them."""
+        units = self.catalog.sor_search(text or "", limit=LIMIT) if (text or "").strip() else []
+        options = {u.sor_id: unit_label(u.sor_id, u) for u in units}
+        self.select.set_options(self._with_current(options, self.select.value))
+
+    def pick(self, sor_id: str) -> None:
+        """Take a unit from the look-up table: set the field, tell on_change, close the dialog."""
+        self.select.set_options(self._with_current({}, sor_id), value=sor_id)
+        self.dialog.close()
+
+    def open_dialog(self) -> None:
+        """Open the look-up dialog on "Mit CVR – SI" (or "Privat" when no CVR is known)."""
+        self.tabs.value = "cvr_si" if self._my_cvr() else "privat"
+        self.refresh_table()
+        self.dialog.open()
+
+    def refresh_table(self) -> None:
+        """Fill the table for the chosen tab and filters."""
+        filters = {key: (box.value or "") for key, box in self.filter_inputs.items()}
+        units = dialog_units(self.catalog, self.tabs.value, filters, self._my_cvr())
+        self.table.rows = [
+            {
+                "sor_id": u.sor_id,
+                "name": u.name,
+                "level": u.level or "",
+                "ydernummer": u.ydernummer or "",
+                "unit_type": u.unit_type or "",
+            }
+            for u in units
+        ]
+        self.table.columns = [
+            c for c in self._columns if c["name"] != "level" or self.tabs.value == "cvr_all"
+        ]
+        self.table.update()
+
+    def _build_dialog(self) -> None:
+        self._columns = [
+            {"name": "sor_id", "label": "SOR-kode", "field": "sor_id", "align": "left"},
+            {"name": "name", "label": "Navn", "field": "name", "align": "left"},
+            {"name": "level", "label": "Niveau", "field": "level", "align": "left"},
+            {"name": "ydernummer", "label": "Ydernummer", "field": "ydernummer", "align": "left"},
+            {"name": "unit_type", "label": "Enhedstype", "field": "unit_type", "align": "left"},
+        ]
+        with ui.dialog() as self.dialog, ui.card().classes("w-full max-w-4xl"):
+            ui.label("Find SOR-enhed").classes("text-h6")
+            self.tabs = (
+                ui.toggle(TABS, value="cvr_si", on_change=lambda _: self.refresh_table())
+                .props("no-caps")
+                .mark(f"{self.mark}-tabs")
+            )
+            with ui.row().classes("w-full gap-2"):
+                self.filter_inputs = {
+                    key: ui.input(label, on_change=lambda _: self.refresh_table())
+                    .props("dense clearable")
+                    .mark(f"{self.mark}-filter-{key}")
+                    for key, label in FILTERS.items()
+                }
+            self.table = (
+                ui.table(columns=self._columns, rows=[], row_key="sor_id")
+                .classes("w-full")
+                .props("dense flat")
+                .mark(f"{self.mark}-table")
+            )
+            self.table.on("rowClick", self._row_clicked)
+            with ui.row().classes("w-full justify-end"):
+                ui.button("Luk", on_click=self.dialog.close).props("flat")
+
+    def _row_clicked(self, e: events.GenericEventArguments) -> None:
+        args = e.args if isinstance(e.args, list) else []
+        row = next((a for a in args if isinstance(a, dict) and "sor_id" in a), None)
+        if row:
+            self.pick(row["sor_id"])
+
+    def _with_current(self, options: dict[str, str], sor_id: str | None) -> dict[str, str]:
+        # NiceGUI resets a value that is not among the options to None: keep it there, always.
+        if sor_id and sor_id not in options:
+            options = {sor_id: unit_label(sor_id, self.catalog.sor_get(sor_id)), **options}
+        return options
+
+    def _typed(self, e: events.GenericEventArguments) -> None:
+        self.search(e.args if isinstance(e.args, str) else "")
+
+    def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
+        if not self._silent:
+            self._on_change(e.value)
+
+
+def sor_field(
+    catalog: CatalogStore,
+    *,
+    label: str,
+    value: str | None,
+    on_change: Callable[[str | None], None],
+    mark: str,
+    my_cvr: Callable[[], str | None],
+) -> SorField:
+    """Build a SOR unit field with its look-up dialog in the current UI context."""
+    return SorField(catalog, label=label, value=value, on_change=on_change, mark=mark, my_cvr=my_cvr)

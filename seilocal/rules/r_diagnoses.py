@@ -1,0 +1,210 @@
+"""Diagnosis rules (12.x, 121xx), metastasis (13.x) and local-recurrence (14.x) rules."""
+
+from __future__ import annotations
+
+from seilocal.rules.engine import Context, DiagnosisView, rules
+from seilocal.rules.timeparse import is_blank
+
+
+def _in(ctx: Context, list_name: str, code: str | None, view: DiagnosisView) -> bool | None:
+    # LPR3 asks for list membership "within the contact period"; we ask at the contact's two ends.
+    return ctx.member_in(list_name, code, view.contact.start_day, view.contact.end_day)
+
+
+@rules(
+    "DIAGNOSE",
+    ("12.101a", "error", "Action diagnosis code in list diag"),
+    ("12.101b", "error", "Secondary diagnosis code in list diag"),
+    ("12102", "error", "Diagnoses in diag.lateral need a side"),
+    ("12.c-1", "error", "Side of the action diagnosis in list spec.lateraldiag"),
+    ("12.c-2", "error", "Side of a secondary diagnosis in list spec.lateraldiag"),
+    ("12.52", "error", "Diagnosis code valid at some time in the contact period"),
+    ("12.54", "error", "Side code valid at some time in the contact period"),
+    ("12.59", "error", "Supplementary codes valid at some time in the period of a closed contact"),
+)
+def diagnosis_codes(ctx: Context) -> None:
+    for view in ctx.diagnoses:
+        d, p = view.diagnosis, view.path
+        start, end = view.contact.start_day, view.contact.end_day
+        action = d.kind == "action"
+        if _in(ctx, "diag", d.code, view) is False:
+            ctx.add("12.101a" if action else "12.101b", f"{p}.code", f"{d.code} er ikke en diagnosekode")
+        if is_blank(d.side) and _in(ctx, "diag.lateral", d.code, view):
+            ctx.add("12102", f"{p}.side", f"Diagnose {d.code} kræver sideangivelse")
+        if _in(ctx, "spec.lateraldiag", d.side, view) is False:
+            ctx.add(
+                "12.c-1" if action else "12.c-2",
+                f"{p}.side",
+                f"{d.side} er ikke en sideangivelse for diagnoser",
+            )
+        if ctx.valid_in(d.code, start, end) is False:
+            ctx.add("12.52", f"{p}.code", f"Diagnosekode {d.code} er ikke gyldig i kontaktens periode")
+        if ctx.valid_in(d.side, start, end) is False:
+            ctx.add("12.54", f"{p}.side", f"Sideangivelse {d.side} er ikke gyldig i kontaktens periode")
+        if end is not None:
+            for k, extra in enumerate(d.supplementary):
+                if ctx.valid_in(extra, start, end) is False:
+                    ctx.add(
+                        "12.59",
+                        f"{p}.supplementary[{k}]",
+                        f"Tillægskode {extra} er ikke gyldig i kontaktens periode",
+                    )
+
+
+@rules(
+    "DIAGNOSE",
+    ("12.03.103", "error", "Birth action diagnosis (diag.foedmor): physical or ude contact, priority acute"),
+    (
+        "12.03.105",
+        "error",
+        "Live-born action diagnosis (diag.foedbarn.vital): physical or ude contact, acute",
+    ),
+    ("12.03.106", "error", "Stillborn action diagnosis (diag.foedbarn.doed): contact type 'død'"),
+    (
+        "12.03.108",
+        "error",
+        "Live birth after induced abortion (diag.foedmor.samraad) needs an abortion bidiagnose",
+    ),
+    ("12.03.109", "error", "Action diagnosis for a dead patient (diag.doed): contact type 'død'"),
+    ("12104", "error", "Birth diagnoses for the child (diag.foedbarn) only as action diagnosis"),
+    ("12105", "error", "Birth diagnoses for the mother (diag.foedmor) only as action diagnosis"),
+    ("12.107a", "error", "External-cause diagnoses (diag.ydreaarsag, DX/DY) never as action diagnosis"),
+)
+def birth_and_death(ctx: Context) -> None:
+    for view in ctx.diagnoses:
+        d, p, contact = view.diagnosis, view.path, view.contact
+        c = contact.contact
+        s, e = contact.start_day, contact.end_day
+        if d.kind == "secondary":
+            if _in(ctx, "diag.foedbarn", d.code, view):
+                ctx.add("12104", f"{p}.kind", "En fødselsdiagnose for barnet skal være aktionsdiagnose")
+            if _in(ctx, "diag.foedmor", d.code, view):
+                ctx.add("12105", f"{p}.kind", "En fødselsdiagnose for moren skal være aktionsdiagnose")
+            continue
+        if _in(ctx, "diag.ydreaarsag", d.code, view):
+            ctx.add("12.107a", f"{p}.kind", "En DX- eller DY-diagnose må kun være bidiagnose")
+        for rule, list_name in (("12.03.103", "diag.foedmor"), ("12.03.105", "diag.foedbarn.vital")):
+            if not _in(ctx, list_name, d.code, view):
+                continue  # ask about the contact only for birth diagnoses
+            not_acute = ctx.member_in("admin.prioritet.akut", c.priority, s, e) is False
+            fys = ctx.member_in("admin.konttype.fysfr", c.type, s, e)
+            ude = ctx.member_in("admin.konttype.udeko", c.type, s, e)
+            if not_acute or (fys is False and ude is False):
+                ctx.add(
+                    rule, f"{p}.code", "Ved fødsel skal kontakten være fysisk fremmøde eller udekontakt, akut"
+                )
+        if (
+            _in(ctx, "diag.foedbarn.doed", d.code, view)
+            and ctx.member_in("admin.konttype.doed", c.type, s, e) is False
+        ):
+            ctx.add("12.03.106", f"{contact.path}.type", "Ved dødfødt barn skal kontakttypen være død")
+        if ctx.is_in("diag.doed", d.code, s) and ctx.not_in("admin.konttype.doed", c.type, s):
+            ctx.add(
+                "12.03.109", f"{contact.path}.type", "Ved aktionsdiagnose for død skal kontakttypen være død"
+            )
+        if _in(ctx, "diag.foedmor.samraad", d.code, view) and ctx.knows("diag.abort.samraad"):
+            others = [o for o in c.diagnoses if o.kind == "secondary"]
+            if not any(ctx.member_in("diag.abort.samraad", o.code, s, e) for o in others):
+                ctx.add(
+                    "12.03.108",
+                    f"{contact.path}.diagnoses",
+                    "Kontakten mangler en abortdiagnose som bidiagnose",
+                )
+
+
+@rules(
+    "DIAGNOSE",
+    ("12109", "error", "A metastasis action diagnosis needs a primary-cancer diagnosis on the contact"),
+    ("12.109a", "error", "A metastasis secondary diagnosis needs a primary-cancer diagnosis on the contact"),
+    ("12110", "error", "A local-recurrence action diagnosis needs a primary-cancer diagnosis on the contact"),
+    (
+        "12.110a",
+        "error",
+        "A local-recurrence secondary diagnosis needs a primary-cancer diagnosis on the contact",
+    ),
+    ("12111", "error", "A primary-cancer action diagnosis carries metastasis info (incl. 'none')"),
+    ("12.111a", "error", "A primary-cancer secondary diagnosis carries metastasis info (incl. 'none')"),
+    ("12112", "error", "A primary-cancer action diagnosis carries local-recurrence info (incl. 'none')"),
+    ("12.112a", "error", "A primary-cancer secondary diagnosis carries local-recurrence info (incl. 'none')"),
+)
+def cancer(ctx: Context) -> None:
+    if not ctx.knows("diag.primkraeft"):
+        return
+    for view in ctx.diagnoses:
+        d, p = view.diagnosis, view.path
+        action = d.kind == "action"
+        primary = _in(ctx, "diag.primkraeft", d.code, view)
+        if primary:
+            if not d.metastases:
+                ctx.add(
+                    "12111" if action else "12.111a",
+                    f"{p}.metastases",
+                    "Kræftdiagnosen mangler oplysning om metastaser (evt. ingen)",
+                )
+            if not d.local_recurrences:
+                ctx.add(
+                    "12112" if action else "12.112a",
+                    f"{p}.local_recurrences",
+                    "Kræftdiagnosen mangler oplysning om lokalrecidiv (evt. ingen)",
+                )
+            continue
+        for list_name, rules_, what in (
+            ("diag.metastase", ("12109", "12.109a"), "metastase"),
+            ("diag.lokalrecidiv", ("12110", "12.110a"), "lokalrecidiv"),
+        ):
+            if _in(ctx, list_name, d.code, view):
+                others = (o for o in view.contact.contact.diagnoses if o is not d)
+                if not any(_in(ctx, "diag.primkraeft", o.code, view) for o in others):
+                    ctx.add(
+                        rules_[0] if action else rules_[1],
+                        f"{p}.code",
+                        f"En diagnose for {what} kræver en diagnose for primær kræft på samme kontakt",
+                    )
+
+
+@rules(
+    "DIAGNOSE",
+    ("13.01", "error", "Metastasis codes valid at some time in the period of the contact"),
+    ("13101", "error", "Metastasis codes in list diag.metastase"),
+    ("13.102a", "error", "Only a primary-cancer action diagnosis may carry metastasis codes"),
+    ("13.102b", "error", "Only a primary-cancer secondary diagnosis may carry metastasis codes"),
+    ("14.01", "error", "Local-recurrence codes valid at some time in the period of the contact"),
+    ("14101", "error", "Local-recurrence codes in list diag.lokalrecidiv"),
+    ("14.102a", "error", "Only a primary-cancer action diagnosis may carry local-recurrence codes"),
+    ("14.102b", "error", "Only a primary-cancer secondary diagnosis may carry local-recurrence codes"),
+)
+def metastases_and_recurrences(ctx: Context) -> None:
+    for view in ctx.diagnoses:
+        d, p = view.diagnosis, view.path
+        if not d.metastases and not d.local_recurrences:
+            continue
+        s, e = view.contact.start_day, view.contact.end_day
+        action = d.kind == "action"
+        not_primary = _in(ctx, "diag.primkraeft", d.code, view) is False
+        for field, codes, list_name, (r_valid, r_list, r_a, r_b), what in (
+            (
+                "metastases",
+                d.metastases,
+                "diag.metastase",
+                ("13.01", "13101", "13.102a", "13.102b"),
+                "metastase",
+            ),
+            (
+                "local_recurrences",
+                d.local_recurrences,
+                "diag.lokalrecidiv",
+                ("14.01", "14101", "14.102a", "14.102b"),
+                "lokalrecidiv",
+            ),
+        ):
+            if not codes:
+                continue
+            if not_primary:
+                ctx.add(
+                    r_a if action else r_b, f"{p}.{field}", f"Kun en primær kræftdiagnose må have {what}koder"
+                )
+            for k, code in enumerate(codes):
+                if ctx.valid_in(code, s, e) is False:
+                    ctx.add(r_valid, f"{p}.{field}[{k}]", f"{code} er ikke gyldig i kontaktens periode")
+                if _in(ctx, list_name, code, view) is False:
+                    ctx.add(r_list, f"{p}.{field}[{k}]", f"{code} er ikke en {what}kode")

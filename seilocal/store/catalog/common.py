@@ -1,0 +1,89 @@
+"""Shared pieces of the catalog: import errors and results, text folding, date parsing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+Progress = Callable[[float], None]
+
+
+class CatalogImportError(Exception):
+    """A file that cannot be imported: the 1-based line number (0 when not tied to a line) and why."""
+
+    def __init__(self, line_no: int, message: str) -> None:
+        super().__init__(f"line {line_no}: {message}" if line_no else message)
+        self.line_no = line_no
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: counts such as read, inserted, updated, deleted, unchanged."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        """True when the import wrote anything."""
+        return any(self.counts.get(k, 0) for k in ("inserted", "updated", "deleted", "replaced_starter"))
+
+
+def fold(text: str) -> str:
+    """Fold case the way the search compares: "ÆG" and "æg" fold alike; "ae" stays apart from "æ"."""
+    return text.casefold()
+
+
+_DATES: dict[str, str] = {}  # an SKS file repeats a few thousand dates 200,000 times
+
+
+def parse_compact_date(raw: str, line_no: int, what: str, *, required: bool) -> str | None:
+    """An SKS date `YYYYMMDD` (blank allowed unless required) as ISO `YYYY-MM-DD`."""
+    cached = _DATES.get(raw)
+    if cached is not None:
+        return cached
+    raw = raw.strip()
+    if not raw:
+        if required:
+            raise CatalogImportError(line_no, f"{what} is missing")
+        return None
+    if len(raw) != 8 or not raw.isdigit():
+        raise CatalogImportError(line_no, f"{what} {raw!r} is not a date YYYYMMDD")
+    try:
+        iso = date(int(raw[:4]), int(raw[4:6]), int(raw[6:])).isoformat()
+    except ValueError:
+        raise CatalogImportError(line_no, f"{what} {raw!r} is not a real date") from None
+    if len(_DATES) < 100_000:
+        _DATES[raw] = iso
+    return iso
+
+
+def parse_iso_date(raw: str, line_no: int, what: str) -> str | None:
+    """An ISO date `YYYY-MM-DD` (a longer timestamp is cut to its date; blank gives None)."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw[:10]).isoformat()
+    except ValueError:
+        raise CatalogImportError(line_no, f"{what} {raw!r} is not a date YYYY-MM-DD") from None
+
+
+class ProgressReporter:
+    """Calls a progress callback with a fraction in [0, 1], at most about a hundred times per import."""
+
+    def __init__(self, progress: Progress | None, start: float = 0.0, end: float = 1.0) -> None:
+        self._progress = progress
+        self._start = start
+        self._span = end - start
+        self._last = -1.0
+
+    def __call__(self, fraction: float) -> None:
+        """Report `fraction` of this reporter's span (throttled)."""
+        if self._progress is None:
+            return
+        value = self._start + self._span * min(max(fraction, 0.0), 1.0)
+        if value - self._last >= 0.01 or fraction >= 1.0:
+            self._last = value
+            self._progress(value)

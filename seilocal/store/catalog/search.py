@@ -1,0 +1,379 @@
+"""Reading the catalog: type-ahead search over SKS codes and SOR units, and the rules' CodeCatalog questions.
+
+Search ranks an exact code first, then codes that start with the input, then text hits. Two modes:
+"prefix" (begynder med: the code or a word of the text starts with the input) and "contains"
+(indeholder: the input is a substring of the code or the text). Every tier is capped by LIMIT inside
+SQLite and ordered by an index, so a broad one-letter query costs no more than a narrow one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal, NamedTuple
+
+from sqlite_utils import Database
+
+from .common import fold
+from .schema import CODES, GRAMS_FTS, LISTS, SOR, WORDS_FTS
+
+Mode = Literal["prefix", "contains"]
+
+SMALL_LIST = 5000  # a list of up to this many plain codes is searched in Python after one indexed join
+_COLS = "c.id, c.code, c.text, c.valid_from, c.valid_to"
+_WORD = re.compile(r"\w+")
+_GLOB_SPECIAL = re.compile(r"[*?\[\]]")
+
+
+class CodeHit(NamedTuple):
+    """One SKS code (one validity period of it) as the search returns it."""
+
+    code: str
+    text: str
+    valid_from: date | None
+    valid_to: date | None
+
+
+class SorUnit(NamedTuple):
+    """One SOR unit."""
+
+    sor_id: str
+    name: str
+    level: str | None
+    owner_type: str | None
+    cvr: str | None
+    ydernummer: str | None
+    unit_type: str | None
+    parent: str | None
+    valid_from: date | None
+    valid_to: date | None
+
+
+def _date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _valid_sql(alias: str) -> str:
+    # valid_to is the last valid day (LPR3 rules reject a start *after* gyldigTilDato).
+    return (
+        f" AND ({alias}.valid_from IS NULL OR {alias}.valid_from <= :at)"
+        f" AND ({alias}.valid_to IS NULL OR {alias}.valid_to >= :at)"
+    )
+
+
+_LIST_SQL = (
+    f" AND EXISTS (SELECT 1 FROM {LISTS} m WHERE m.list_name = :list"
+    " AND ((m.match = 'code' AND m.member = c.code)"
+    "  OR (m.match = 'prefix' AND substr(c.code, 1, length(m.member)) = m.member))"
+    " AND (:at IS NULL OR ((m.valid_from IS NULL OR m.valid_from <= :at)"
+    " AND (m.valid_to IS NULL OR m.valid_to >= :at))))"
+)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class CatalogStore:
+    """The code catalog over one sqlite-utils Database; implements the rules' CodeCatalog Protocol."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._sql_cache: dict[tuple, str] = {}
+
+    # -- type-ahead search -------------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str,
+        *,
+        list_name: str | None = None,
+        mode: Mode = "prefix",
+        at: date | None = None,
+        limit: int = 20,
+    ) -> list[CodeHit]:
+        """Codes matching typed text, best first: exact code, code prefix, then text; one hit per code."""
+        query = fold(text.strip())
+        if list_name is not None:
+            if self._is_small_list(list_name):
+                return self._search_small_list(list_name, query, mode, at, limit)
+        if not query:
+            return []
+        plan = self.plan(query, list_name=list_name, mode=mode, at=at, limit=limit)
+        if plan is None:
+            return []
+        rows = self.db.conn.execute(*plan).fetchall()
+        return _best_per_code(rows, limit)
+
+    def plan(
+        self, query: str, *, list_name: str | None, mode: Mode, at: date | None, limit: int
+    ) -> tuple[str, dict] | None:
+        """The one SQL statement (and its parameters) that `search` runs for a folded, non-empty query."""
+        words = _WORD.findall(query)
+        if mode == "prefix":
+            text_tier = "words" if words else None
+        else:
+            # GLOB specials in the input would change the pattern: such rare input takes the scan.
+            text_tier = "grams" if len(query) >= 3 and not _GLOB_SPECIAL.search(query) else "scan"
+        params: dict = {
+            "q": query,
+            "hi": query + "\U0010ffff",
+            "n": limit,
+            "list": list_name,
+            "at": None if at is None else at.isoformat(),
+        }
+        if text_tier == "words":
+            params["m"] = " AND ".join(f'"{word}"*' for word in words)
+        elif text_tier == "grams":
+            params["m"] = f"*{query}*"
+        key = (text_tier, at is not None, list_name is not None)
+        sql = self._sql_cache.get(key)
+        if sql is None:
+            sql = self._sql_cache[key] = _build_sql(text_tier, at is not None, list_name is not None)
+        return sql, params
+
+    def _is_small_list(self, list_name: str) -> bool:
+        """True for a known list made only of plain codes and small enough to filter in Python."""
+        rows = self.db.conn.execute(
+            f"SELECT match, count(*) FROM {LISTS} WHERE list_name = ? GROUP BY match", (list_name,)
+        ).fetchall()
+        counts = dict(rows)
+        return bool(counts) and not counts.get("prefix") and counts.get("code", 0) <= SMALL_LIST
+
+    def _search_small_list(
+        self, list_name: str, query: str, mode: Mode, at: date | None, limit: int
+    ) -> list[CodeHit]:
+        at_iso = None if at is None else at.isoformat()
+        sql = (
+            f"SELECT {_COLS}, c.code_key, c.text_key FROM {LISTS} m JOIN {CODES} c ON c.code = m.member"
+            " WHERE m.list_name = :list AND m.match = 'code'"
+            " AND (:at IS NULL OR ((m.valid_from IS NULL OR m.valid_from <= :at)"
+            " AND (m.valid_to IS NULL OR m.valid_to >= :at)"
+            " AND (c.valid_from IS NULL OR c.valid_from <= :at)"
+            " AND (c.valid_to IS NULL OR c.valid_to >= :at)))"
+        )
+        rows = self.db.conn.execute(sql, {"list": list_name, "at": at_iso}).fetchall()
+        if query:
+            if mode == "prefix":
+                word_start = re.compile(r"(?<!\w)" + re.escape(query))
+                text_hit = lambda text_key: word_start.search(text_key) is not None  # noqa: E731
+            else:
+                text_hit = lambda text_key: query in text_key  # noqa: E731
+        ranked = []
+        for row in rows:
+            code_key, text_key = row[5], row[6]
+            if not query:
+                tier = 2
+            elif code_key == query:
+                tier = 0
+            elif code_key.startswith(query):
+                tier = 1
+            elif (mode == "contains" and query in code_key) or text_hit(text_key):
+                tier = 2
+            else:
+                continue
+            ranked.append((tier, code_key, *row[:5]))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        return _best_per_code([(r[0], *r[2:]) for r in ranked], limit)
+
+    # -- single codes and the CodeCatalog Protocol -------------------------------------------------
+
+    def get(self, code: str, at: date | None = None) -> CodeHit | None:
+        """The code's period valid at `at` (or its latest period when `at` is None), or None."""
+        for hit in self.periods(code):
+            if at is None or _covers(hit, at):
+                return hit
+        return None
+
+    def periods(self, code: str) -> list[CodeHit]:
+        """Every validity period of a code, latest first."""
+        rows = self.db.conn.execute(
+            f"SELECT code, text, valid_from, valid_to FROM {CODES} WHERE code = ? "
+            "ORDER BY valid_from IS NULL, valid_from DESC",
+            (code,),
+        ).fetchall()
+        return [CodeHit(r[0], r[1], _date(r[2]), _date(r[3])) for r in rows]
+
+    def knows_list(self, list_name: str) -> bool:
+        """True when the catalog holds members of this named list."""
+        return (
+            self.db.conn.execute(
+                f"SELECT 1 FROM {LISTS} WHERE list_name = ? LIMIT 1", (list_name,)
+            ).fetchone()
+            is not None
+        )
+
+    def in_list(self, list_name: str, code: str, at: date | None = None) -> bool:
+        """True when `code` is in the list at `at`; a code the catalog knows must also be valid then."""
+        at_iso = None if at is None else at.isoformat()
+        member = self.db.conn.execute(
+            f"SELECT 1 FROM {LISTS} m WHERE m.list_name = :list"
+            " AND ((m.match = 'code' AND m.member = :code)"
+            "  OR (m.match = 'prefix' AND substr(:code, 1, length(m.member)) = m.member))"
+            " AND (:at IS NULL OR ((m.valid_from IS NULL OR m.valid_from <= :at)"
+            " AND (m.valid_to IS NULL OR m.valid_to >= :at))) LIMIT 1",
+            {"list": list_name, "code": code, "at": at_iso},
+        ).fetchone()
+        if member is None:
+            return False
+        return self.is_valid(code, at) is not False
+
+    def is_valid(self, code: str, at: date | None = None) -> bool | None:
+        """True when the code exists (and is valid at `at`, when given); None when the code is unknown."""
+        hits = self.periods(code)
+        if not hits:
+            return None
+        return at is None or any(_covers(hit, at) for hit in hits)
+
+    def text(self, code: str) -> str | None:
+        """The Danish text of the code's latest period, or None."""
+        hit = self.get(code)
+        return None if hit is None else hit.text
+
+    def sor_valid(self, sor_id: str, at: date | None = None) -> bool | None:
+        """True when the SOR unit exists (and is valid at `at`, when given); None when it is unknown."""
+        unit = self.sor_get(sor_id)
+        if unit is None:
+            return None
+        return at is None or _covers(unit, at)
+
+    # -- SOR units ---------------------------------------------------------------------------------
+
+    def sor_get(self, sor_id: str) -> SorUnit | None:
+        """One SOR unit by its id, or None."""
+        row = self.db.conn.execute(
+            f"SELECT {_SOR_COLS} FROM {SOR} WHERE sor_id = ?", (sor_id.strip(),)
+        ).fetchone()
+        return None if row is None else _sor_unit(row)
+
+    def sor_search(
+        self,
+        text: str,
+        *,
+        owner_type: str | None = None,
+        level: str | None = None,
+        cvr: str | None = None,
+        limit: int = 50,
+    ) -> list[SorUnit]:
+        """Units whose SOR id starts with `text` (ranked first) or whose name contains it."""
+        query = fold(text.strip())
+        where, params = _sor_filters(owner_type=owner_type, level=level, cvr=cvr)
+        params["n"] = limit
+        if not query:
+            sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key LIMIT :n"
+            return [_sor_unit(r) for r in self.db.conn.execute(sql, params)]
+        params.update(q=query, qp=_like_escape(query) + "%")
+        # The id tier walks the primary key; the name tier stops at LIMIT rather than sorting every hit.
+        sql = (
+            f"SELECT * FROM (SELECT 0, {_SOR_COLS} FROM {SOR} WHERE sor_id LIKE :qp ESCAPE '\\' {where}"
+            " ORDER BY sor_id LIMIT :n)"
+            f" UNION ALL SELECT * FROM (SELECT 1, {_SOR_COLS} FROM {SOR}"
+            f" WHERE instr(name_key, :q) > 0 {where} LIMIT :n)"
+        )
+        units: dict[str, SorUnit] = {}
+        rows = self.db.conn.execute(sql, params).fetchall()
+        id_rows = [r for r in rows if r[0] == 0]
+        name_rows = sorted(
+            (r for r in rows if r[0] == 1), key=lambda r: (not fold(r[2]).startswith(query), r[2])
+        )
+        for row in id_rows + name_rows:
+            units.setdefault(row[1], _sor_unit(row[1:]))
+        return list(units.values())[:limit]
+
+    def sor_filter(
+        self,
+        *,
+        sor_id: str = "",
+        name: str = "",
+        ydernummer: str = "",
+        unit_type: str = "",
+        owner_type: str | None = None,
+        level: str | None = None,
+        cvr: str | None = None,
+        limit: int = 200,
+    ) -> list[SorUnit]:
+        """Units matching a filter per column (id prefix, the rest contained, case folded), by name."""
+        where, params = _sor_filters(owner_type=owner_type, level=level, cvr=cvr)
+        if sor_id.strip():
+            where += " AND sor_id LIKE :sid ESCAPE '\\'"
+            params["sid"] = _like_escape(sor_id.strip()) + "%"
+        if name.strip():
+            where += " AND instr(name_key, :name) > 0"
+            params["name"] = fold(name.strip())
+        if ydernummer.strip():
+            where += " AND instr(coalesce(ydernummer, ''), :yd) > 0"
+            params["yd"] = ydernummer.strip()
+        if unit_type.strip():
+            where += " AND instr(lower(coalesce(unit_type, '')), :ut) > 0"
+            params["ut"] = fold(unit_type.strip())
+        params["n"] = limit
+        sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key, sor_id LIMIT :n"
+        return [_sor_unit(r) for r in self.db.conn.execute(sql, params)]
+
+
+_SOR_COLS = "sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to"
+
+
+def _sor_unit(row: tuple) -> SorUnit:
+    return SorUnit(*row[:8], _date(row[8]), _date(row[9]))
+
+
+def _sor_filters(*, owner_type: str | None, level: str | None, cvr: str | None) -> tuple[str, dict]:
+    where = ""
+    params: dict = {}
+    if owner_type:
+        where += " AND owner_type = :owner"
+        params["owner"] = owner_type
+    if level:
+        where += " AND level = :level"
+        params["level"] = level
+    if cvr:
+        where += " AND cvr = :cvr"
+        params["cvr"] = cvr.strip()
+    return where, params
+
+
+def _covers(hit: CodeHit | SorUnit, at: date) -> bool:
+    return (hit.valid_from is None or hit.valid_from <= at) and (hit.valid_to is None or hit.valid_to >= at)
+
+
+def _build_sql(text_tier: str | None, dated: bool, listed: bool) -> str:
+    """The search statement: three capped tiers glued with UNION ALL; the caller orders by tier."""
+    cond = (_valid_sql("c") if dated else "") + (_LIST_SQL if listed else "")
+    parts = [
+        f"SELECT 0, {_COLS} FROM {CODES} c WHERE c.code_key = :q{cond}",
+        f"SELECT * FROM (SELECT 1, {_COLS} FROM {CODES} c WHERE c.code_key > :q AND c.code_key < :hi{cond}"
+        " ORDER BY c.code_key, c.valid_from DESC LIMIT :n)",
+    ]
+    if text_tier == "words":
+        parts.append(
+            f"SELECT * FROM (SELECT 2, {_COLS} FROM {WORDS_FTS} f JOIN {CODES} c ON c.id = f.rowid"
+            f" WHERE {WORDS_FTS} MATCH :m{cond} LIMIT :n)"
+        )
+    elif text_tier == "grams":
+        parts.append(
+            f"SELECT * FROM (SELECT 2, {_COLS} FROM {GRAMS_FTS} f JOIN {CODES} c ON c.id = f.rowid"
+            f" WHERE f.hay GLOB :m{cond} LIMIT :n)"
+        )
+    elif text_tier == "scan":
+        # Fewer than 3 characters: no trigram to use; scan and stop at LIMIT (common letters stop early).
+        parts.append(
+            f"SELECT * FROM (SELECT 2, {_COLS} FROM {CODES} c"
+            f" WHERE (instr(c.code_key, :q) > 0 OR instr(c.text_key, :q) > 0){cond} LIMIT :n)"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _best_per_code(rows: list[tuple], limit: int) -> list[CodeHit]:
+    """One hit per code in tier order; of several periods of a code the latest wins."""
+    rows.sort(key=lambda r: r[0])
+    best: dict[str, tuple] = {}
+    for row in rows:
+        prev = best.get(row[2])
+        if prev is None:
+            if len(best) == limit:
+                continue
+            best[row[2]] = row
+        elif (row[4] or "") > (prev[4] or ""):
+            best[row[2]] = row  # keeps the first position, takes the later period
+    return [CodeHit(r[2], r[3], _date(r[4]), _date(r[5])) for r in best.values()]

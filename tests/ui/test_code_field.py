@@ -1,0 +1,131 @@
+"""The code field in the NiceGUI user fixture: type, see options, pick, mode toggle remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from nicegui import ui
+from nicegui.testing import User
+from sqlite_utils import Database
+
+from seilocal.pages.code_field import CodeField, code_field
+from seilocal.store.catalog import CatalogStore, apply_catalog_schema, import_sks
+
+DATA = Path(__file__).parent.parent / "unit" / "data" / "catalog"
+
+
+@pytest.fixture
+def catalog() -> CatalogStore:
+    db = Database(memory=True)
+    apply_catalog_schema(db)
+    import_sks(db, DATA / "sks_small.txt")
+    return CatalogStore(db)
+
+
+def build(
+    catalog: CatalogStore, prefs: dict[str, str], changes: list, value: str | None = None
+) -> list[CodeField]:
+    fields: list[CodeField] = []
+
+    @ui.page("/code")
+    def page() -> None:
+        fields.append(
+            code_field(
+                catalog,
+                label="Forløbsmarkør",
+                value=value,
+                on_change=changes.append,
+                mark="marker",
+                get_pref=prefs.get,
+                set_pref=prefs.__setitem__,
+                pref_key="field.marker.mode",
+            )
+        )
+
+    return fields
+
+
+async def test_type_see_options_pick(user: User, catalog: CatalogStore) -> None:
+    changes: list = []
+    fields = build(catalog, {}, changes)
+    await user.open("/code")
+    select = user.find(marker="marker")
+    select.trigger("inputValue", "udred")
+    assert fields[0].select.options == {
+        "AFV01A1": "AFV01A1 – Henvist til udredning",
+        "AFV01B": "AFV01B – Udredning start",
+    }
+    select.click()  # opens the menu
+    await user.should_see("AFV01B – Udredning start")
+    user.find("AFV01B – Udredning start").click()
+    assert changes == ["AFV01B"]
+    assert fields[0].value == "AFV01B"
+    select.trigger("inputValue", "virtuel")  # new options, but the chosen value stays
+    assert fields[0].value == "AFV01B"
+    assert set(fields[0].select.options) == {"AFV01B", "ALCA03"}
+
+
+async def test_mode_toggle_is_saved_and_restored(user: User, catalog: CatalogStore) -> None:
+    prefs: dict[str, str] = {}
+    fields = build(catalog, prefs, [])
+    await user.open("/code")
+    user.find(marker="marker").trigger("inputValue", "dning")
+    assert set(fields[0].select.options) == set()
+    toggle = user.find(marker="marker-mode").elements.pop()  # the user fixture cannot click a toggle button
+    assert toggle.options["contains"] == "Indeholder"
+    with user.client:
+        toggle.value = "contains"
+    assert prefs == {"field.marker.mode": "contains"}
+    user.find(marker="marker").trigger("inputValue", "dning")
+    assert set(fields[0].select.options) == {"AFV01A1", "AFV01B", "ALDA11"}
+    await user.open("/code")  # a new page, as after a restart: the saved mode is used
+    assert fields[-1].mode == "contains"
+    assert fields[-1].toggle.value == "contains"
+
+
+async def test_unknown_code_is_kept_raw_and_external_set_is_silent(user: User, catalog: CatalogStore) -> None:
+    changes: list = []
+    fields = build(catalog, {}, changes, value="XYZ123")
+    await user.open("/code")
+    await user.should_see("XYZ123")
+    assert fields[0].value == "XYZ123"
+    fields[0].set_value("ALCA03")
+    assert fields[0].value == "ALCA03"
+    assert fields[0].select.options["ALCA03"] == "ALCA03 – Virtuel kontakt"
+    assert changes == []
+    fields[0].set_error("Koden er ikke gyldig på kontaktens start")
+    assert fields[0].select.props["error-message"] == "Koden er ikke gyldig på kontaktens start"
+    fields[0].set_error(None)
+    assert not fields[0].select.props.get("error")
+
+
+async def test_import_panel_imports_an_upload_and_reports_errors(user: User, tmp_path: Path) -> None:
+    from nicegui.elements.upload_files import SmallFileUpload
+
+    from seilocal.pages.catalog_import import catalog_import_panel
+
+    db_path = tmp_path / "data.db"
+    db = Database(db_path)
+    apply_catalog_schema(db)
+    db.close()
+
+    @ui.page("/import")
+    def page() -> None:
+        catalog_import_panel(db_path)
+
+    await user.open("/import")
+    upload = user.find(marker="catalog-import-upload").elements.pop()
+    good = SmallFileUpload(
+        name="SKScomplete.txt", content_type="text/plain", _data=(DATA / "sks_small.txt").read_bytes()
+    )
+    await upload.handle_uploads([good])
+    await user.should_see("SKS-koder: 14 nye, 0 ændrede, 14 læst.")
+    bad = SmallFileUpload(
+        name="SKScomplete.txt", content_type="text/plain", _data=(DATA / "sks_bad_date.txt").read_bytes()
+    )
+    await upload.handle_uploads([bad])
+    await user.should_see("fejl i linje 4")
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("data.db")) == []
+    check = Database(db_path)
+    assert check.execute("SELECT count(*) FROM catalog_codes").fetchone() == (14,)

@@ -1,0 +1,78 @@
+"""The `codes` command line: handlers called with a Namespace whose open_db gives a test database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from seilocal import cli_codes
+from seilocal.store.catalog import apply_catalog_schema
+
+DATA = Path(__file__).parent / "data" / "catalog"
+
+
+@pytest.fixture
+def db() -> Database:
+    database = Database(memory=True)
+    apply_catalog_schema(database)
+    return database
+
+
+def run(db: Database, *argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    cli_codes.add_commands(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["codes", *argv])
+    args.open_db = lambda: db
+    return args.handler(args)
+
+
+def test_import_then_search_prints_code_tab_text(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(db, "import-sks", str(DATA / "sks_small.txt")) == 0
+    assert "inserted 14" in capsys.readouterr().out
+    assert run(db, "search", "udredning st") == 0
+    assert capsys.readouterr().out == "AFV01B\tUdredning start\n"
+
+
+def test_search_options(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    run(db, "import-sks", str(DATA / "sks_small.txt"))
+    capsys.readouterr()
+    assert run(db, "search", "akutordning", "--at", "2023-01-01") == 1
+    assert capsys.readouterr().out == ""
+    assert run(db, "search", "dning", "--mode", "contains") == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_bad_date_is_exit_2_with_a_message(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(db, "search", "x", "--at", "31-12-2020") == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_malformed_file_is_exit_2_and_imports_nothing(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "import-sks", str(DATA / "sks_bad_date.txt")) == 2
+    assert "line 4" in capsys.readouterr().err
+    assert db.execute("SELECT count(*) FROM catalog_codes").fetchone() == (0,)
+
+
+def test_missing_file_is_exit_2(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(db, "import-sor", str(tmp_path / "nope.csv")) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_sor_import_and_search(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(db, "import-sor", str(DATA / "sor_small.csv")) == 0
+    capsys.readouterr()
+    assert run(db, "sor-search", "serum") == 0
+    assert capsys.readouterr().out == "276231000016004\tStatens Serum Institut\n"
+
+
+def test_cli_module_does_not_import_nicegui() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, seilocal.cli_codes; sys.exit('nicegui' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
