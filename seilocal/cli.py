@@ -16,7 +16,7 @@ from seilocal import __version__
 from seilocal.settings import DataDirError, resolve_data_dir
 
 # Modules that add their own sub-commands: each has `add_commands(subparsers)`.
-_COMMAND_MODULES = ("seilocal.cli_codes", "seilocal.cli_validate")
+_COMMAND_MODULES = ("seilocal.cli_codes", "seilocal.cli_validate", "seilocal.cli_forms", "seilocal.cli_backup")
 
 
 def _open_store(args: argparse.Namespace):

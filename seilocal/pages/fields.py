@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import date
 
 from nicegui import ui
 
+from seilocal.model.datetime_input import parse_stored
+
+from .code_field import CodeField, code_field
 from .datetime_field import DateTimeField, datetime_field
 from .form_editor import FormEditor
+from .sor_field import SorField, sor_field
 
 # A check gives (error, note) for a typed value: the error marks the field red, the note is shown as a hint.
 Check = Callable[[str], tuple[str | None, str | None]]
@@ -43,6 +49,7 @@ def text_field(
     field.on_value_change(lambda e: changed(e.value))
     if check and initial:
         show_message(field, *check(initial))
+    editor.register_field(path, lambda message: show_message(field, message), lambda: field.run_method("focus"))
     return field
 
 
@@ -54,4 +61,48 @@ def time_field(editor: FormEditor, label: str, path: str, *, mark: str,
         if editor.save(path, value) and on_saved:
             on_saved(value)
 
-    return datetime_field(label, editor.get(path), changed, mark=mark, today=editor.ctx.today)
+    widget = datetime_field(label, editor.get(path), changed, mark=mark, today=editor.ctx.today)
+    editor.register_field(path, widget.set_external_error, lambda: widget.input.run_method("focus"))
+    return widget
+
+
+def code_select(editor: FormEditor, label: str, path: str, *, mark: str, list_name: str | None,
+                at_path: str | None = None, on_saved: Callable[[str | None], None] | None = None) -> CodeField:
+    """An SKS code field bound to `path`, searching `list_name`, dated by the time at `at_path` if given."""
+    ctx = editor.ctx
+
+    def changed(value: str | None) -> None:
+        if editor.save(path, value) and on_saved:
+            on_saved(value)
+
+    def at() -> date | None:
+        moment = parse_stored(editor.get(at_path)) if at_path else None
+        return moment.date() if moment else None
+
+    widget = code_field(
+        ctx.store.catalog, label=label, value=editor.get(path), on_change=changed, mark=mark, list_name=list_name,
+        at=at if at_path else None, get_pref=ctx.store.prefs.get, set_pref=ctx.store.prefs.set,
+        pref_key=f"code-mode.{_generic(path)}",
+    )
+    editor.register_field(path, widget.set_error, widget.focus)
+    return widget
+
+
+def unit_select(editor: FormEditor, label: str, path: str, *, mark: str,
+                on_saved: Callable[[str | None], None] | None = None) -> SorField:
+    """A SOR unit field bound to `path`, with the look-up dialog of F4.1.4."""
+    ctx = editor.ctx
+
+    def changed(value: str | None) -> None:
+        if editor.save(path, value) and on_saved:
+            on_saved(value)
+
+    widget = sor_field(ctx.store.catalog, label=label, value=editor.get(path), on_change=changed, mark=mark,
+                       my_cvr=lambda: ctx.store.prefs.get("profile.cvr"))
+    editor.register_field(path, widget.set_error, widget.focus)
+    return widget
+
+
+def _generic(path: str) -> str:
+    """`contacts[3].diagnoses[0].code` -> `contacts.diagnoses.code`: one remembered mode per kind of field."""
+    return re.sub(r"\[\d+\]", "", path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from nicegui import ui
@@ -14,13 +16,48 @@ from seilocal.store import StaleForm, StoredForm
 from .context import AppContext
 
 
+@dataclass
+class FieldHandle:
+    """How validation reaches one widget: mark it red, and bring it into view with the focus in it."""
+
+    set_error: Callable[[str | None], None]
+    focus: Callable[[], None] | None = None
+
+
 class FormEditor:
-    """Autosave of one form: every widget change is one transaction with its audit row."""
+    """Autosave of one form: every widget change is one transaction with its audit row.
+
+    Also the meeting point of the page's parts: widgets register under their field path (so validation can
+    mark them red and jump to them), sections register how to open themselves, tables how to select a row.
+    """
 
     def __init__(self, ctx: AppContext, stored: StoredForm) -> None:
         self.ctx = ctx
         self.stored = stored
         self._listeners: list[Callable[[str], None]] = []
+        self.fields: dict[str, FieldHandle] = {}
+        self.section_openers: dict[str, Callable[[], None]] = {}
+        self.row_selectors: dict[str, Callable[[int], None]] = {}
+
+    def register_field(self, path: str, set_error: Callable[[str | None], None],
+                       focus: Callable[[], None] | None = None) -> None:
+        """Make the widget showing `path` reachable for validation marks and jumps (latest wins)."""
+        self.fields[path] = FieldHandle(set_error, focus)
+
+    def reveal(self, path: str, section: str) -> None:
+        """Open the section, select the row the path lies in (e.g. `contacts[2]`), focus the field."""
+        opener = self.section_openers.get(section)
+        if opener:
+            opener()
+        for list_path, index in _row_steps(path):
+            selector = self.row_selectors.get(list_path)
+            if selector:
+                selector(index)
+        handle = self.fields.get(path)
+        if handle and handle.focus:
+            # After the selection re-rendered the details, so the focus lands in the new widget.
+            ui.timer(0.1, lambda: self.fields[path].focus() if self.fields.get(path) and
+                     self.fields[path].focus else None, once=True)
 
     @property
     def form(self) -> Form:
@@ -61,3 +98,11 @@ class FormEditor:
             with ui.row():
                 ui.button("Genindlæs", on_click=lambda: ui.navigate.reload()).mark("stale-reload")
                 ui.button("Luk", on_click=dialog.close).props("flat")
+
+
+def _row_steps(path: str) -> list[tuple[str, int]]:
+    """`contacts[2].diagnoses[0].code` -> [('contacts', 2), ('contacts[2].diagnoses', 0)]."""
+    steps = []
+    for match in re.finditer(r"\[(\d+)\]", path):
+        steps.append((path[: match.start()], int(match.group(1))))
+    return steps

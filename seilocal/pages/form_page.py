@@ -5,14 +5,14 @@ from __future__ import annotations
 from nicegui import ui
 
 from seilocal.model import STATUS_LABELS_DA
-from seilocal.model.cpr import check_cpr
 from seilocal.model.datetime_input import format_for_display
 from seilocal.store import FormNotFound
 
 from .context import AppContext
-from .fields import text_field, time_field
 from .form_editor import FormEditor
 from .frame import frame
+from .optional import optional_part
+from .sections import section_builder
 
 SECTIONS = [
     ("patient", "Patient"),
@@ -24,18 +24,6 @@ SECTIONS = [
     ("procedures", "Procedurer uden patientkontakt"),
     ("result_reports", "Resultatindberetninger"),
 ]
-
-
-def cpr_check(text: str) -> tuple[str | None, str | None]:
-    """The CPR field's message: an error (red, never blocks saving) or a note (e.g. replacement CPR)."""
-    result = check_cpr(text)
-    if result.errors:
-        return result.errors[0], None
-    notes = list(result.warnings)
-    if result.kind == "cpr" and result.birth_date:
-        sex = {"M": "mand", "F": "kvinde"}.get(result.sex or "", "")
-        notes.insert(0, f"Født {result.birth_date.strftime('%d-%m-%Y')}, {sex}")
-    return None, " · ".join(notes) or None
 
 
 def _show(value: str | None) -> str:
@@ -75,7 +63,14 @@ def form_page(ctx: AppContext, form_no: int) -> None:
         with ui.card().classes("w-full sticky top-0 z-10 q-pa-sm").props("flat bordered").mark("form-header"):
             header_view = ui.refreshable(header)
             header_view(editor)
+            for module, function in (("next_step", "next_step_view"), ("form_actions", "form_actions")):
+                part = optional_part(module, function)
+                if part:
+                    part(editor)
         editor.on_saved(lambda _path: header_view.refresh())
+        validation = optional_part("validation_panel", "validation_panel")
+        if validation:
+            validation(editor)
 
         with ui.expansion("Skemainformation", icon="info").classes("w-full").props("dense"):
             info_view = ui.refreshable(_info)
@@ -85,8 +80,9 @@ def form_page(ctx: AppContext, form_no: int) -> None:
         for key, title in SECTIONS:
             with ui.expansion(title, value=key in ("patient", "course")).classes("w-full").props(
                 "header-class=text-subtitle1 dense"
-            ).mark(f"section-{key}"):
-                builder = _SECTION_BUILDERS.get(key)
+            ).mark(f"section-{key}") as expansion:
+                editor.section_openers[key] = expansion.open
+                builder = section_builder(key)
                 if builder:
                     builder(editor)
                 else:
@@ -107,36 +103,3 @@ def _info(editor: FormEditor) -> None:
         ui.label(format_for_display(editor.stored.created_at))
         ui.label("Sidst ændret")
         ui.label(format_for_display(editor.stored.changed_at)).mark("info-changed")
-
-
-def _patient_section(editor: FormEditor) -> None:
-    name_field: ui.input | None = None
-
-    def fill_name_from_register(cpr: str | None) -> None:
-        # F4.3: a patient seen before is filled in from the local register when the name is still empty.
-        if not cpr or editor.form.patient.name or name_field is None:
-            return
-        known = editor.ctx.store.forms.patient_name(cpr)
-        if known:
-            name_field.value = known  # its change handler saves it
-            ui.notify(f"Navn hentet fra tidligere skema: {known}")
-
-    with ui.row().classes("w-full no-wrap gap-4"):
-        with ui.column().classes("w-64"):
-            text_field(editor, "CPR-nummer", "patient.cpr", mark="patient-cpr", check=cpr_check,
-                       on_saved=fill_name_from_register)
-        with ui.column().classes("grow"):
-            name_field = text_field(editor, "Navn", "patient.name", mark="patient-name")
-
-
-def _course_section(editor: FormEditor) -> None:
-    with ui.grid(columns=2).classes("w-full gap-4"):
-        time_field(editor, "Starttidspunkt", "course.start", mark="course-start")
-        text_field(editor, "Forløbsansvar (SOR-kode)", "course.responsible_unit", mark="course-unit")
-        text_field(editor, "Startmarkør", "course.start_marker", mark="course-start-marker")
-
-
-_SECTION_BUILDERS = {
-    "patient": _patient_section,
-    "course": _course_section,
-}

@@ -11,6 +11,7 @@ from seilocal.model.datetime_input import format_for_display
 
 from .context import AppContext
 from .frame import frame
+from .optional import optional_part
 
 _COLUMNS = [
     {"name": "form_no", "label": "Skemanr.", "field": "form_no", "align": "left", "sortable": True},
@@ -110,6 +111,9 @@ def forms_list_page(ctx: AppContext) -> None:
             ui.select({"": "Alle"} | {v: v for v in forms.distinct_values("responsible_unit")}, value="",
                       label="Forløbsansvar", on_change=lambda e: set_filter("responsible_unit", e.value)).props(
                 "dense outlined").classes("w-56").mark("filter-unit")
+        deadlines = optional_part("deadline_view", "deadline_view")
+        if deadlines:
+            deadlines(ctx)
         table = ui.table(columns=_COLUMNS, rows=[], row_key="form_no", pagination=25).classes("w-full").mark(
             "forms-table")
         table.on("rowClick", lambda e: ui.navigate.to(f"/skema/{e.args[1]['form_no']}"))

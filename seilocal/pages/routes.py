@@ -7,6 +7,7 @@ from nicegui import ui
 from .context import AppContext
 from .form_page import form_page
 from .forms_list import forms_list_page
+from .optional import optional_part
 from .testids import install as install_testids
 
 
@@ -21,3 +22,11 @@ def register_pages(ctx: AppContext) -> None:
     @ui.page("/skema/{form_no}")
     def _form(form_no: int) -> None:
         form_page(ctx, form_no)
+
+    settings = optional_part("settings_page", "settings_page")
+    if settings:
+        ui.page("/indstillinger")(lambda: settings(ctx))
+
+    history = optional_part("history_page", "history_page")
+    if history:
+        ui.page("/skema/{form_no}/historik")(lambda form_no: history(ctx, int(form_no)))

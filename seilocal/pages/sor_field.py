@@ -95,6 +95,10 @@ class SorField:
         finally:
             self._silent = False
 
+    def focus(self) -> None:
+        """Put the keyboard focus in the field (used when a validation finding is clicked)."""
+        self.select.run_method("focus")
+
     def set_error(self, message: str | None) -> None:
         """Mark the field red with a message, or clear the mark."""
         self.select.error = message

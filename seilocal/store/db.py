@@ -22,12 +22,16 @@ class DatabaseRefused(RuntimeError):
 
 def migration_sets() -> list[Migrations]:
     """Every migration set of the app, in the order they are applied."""
-    sets = [form_migrations]
-    try:  # the code catalog lives in the same file; its schema is its own set
-        from .catalog.schema import catalog_migrations
-    except ImportError:  # pragma: no cover - only while the catalog package is absent
+    from .catalog.schema import catalog_migrations  # the code catalog lives in the same file
+
+    sets = [form_migrations, catalog_migrations]
+    try:  # submitted versions (issue 7) have their own set
+        from .versions_schema import versions_migrations
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.versions_schema":
+            raise
         return sets
-    return [*sets, catalog_migrations]
+    return [*sets, versions_migrations]
 
 
 def check_is_sqlite(path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from seilocal.model import Form, set_path
+from seilocal.model import Form, get_path, set_path
 
 Clock = Callable[[], datetime]
 
@@ -111,13 +111,54 @@ class FormStore:
         """Set one field, save the form and its audit row in one transaction; return the old value.
 
         Raises StaleForm when the stored revision moved on (nothing is written and the in-memory form is
-        put back), and pydantic's ValidationError when the value does not fit the field.
+        put back), and pydantic's ValidationError when the value does not fit the field. A submitted form
+        becomes "changed": any edit after a submission must be reported again.
         """
+        old = get_path(stored.form, path)
+        # Validate first (raises without touching anything), then apply through the one save path.
+        set_path(stored.form, path, value)
+        set_path(stored.form, path, old)
+        self._change(stored, lambda: set_path(stored.form, path, value), lambda: set_path(stored.form, path, old),
+                     "set", path, old, value)
+        return old
+
+    def add_row(self, stored: StoredForm, list_path: str, row: Any, index: int | None = None,
+                action: str = "add") -> int:
+        """Insert a row (a marker, contact, diagnosis, ...) into the list at `list_path`; return its index."""
+        rows = get_path(stored.form, list_path)
+        position = len(rows) if index is None else max(0, min(index, len(rows)))
+
+        def apply() -> None:
+            rows.insert(position, row)
+
+        def revert() -> None:
+            rows.pop(position)
+
+        self._change(stored, apply, revert, action, f"{list_path}[{position}]", None, row)
+        return position
+
+    def remove_row(self, stored: StoredForm, list_path: str, index: int) -> Any:
+        """Remove the row at `index` of the list at `list_path`; return it (so it can be put back: undo)."""
+        rows = get_path(stored.form, list_path)
+        row = rows[index]
+
+        def apply() -> None:
+            rows.pop(index)
+
+        def revert() -> None:
+            rows.insert(index, row)
+
+        self._change(stored, apply, revert, "delete", f"{list_path}[{index}]", row, None)
+        return row
+
+    def _change(self, stored: StoredForm, apply: Callable[[], None], revert: Callable[[], None], action: str,
+                path: str, old: Any, new: Any) -> None:
+        """Apply an in-memory change and save it with its audit row; undo the change if saving fails."""
         form = stored.form
-        old = set_path(form, path, value)
         old_status = form.status
+        apply()
         if form.status == "submitted":
-            form.status = "changed"  # any edit after a submission must be reported again
+            form.status = "changed"
         now = _now_text(self.clock)
         try:
             with self.db.atomic():
@@ -128,14 +169,13 @@ class FormStore:
                 if cursor.rowcount != 1:
                     raise StaleForm(f"form {form.form_no} was changed elsewhere")
                 self._write_document(form, now)
-                self._audit(form.form_no, "set", path, old, value, now)
+                self._audit(form.form_no, action, path, old, new, now)
         except BaseException:
-            set_path(form, path, old)
+            revert()
             form.status = old_status
             raise
         stored.revision += 1
         stored.changed_at = now
-        return old
 
     def _write_document(self, form: Form, now: str) -> None:
         columns = {name: get(form) for name, get in _SUMMARY_COLUMNS.items()}
