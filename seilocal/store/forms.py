@@ -84,9 +84,12 @@ class FormStore:
 
     # -- writing -------------------------------------------------------------------------------------
 
-    def create(self) -> StoredForm:
-        """A new draft with a fresh forløbsID and the next form number."""
-        return self._insert(Form(), action="create")
+    def create(self, template: Form | None = None) -> StoredForm:
+        """A new draft with a fresh forløbsID and the next form number, pre-filled from `template` if given."""
+        form = Form() if template is None else template.model_copy(deep=True)
+        form.course.id = Form().course.id  # always a fresh forløbsID
+        form.status = "draft"
+        return self._insert(form, action="create")
 
     def import_form(self, form: Form) -> StoredForm:
         """Add a form read from a document; it gets a new form number, its forløbsID is kept."""
