@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -37,6 +38,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from seilocal.model import Form, FormatError
 
     path = Path(args.file)
+    if zipfile.is_zipfile(path):  # a submission bundle from another installation
+        from seilocal.cli_forms import run_import_bundle
+
+        args.bundle = path
+        return run_import_bundle(args)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -101,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=_cmd_run)
     _add_run_options(parser, 0, False)
 
-    imp = sub.add_parser("import", parents=[common], help="add a form from a JSON document; prints its number")
+    imp = sub.add_parser("import", parents=[common],
+                         help="add a form from a JSON document or a submission bundle (.zip); prints its number")
     imp.add_argument("file")
     imp.set_defaults(func=_cmd_import)
 

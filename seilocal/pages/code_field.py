@@ -10,6 +10,8 @@ from nicegui import events, ui
 from seilocal.store.catalog import CatalogStore
 from seilocal.store.catalog.search import Mode
 
+from .search_select import SearchSelect
+
 MODES: dict[str, str] = {"prefix": "Begynder med", "contains": "Indeholder"}
 LIMIT = 20
 
@@ -19,8 +21,8 @@ def code_label(code: str, text: str | None) -> str:
     return f"{code} – {text}" if text else code
 
 
-class CodeField:
-    """One code field: a `ui.select` fed by `CatalogStore.search` and a "Begynder med"/"Indeholder" toggle."""
+class CodeField(SearchSelect):
+    """One code field: a type-ahead select over `CatalogStore.search` and a "Begynder med"/"Indeholder" toggle."""
 
     def __init__(
         self,
@@ -39,76 +41,27 @@ class CodeField:
         self.catalog = catalog
         self.list_name = list_name
         self._at = at or (lambda: None)
-        self._on_change = on_change
         self._set_pref = set_pref
         self._pref_key = pref_key
-        self._silent = False
         saved = get_pref(pref_key)
         self.mode: Mode = saved if saved in MODES else "prefix"  # type: ignore[assignment]
         with ui.row().classes("items-center no-wrap gap-2 w-full"):
-            # Only the current value to begin with: options come from the search as the user types.
-            self.select = (
-                ui.select(
-                    self._with_current({}, value),
-                    value=value,
-                    label=label,
-                    with_input=True,
-                    clearable=True,
-                    on_change=self._value_changed,
-                )
-                .props("input-debounce=0 behavior=menu")
-                .classes("grow")
-                .mark(mark)
-            )
-            self.select.on("input-value", self._typed, throttle=0.12)
+            super().__init__(label=label, value=value, on_change=on_change, mark=mark)
             self.toggle = (
                 ui.toggle(MODES, value=self.mode, on_change=self._mode_changed)
                 .props("dense no-caps size=sm")
                 .mark(f"{mark}-mode")
             )
 
-    @property
-    def value(self) -> str | None:
-        """The selected code, or None."""
-        return self.select.value
+    def options_for(self, text: str) -> dict[str, str]:
+        """The catalog's hits for typed text in this field's list and mode, dated by the field's time."""
+        hits = self.catalog.search(text, list_name=self.list_name, mode=self.mode, at=self._at(), limit=LIMIT)
+        return {hit.code: code_label(hit.code, hit.text) for hit in hits}
 
-    def set_value(self, code: str | None) -> None:
-        """Show `code` (from outside, e.g. a loaded form) without calling on_change."""
-        self._silent = True
-        try:
-            self.select.set_options(self._with_current({}, code), value=code)
-        finally:
-            self._silent = False
-
-    def focus(self) -> None:
-        """Put the keyboard focus in the field (used when a validation finding is clicked)."""
-        self.select.run_method("focus")
-
-    def set_error(self, message: str | None) -> None:
-        """Mark the field red with a message, or clear the mark."""
-        self.select.error = message
-
-    def search(self, text: str) -> None:
-        """Replace the options by the hits for `text`, keeping the current value among them."""
-        hits = self.catalog.search(
-            text or "", list_name=self.list_name, mode=self.mode, at=self._at(), limit=LIMIT
-        )
-        options = {hit.code: code_label(hit.code, hit.text) for hit in hits}
-        self.select.set_options(self._with_current(options, self.select.value))
-
-    def _with_current(self, options: dict[str, str], code: str | None) -> dict[str, str]:
-        # NiceGUI resets a value that is not among the options to None: keep it there, always.
-        if code and code not in options:
-            hit = self.catalog.get(code)
-            options = {code: code_label(code, hit.text if hit else None), **options}
-        return options
-
-    def _typed(self, e: events.GenericEventArguments) -> None:
-        self.search(e.args if isinstance(e.args, str) else "")
-
-    def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
-        if not self._silent:
-            self._on_change(e.value)
+    def label_of(self, value: str) -> str:
+        """"KODE – tekst", or the raw code when the catalog does not know it (kept, never dropped)."""
+        hit = self.catalog.get(value)
+        return code_label(value, hit.text if hit else None)
 
     def _mode_changed(self, e: events.ValueChangeEventArguments) -> None:
         if e.value in MODES:

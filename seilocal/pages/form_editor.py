@@ -11,9 +11,12 @@ from nicegui import ui
 from pydantic import ValidationError
 
 from seilocal.model import Form, get_path
+from seilocal.model.lifecycle import TransitionRefused
 from seilocal.store import StaleForm, StoredForm
 
 from .context import AppContext
+
+_FAILED = object()  # a write that did not happen (None can be a real result: an undone row that was None)
 
 
 @dataclass
@@ -72,24 +75,49 @@ class FormEditor:
         """Call `listener(path)` after each successful save (header, list of findings, ...)."""
         self._listeners.append(listener)
 
+    def notify(self, path: str) -> None:
+        """Tell every listener that `path` changed (header, validation, tables)."""
+        for listener in list(self._listeners):
+            listener(path)
+
     def save(self, path: str, value: Any) -> bool:
         """Save one value; False (and a Danish message) when it could not be saved."""
         if isinstance(value, str) and value == "":
             value = None  # an emptied field is absent, as form-format.md writes it
         if self.get(path) == value:
             return True
+        return self._write(lambda _old: path,
+                           lambda: self.ctx.store.forms.save_edit(self.stored, path, value)) is not _FAILED
+
+    def add_row(self, list_path: str, row: Any, index: int | None = None, action: str = "add") -> int | None:
+        """Insert a row into the list at `list_path` (one transaction); its index, or None after a message."""
+        forms = self.ctx.store.forms
+        position = self._write(lambda at: f"{list_path}[{at}]",
+                               lambda: forms.add_row(self.stored, list_path, row, index=index, action=action))
+        return None if position is _FAILED else position
+
+    def remove_row(self, list_path: str, index: int) -> Any | None:
+        """Remove the row at `index` (one transaction); the removed row (for undo), or None after a message."""
+        row = self._write(lambda _row: f"{list_path}[{index}]",
+                          lambda: self.ctx.store.forms.remove_row(self.stored, list_path, index))
+        return None if row is _FAILED else row
+
+    def _write(self, path_of: Callable[[Any], str], change: Callable[[], Any]) -> Any:
+        """Run one store write; on success tell the listeners (of the path `path_of(result)`), else say why."""
         try:
-            self.ctx.store.forms.save_edit(self.stored, path, value)
+            result = change()
         except StaleForm:
             self._stale_notice()
-            return False
+            return _FAILED
+        except TransitionRefused as exc:
+            ui.notify(exc.message_da, type="warning")
+            return _FAILED
         except ValidationError:
             # Never log the value: it may be patient data.
             ui.notify("Værdien passer ikke i feltet og blev ikke gemt.", type="negative")
-            return False
-        for listener in self._listeners:
-            listener(path)
-        return True
+            return _FAILED
+        self.notify(path_of(result))
+        return result
 
     def _stale_notice(self) -> None:
         with ui.dialog(value=True) as dialog, ui.card().mark("stale-dialog"):

@@ -8,6 +8,8 @@ from nicegui import ui
 
 from seilocal.model import STATUS_LABELS_DA
 from seilocal.model.datetime_input import format_for_display
+from seilocal.model.profile import new_form_from_profile
+from seilocal.store.profile import load_profile
 
 from .context import AppContext
 from .frame import frame
@@ -82,7 +84,7 @@ def forms_list_page(ctx: AppContext) -> None:
         set_filter(column, prefix or "")
 
     def create() -> None:
-        stored = forms.create()
+        stored = forms.create(new_form_from_profile(load_profile(ctx.store.prefs)))  # F4.6: practice defaults
         ui.navigate.to(f"/skema/{stored.form.form_no}")
 
     with frame("Skemaer"):

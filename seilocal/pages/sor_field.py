@@ -8,6 +8,8 @@ from nicegui import events, ui
 
 from seilocal.store.catalog import CatalogStore, SorUnit
 
+from .search_select import SearchSelect
+
 TABS: dict[str, str] = {
     "cvr_si": "Mit CVR – SI",
     "cvr_all": "Mit CVR – Alle",
@@ -44,8 +46,8 @@ def dialog_units(
     return catalog.sor_filter(owner_type=tab, limit=TABLE_LIMIT, **filters)
 
 
-class SorField:
-    """A `ui.select` over `CatalogStore.sor_search` plus a look-up button and dialog."""
+class SorField(SearchSelect):
+    """A type-ahead select over `CatalogStore.sor_search` plus a look-up button and dialog."""
 
     def __init__(
         self,
@@ -58,56 +60,23 @@ class SorField:
         my_cvr: Callable[[], str | None],
     ) -> None:
         self.catalog = catalog
-        self._on_change = on_change
         self._my_cvr = my_cvr
-        self._silent = False
         self.mark = mark
         with ui.row().classes("items-center no-wrap gap-2 w-full"):
-            self.select = (
-                ui.select(
-                    self._with_current({}, value),
-                    value=value,
-                    label=label,
-                    with_input=True,
-                    clearable=True,
-                    on_change=self._value_changed,
-                )
-                .props("input-debounce=0 behavior=menu")
-                .classes("grow")
-                .mark(mark)
-            )
-            self.select.on("input-value", self._typed, throttle=0.12)
+            super().__init__(label=label, value=value, on_change=on_change, mark=mark)
             ui.button(icon="search", on_click=self.open_dialog).props("flat dense").tooltip(
                 "Slå SOR-enhed op"
             ).mark(f"{mark}-lookup")
         self._build_dialog()
 
-    @property
-    def value(self) -> str | None:
-        """The selected SOR code, or None."""
-        return self.select.value
+    def options_for(self, text: str) -> dict[str, str]:
+        """The SOR units matching typed text (id or name)."""
+        units = self.catalog.sor_search(text, limit=LIMIT) if text.strip() else []
+        return {u.sor_id: unit_label(u.sor_id, u) for u in units}
 
-    def set_value(self, sor_id: str | None) -> None:
-        """Show `sor_id` without calling on_change."""
-        self._silent = True
-        try:
-            self.select.set_options(self._with_current({}, sor_id), value=sor_id)
-        finally:
-            self._silent = False
-
-    def focus(self) -> None:
-        """Put the keyboard focus in the field (used when a validation finding is clicked)."""
-        self.select.run_method("focus")
-
-    def set_error(self, message: str | None) -> None:
-        """Mark the field red with a message, or clear the mark."""
-        self.select.error = message
-
-    def search(self, text: str) -> None:
-        """Replace the options by the units matching `text`, keeping the current value among them."""
-        units = self.catalog.sor_search(text or "", limit=LIMIT) if (text or "").strip() else []
-        options = {u.sor_id: unit_label(u.sor_id, u) for u in units}
-        self.select.set_options(self._with_current(options, self.select.value))
+    def label_of(self, value: str) -> str:
+        """"SOR-kode – navn", or the raw id when the unit is unknown."""
+        return unit_label(value, self.catalog.sor_get(value))
 
     def pick(self, sor_id: str) -> None:
         """Take a unit from the look-up table: set the field, tell on_change, close the dialog."""
@@ -177,18 +146,6 @@ class SorField:
         if row:
             self.pick(row["sor_id"])
 
-    def _with_current(self, options: dict[str, str], sor_id: str | None) -> dict[str, str]:
-        # NiceGUI resets a value that is not among the options to None: keep it there, always.
-        if sor_id and sor_id not in options:
-            options = {sor_id: unit_label(sor_id, self.catalog.sor_get(sor_id)), **options}
-        return options
-
-    def _typed(self, e: events.GenericEventArguments) -> None:
-        self.search(e.args if isinstance(e.args, str) else "")
-
-    def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
-        if not self._silent:
-            self._on_change(e.value)
 
 
 def sor_field(

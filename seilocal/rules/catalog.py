@@ -20,7 +20,19 @@ class CodeCatalog(Protocol):
         ...
 
     def in_list(self, list_name: str, code: str, at: date | None = None) -> bool:
-        """True when `code` is a member of the named list (and valid at `at`, when given)."""
+        """True when `code` is a member of the named list (and valid at `at`, when given).
+
+        Without `at` the answer means "a member at some time": a code outside the list then is outside it at
+        every date, which the trigger scan relies on to skip most codes with one question.
+        """
+        ...
+
+    def is_authoritative(self, list_name: str) -> bool:
+        """True when the list's members can be trusted to block a submission.
+
+        That is an official import (SKS) or members that someone checked against the official list; our own
+        unverified starter compilation is not: a code outside it is a warning, not an error.
+        """
         ...
 
     def is_valid(self, code: str, at: date | None = None) -> bool | None:
@@ -43,6 +55,9 @@ class EmptyCatalog:
         return False
 
     def in_list(self, list_name: str, code: str, at: date | None = None) -> bool:
+        return False
+
+    def is_authoritative(self, list_name: str) -> bool:
         return False
 
     def is_valid(self, code: str, at: date | None = None) -> bool | None:

@@ -7,6 +7,7 @@ their LPR3 group and a one-line English summary; `gen_doc` reads the registry to
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -51,6 +52,17 @@ class RuleSpec:
     severity: Severity
     group: str
     summary: str
+    lists: tuple[str, ...] = ()  # the code lists its decision rests on (named in the summary)
+
+
+# LPR3 list names as the summaries spell them: `admin.konttype`, `res.statuscar.subb`, and the bare `diag`.
+_LIST_NAME = re.compile(r"\b(?:admin|diag|proc|spec|forloeb|res|resindb)\.[a-z0-9_.]*[a-z0-9_]|\bdiag\b(?![.-])")
+UNCONFIRMED_NOTE = "kodelisten er ikke bekræftet"
+
+
+def lists_named_in(summary: str) -> tuple[str, ...]:
+    """The code lists a rule summary names, in order, each once."""
+    return tuple(dict.fromkeys(_LIST_NAME.findall(summary)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +82,7 @@ def rules(group: str, *specs: tuple[str, Severity, str]) -> Callable[[Callable[[
     """Register a check function that implements the given (id, severity, summary) rules of one group."""
 
     def register(check: Callable[[Context], None]) -> Callable[[Context], None]:
-        made = tuple(RuleSpec(rid, sev, group, summary) for rid, sev, summary in specs)
+        made = tuple(RuleSpec(rid, sev, group, summary, lists_named_in(summary)) for rid, sev, summary in specs)
         for spec in made:
             if spec.id in REGISTRY:
                 raise ValueError(f"rule {spec.id} registered twice")
@@ -139,7 +151,9 @@ class Context:
     times: list[tuple[str, datetime]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     _known: dict[str, bool] = field(default_factory=dict)
-    _member: dict[tuple[str, str, date | None], bool | None] = field(default_factory=dict)
+    _member: dict[tuple[str, str | None, date | None], bool | None] = field(default_factory=dict)
+    _member_in: dict[tuple, bool | None] = field(default_factory=dict)
+    _authoritative: dict[str, bool] = field(default_factory=dict)
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _sor: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _extra: dict[str, object] = field(default_factory=dict)
@@ -158,10 +172,37 @@ class Context:
             self.bad_times.append(path)
         return moment
 
-    def add(self, rule: str, path: str, message: str, severity: Severity | None = None) -> None:
-        """Record a finding of a registered rule at `path` (severity defaults to the rule's)."""
+    def add(
+        self,
+        rule: str,
+        path: str,
+        message: str,
+        severity: Severity | None = None,
+        lists: tuple[str, ...] | None = None,
+    ) -> None:
+        """Record a finding of a registered rule at `path` (severity defaults to the rule's).
+
+        An error that rests on a code list the catalog does not vouch for (our own unverified starter
+        compilation) becomes a warning: such a list must not block a submission. `lists` names the lists the
+        finding rests on; by default those the rule's summary names.
+        """
         spec = REGISTRY[rule]
-        self.findings.append(Finding(rule, severity or spec.severity, message, path, section_of(path)))
+        severity = severity or spec.severity
+        if severity == "error":
+            doubtful = [name for name in (spec.lists if lists is None else lists) if not self.authoritative(name)]
+            if doubtful:
+                severity = "warning"
+                message = f"{message} ({UNCONFIRMED_NOTE}: {', '.join(doubtful)})"
+        self.findings.append(Finding(rule, severity, message, path, section_of(path)))
+
+    def authoritative(self, list_name: str) -> bool:
+        """True when the catalog vouches for the list (official import or verified members)."""
+        answer = self._authoritative.get(list_name)
+        if answer is None:
+            # A catalog without the question (an older implementation) is taken at its word.
+            ask = getattr(self.catalog, "is_authoritative", None)
+            answer = self._authoritative[list_name] = True if ask is None else bool(ask(list_name))
+        return answer
 
     def knows(self, list_name: str) -> bool:
         """True when the catalog has the members of this list."""
@@ -172,32 +213,49 @@ class Context:
 
     def member(self, list_name: str, code: str | None, at: date | None = None) -> bool | None:
         """Membership of `code` in a list at `at`; None when the list is unknown or the code blank."""
-        if not code:
-            return None
         # One dict lookup on the hot path: 1,000-contact forms ask tens of thousands of these questions.
         key = (list_name, code, at)
         hit = self._member.get(key, _MISS)
         if hit is _MISS:
-            hit = bool(self.catalog.in_list(list_name, code, at)) if self.knows(list_name) else None
-            self._member[key] = hit
+            hit = self._ask_member(key)
         return hit  # type: ignore[return-value]
+
+    def _ask_member(self, key: tuple[str, str | None, date | None]) -> bool | None:
+        list_name, code, at = key
+        if not code or not self.knows(list_name):
+            hit = None
+        elif at is not None and self.member(list_name, code, None) is False:
+            hit = False  # never a member, so not at this date either: one catalog question per code, not per day
+        else:
+            hit = bool(self.catalog.in_list(list_name, code, at))
+        self._member[key] = hit
+        return hit
 
     def member_in(
         self, list_name: str, code: str | None, start: date | None, end: date | None
     ) -> bool | None:
         """Membership at some time in a period, approximated by its two ends (catalog answers per date)."""
-        first = self.member(list_name, code, start)
-        if first is None or first or end is None or end == start:
-            return first
-        return self.member(list_name, code, end)
+        # Diagnosis rules ask this per row and per list; one cached answer per period saves two lookups.
+        key = (list_name, code, start, end)
+        hit = self._member_in.get(key, _MISS)
+        if hit is _MISS:
+            first = self.member(list_name, code, start)
+            if first is None or first or end is None or end == start:
+                hit = first
+            else:
+                hit = self.member(list_name, code, end)
+            self._member_in[key] = hit
+        return hit  # type: ignore[return-value]
 
     def is_in(self, list_name: str, code: str | None, at: date | None = None) -> bool:
         """True only when the list is known and holds the code (unknown counts as no)."""
-        return self.member(list_name, code, at) is True
+        hit = self._member.get((list_name, code, at), _MISS)
+        return (self._ask_member((list_name, code, at)) if hit is _MISS else hit) is True
 
     def not_in(self, list_name: str, code: str | None, at: date | None = None) -> bool:
         """True only when the list is known and does not hold the (non-blank) code."""
-        return self.member(list_name, code, at) is False
+        hit = self._member.get((list_name, code, at), _MISS)
+        return (self._ask_member((list_name, code, at)) if hit is _MISS else hit) is False
 
     def in_any(self, list_names: Iterable[str], code: str | None, at: date | None = None) -> bool | None:
         """Membership in any of several lists; None when none of them is known."""
@@ -341,7 +399,15 @@ def registry() -> dict[str, RuleSpec]:
 def validate(form: Form, catalog: CodeCatalog, now: datetime) -> list[Finding]:
     """All findings of the form, ordered by section, then field path, then rule."""
     _load_rules()
-    ctx = build_context(form, catalog, now)
-    for func in FUNCTIONS:
-        func.check(ctx)
+    # The cyclic collector would traverse the whole form (and the app's heap) several times per run while the
+    # rules allocate short-lived views and tuples, which reference counting frees anyway: pause it.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        ctx = build_context(form, catalog, now)
+        for func in FUNCTIONS:
+            func.check(ctx)
+    finally:
+        if paused:
+            gc.enable()
     return sorted(ctx.findings, key=lambda f: (_SECTION_INDEX[f.section], _path_key(f.path), f.rule))

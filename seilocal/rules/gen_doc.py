@@ -57,7 +57,10 @@ def render(rows: list[dict[str, str]]) -> str:
         f"- not yet: {counts['not yet']}",
         f"- our own SEI- rules: {len(own)}",
         "",
-        "Code-list rules stay quiet while the catalog does not know the list.",
+        "Code-list rules stay quiet while the catalog does not know the list. An error that rests on a list\n"
+        "the catalog does not vouch for (`is_authoritative`: our unverified starter compilation)\n"
+        "is shown as a warning that says \"kodelisten er ikke bekræftet\";\n"
+        "an official SKS import or verified members make it an error again.",
         "\"Valid at some time in a period\" is checked at both ends of the period (per-date catalog).",
         "",
         "## Official LPR3 rules",

@@ -114,18 +114,18 @@ def birth_and_death(ctx: Context) -> None:
 
 @rules(
     "DIAGNOSE",
-    ("12109", "error", "A metastasis action diagnosis needs a primary-cancer diagnosis on the contact"),
-    ("12.109a", "error", "A metastasis secondary diagnosis needs a primary-cancer diagnosis on the contact"),
-    ("12110", "error", "A local-recurrence action diagnosis needs a primary-cancer diagnosis on the contact"),
+    ("12109", "error", "A metastasis action diagnosis (diag.metastase) needs a diag.primkraeft diagnosis"),
+    ("12.109a", "error", "A metastasis secondary diagnosis (diag.metastase) needs a diag.primkraeft diagnosis"),
+    ("12110", "error", "A local-recurrence action diagnosis (diag.lokalrecidiv) needs a diag.primkraeft diagnosis"),
     (
         "12.110a",
         "error",
-        "A local-recurrence secondary diagnosis needs a primary-cancer diagnosis on the contact",
+        "A local-recurrence secondary diagnosis (diag.lokalrecidiv) needs a diag.primkraeft diagnosis",
     ),
-    ("12111", "error", "A primary-cancer action diagnosis carries metastasis info (incl. 'none')"),
-    ("12.111a", "error", "A primary-cancer secondary diagnosis carries metastasis info (incl. 'none')"),
-    ("12112", "error", "A primary-cancer action diagnosis carries local-recurrence info (incl. 'none')"),
-    ("12.112a", "error", "A primary-cancer secondary diagnosis carries local-recurrence info (incl. 'none')"),
+    ("12111", "error", "A primary-cancer action diagnosis (diag.primkraeft) carries metastasis info (incl. 'none')"),
+    ("12.111a", "error", "A primary-cancer secondary diagnosis (diag.primkraeft) carries metastasis info"),
+    ("12112", "error", "A primary-cancer action diagnosis (diag.primkraeft) carries local-recurrence info"),
+    ("12.112a", "error", "A primary-cancer secondary diagnosis (diag.primkraeft) carries local-recurrence info"),
 )
 def cancer(ctx: Context) -> None:
     if not ctx.knows("diag.primkraeft"):
@@ -166,12 +166,12 @@ def cancer(ctx: Context) -> None:
     "DIAGNOSE",
     ("13.01", "error", "Metastasis codes valid at some time in the period of the contact"),
     ("13101", "error", "Metastasis codes in list diag.metastase"),
-    ("13.102a", "error", "Only a primary-cancer action diagnosis may carry metastasis codes"),
-    ("13.102b", "error", "Only a primary-cancer secondary diagnosis may carry metastasis codes"),
+    ("13.102a", "error", "Only a primary-cancer (diag.primkraeft) action diagnosis may carry metastasis codes"),
+    ("13.102b", "error", "Only a primary-cancer (diag.primkraeft) secondary diagnosis may carry metastasis codes"),
     ("14.01", "error", "Local-recurrence codes valid at some time in the period of the contact"),
     ("14101", "error", "Local-recurrence codes in list diag.lokalrecidiv"),
-    ("14.102a", "error", "Only a primary-cancer action diagnosis may carry local-recurrence codes"),
-    ("14.102b", "error", "Only a primary-cancer secondary diagnosis may carry local-recurrence codes"),
+    ("14.102a", "error", "Only a diag.primkraeft action diagnosis may carry local-recurrence codes"),
+    ("14.102b", "error", "Only a diag.primkraeft secondary diagnosis may carry local-recurrence codes"),
 )
 def metastases_and_recurrences(ctx: Context) -> None:
     for view in ctx.diagnoses:

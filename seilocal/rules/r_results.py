@@ -157,7 +157,7 @@ def _check_required(
     if name == "RAA01":
         # LPR3 wants the cancer report to exist; an incomplete one (status 'inkomplet') is accepted.
         if found is None:
-            ctx.add(rule, where, f"{trigger.text} kræver en {title.lower()} (RAA01)")
+            ctx.add(rule, where, f"{trigger.text} kræver en {title.lower()} (RAA01)", lists=trigger.lists)
         return
     complete = found is not None and found[1].status == "complete"
     if complete:
@@ -176,10 +176,11 @@ def _check_required(
         if ctx.now < due:
             ctx.add(f"{rule}-w", path, f"{title} skal være komplet senest {format_da(due)}")
         else:
-            ctx.add(rule, path, f"{title} skulle have været komplet senest {format_da(due)}")
+            ctx.add(rule, path, f"{title} skulle have været komplet senest {format_da(due)}", lists=trigger.lists)
         return
     message = f"{trigger.text} kræver en komplet {title.lower()} ({name})"
-    ctx.add(rule, path, message)
+    # A report requested by hand rests on no list: the user's own request is not in doubt.
+    ctx.add(rule, path, message, lists=trigger.lists)
 
 
 def _report_day(report: ResultReport, target: Target | None) -> date | None:
@@ -233,7 +234,7 @@ def report_triggers(ctx: Context) -> None:
         return
     targets = _targets(ctx)
     result = _scan(ctx)
-    alive = {(t.name, t.ref) for t in result.holds} | result.undecided
+    alive = result.alive()
     for i, report in enumerate(ctx.form.result_reports):
         path = f"result_reports[{i}]"
         name = report.name or ""
@@ -413,16 +414,16 @@ def cancer_report(ctx: Context) -> None:
 
 @rules(
     "RESULTATINDBERETNING",
-    ("RAA05.RDA63", "error", "RDA63 present on a complete injury report when the reason is in skade.suba"),
+    ("RAA05.RDA63", "error", "RDA63 on a complete injury report when the reason is in admin.kontaarsag.skade.suba"),
     (
         "RAA05.RDA64",
         "error",
-        "RDA64 present when the reason is in skade.subb and RDA63 in res.skadeakt.transp",
+        "RDA64 present when the reason is in admin.kontaarsag.skade.subb and RDA63 in res.skadeakt.transp",
     ),
     (
         "RAA05.RDA65",
         "error",
-        "RDA65 present when the reason is in skade.subb and RDA63 in res.skadeakt.transp",
+        "RDA65 present when the reason is in admin.kontaarsag.skade.subb and RDA63 in res.skadeakt.transp",
     ),
     ("RAA08.RDB03-RDB04", "error", "Exactly one of RDB03 (batch/lot) and RDB04 (serial number)"),
     ("RAA03.RDA33", "error", "RDA33 (flernummer) present on a complete birth report when RDA32 (kuld) > 1"),

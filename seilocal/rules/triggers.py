@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from seilocal.model.form import Contact, Form, ResultReport, Trigger
+from seilocal.model.form import Form, Procedure, ResultReport, Trigger
 from seilocal.rules.catalog import CodeCatalog
 from seilocal.rules.patient import birth_date_of
 from seilocal.rules.result_types import REPORT_TITLES, fields_of
@@ -28,6 +28,7 @@ class PendingTrigger:
     text: str
     path: str
     kind: TriggerKind
+    lists: tuple[str, ...] = ()  # the code lists whose membership made it hold (none for a manual request)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,28 @@ class TriggerScan:
 
     holds: list[PendingTrigger]
     undecided: set[tuple[str, str]]
+
+    def alive(self) -> set[tuple[str, str]]:
+        """The (name, ref) pairs that hold or cannot be decided: a report on one of them is not stale."""
+        return {(t.name, t.ref) for t in self.holds} | self.undecided
+
+
+# (report, list, what, restricted): for diagnoses "restricted" means action diagnoses only, for procedures
+# contact procedures only. A code outside every list of its kind triggers nothing, which is most codes.
+_DIAGNOSIS_LISTS: tuple[tuple[str, str, str, bool], ...] = (
+    ("RAA01", "diag.car", "Kræftdiagnose", False),
+    ("RAA04", "diag.abort", "Abortdiagnose", False),
+    ("RAA02", "diag.foedmor", "Fødselsdiagnose (mor)", True),
+    ("RAA03", "diag.foedbarn", "Fødselsdiagnose (barn)", True),
+)
+_PROCEDURE_LISTS: tuple[tuple[str, str, str, bool], ...] = (
+    ("RAA08", "proc.implantat", "Implantatprocedure", False),
+    ("RAA10", "proc.tvangsforanst", "Tvangsforanstaltning", False),
+    ("RAA07", "proc.inhabil.suba", "Alarm- eller pejlesystem", False),
+    ("RAA09", "proc.opr.komplikat", "Operation med komplikationsregistrering", True),
+    ("RAA06", "proc.hoerescreen", "Neonatal hørescreening", False),
+)
+_INJURY_LISTS = ("admin.kontaarsag.skade", "admin.konttype.fysfr", "admin.prioritet.akut")
 
 
 def catalog_member(catalog: CodeCatalog) -> Member:
@@ -71,8 +94,23 @@ def _day(text: str | None) -> date | None:
     return moment.date() if moment else None
 
 
-def _contact_day(contact: Contact) -> date | None:
-    return _day(contact.start)
+class _Candidates:
+    """Per distinct code, the trigger lists that may hold it at some time (membership without a date).
+
+    A code outside a list at every time is outside it at any one date, so a single undated question per
+    distinct code spares the dated questions for the many rows that trigger nothing.
+    """
+
+    def __init__(self, member: Member, lists: tuple[tuple[str, str, str, bool], ...]) -> None:
+        self._member = member
+        self._lists = lists
+        self._seen: dict[str, tuple[tuple[str, str, str, bool], ...]] = {}
+
+    def of(self, code: str) -> tuple[tuple[str, str, str, bool], ...]:
+        found = self._seen.get(code)
+        if found is None:
+            found = self._seen[code] = tuple(e for e in self._lists if self._member(e[1], code, None) is not False)
+        return found
 
 
 def scan(form: Form, member: Member, birth: date | None = None) -> TriggerScan:
@@ -86,43 +124,53 @@ def scan(form: Form, member: Member, birth: date | None = None) -> TriggerScan:
         elif answer is None:
             undecided.add((trigger.name, trigger.ref))
 
+    diagnosis_lists = _Candidates(member, _DIAGNOSIS_LISTS)
+    procedure_lists = _Candidates(member, _PROCEDURE_LISTS)
     for i, contact in enumerate(form.contacts):
         cpath = f"contacts[{i}]"
-        at = _contact_day(contact)
-        end_at = _day(contact.end) or at
+        days: tuple[date | None, date | None] | None = None
         for j, d in enumerate(contact.diagnoses):
-            dpath = f"{cpath}.diagnoses[{j}]"
             if is_blank(d.code):
                 continue
-            checks: list[tuple[str, bool | None, str]] = [
-                ("RAA01", _either(member, "diag.car", d.code, at, end_at), "Kræftdiagnose"),
-                ("RAA04", member("diag.abort", d.code, end_at), "Abortdiagnose"),
-            ]
-            if d.kind == "action":
-                checks.append(("RAA02", member("diag.foedmor", d.code, end_at), "Fødselsdiagnose (mor)"))
-                checks.append(("RAA03", member("diag.foedbarn", d.code, end_at), "Fødselsdiagnose (barn)"))
-            for name, answer, what in checks:
+            candidates = diagnosis_lists.of(d.code)  # type: ignore[arg-type]
+            if not candidates:
+                continue
+            if days is None:
+                at = _day(contact.start)
+                days = (at, _day(contact.end) or at)
+            for name, list_name, what, action_only in candidates:
+                if action_only and d.kind != "action":
+                    continue
+                # Cancer: a member at either end of the contact; the others: at its end (LPR3 §1.3).
+                if name == "RAA01":
+                    answer = _either(member, list_name, d.code, days[0], days[1])
+                else:
+                    answer = member(list_name, d.code, days[1])
                 if answer is False:
                     continue
-                note(
-                    answer,
-                    PendingTrigger(name, d.id, d.code, contact.start, f"{what} {d.code}", dpath, "diagnosis"),
+                trigger = PendingTrigger(
+                    name, d.id, d.code, contact.start, f"{what} {d.code}", f"{cpath}.diagnoses[{j}]",
+                    "diagnosis", (list_name,),
                 )
+                note(answer, trigger)
         if not is_blank(contact.reason):
+            at = _day(contact.start)
             injury = _all(
-                member("admin.kontaarsag.skade", contact.reason, at),
-                member("admin.konttype.fysfr", contact.type, at),
-                member("admin.prioritet.akut", contact.priority, at),
+                member(_INJURY_LISTS[0], contact.reason, at),
+                member(_INJURY_LISTS[1], contact.type, at),
+                member(_INJURY_LISTS[2], contact.priority, at),
             )
             text = f"Akut fysisk fremmøde med kontaktårsag {contact.reason}"
             note(
                 injury,
-                PendingTrigger("RAA05", contact.id, contact.reason, contact.start, text, cpath, "contact"),
+                PendingTrigger(
+                    "RAA05", contact.id, contact.reason, contact.start, text, cpath, "contact", _INJURY_LISTS
+                ),
             )
         for j, proc in enumerate(contact.procedures):
-            _procedure_triggers(note, member, proc, f"{cpath}.procedures[{j}]", True, birth)
+            _procedure_triggers(note, member, procedure_lists, proc, f"{cpath}.procedures[{j}]", True, birth)
     for i, proc in enumerate(form.procedures):
-        _procedure_triggers(note, member, proc, f"procedures[{i}]", False, birth)
+        _procedure_triggers(note, member, procedure_lists, proc, f"procedures[{i}]", False, birth)
     return TriggerScan(holds, undecided)
 
 
@@ -135,31 +183,36 @@ def _either(
     return member(list_name, code, end)
 
 
-def _procedure_triggers(note, member: Member, proc, path: str, on_contact: bool, birth: date | None) -> None:  # noqa: ANN001
-    at = _day(proc.start)
+def _procedure_triggers(
+    note: Callable[[bool | None, PendingTrigger], None],
+    member: Member,
+    candidates: _Candidates,
+    proc: Procedure,
+    path: str,
+    on_contact: bool,
+    birth: date | None,
+) -> None:
     code = proc.code
-    answers: list[tuple[str, bool | None, str]] = []
     if proc.implant_report_requested:
-        answers.append(("RAA08", True, f"Implantat (valgt manuelt) ved procedure {code or ''}".rstrip()))
-    elif not is_blank(code):
-        answers.append(("RAA08", member("proc.implantat", code, at), "Implantatprocedure"))
-    if not is_blank(code):
-        answers.append(("RAA10", member("proc.tvangsforanst", code, at), "Tvangsforanstaltning"))
-        answers.append(("RAA07", member("proc.inhabil.suba", code, at), "Alarm- eller pejlesystem"))
-        if on_contact:
-            answers.append(
-                ("RAA09", member("proc.opr.komplikat", code, at), "Operation med komplikationsregistrering")
-            )
-        hearing = member("proc.hoerescreen", code, at)
-        if hearing and at is not None:
+        text = f"Implantat (valgt manuelt) ved procedure {code or ''}".rstrip()
+        note(True, PendingTrigger("RAA08", proc.id, code, proc.start, text, path, "procedure"))
+    if is_blank(code):
+        return
+    lists = candidates.of(code)  # type: ignore[arg-type]
+    if not lists:
+        return  # most procedures trigger nothing: build no objects for them
+    at = _day(proc.start)
+    for name, list_name, what, contact_only in lists:
+        if (contact_only and not on_contact) or (name == "RAA08" and proc.implant_report_requested):
+            continue
+        answer = member(list_name, code, at)
+        if name == "RAA06" and answer and at is not None:
             # Only screenings within 90 days of birth call for a report; without a birth date we cannot tell.
-            hearing = None if birth is None else at - timedelta(days=90) <= birth
-        answers.append(("RAA06", hearing, "Neonatal hørescreening"))
-    for name, answer, what in answers:
+            answer = None if birth is None else at - timedelta(days=90) <= birth
         if answer is False:
-            continue  # most procedures trigger nothing: build no objects for them
-        text = what if what.startswith("Implantat (") else f"{what} {code}"
-        note(answer, PendingTrigger(name, proc.id, code, proc.start, text, path, "procedure"))
+            continue
+        note(answer, PendingTrigger(name, proc.id, code, proc.start, f"{what} {code}", path, "procedure",
+                                    (list_name,)))
 
 
 def _reported(form: Form) -> set[tuple[str, str]]:
@@ -176,7 +229,7 @@ def pending_triggers(form: Form, catalog: CodeCatalog, birth: date | None = None
 def stale_reports(form: Form, catalog: CodeCatalog, birth: date | None = None) -> list[str]:
     """Ids of result reports whose trigger no longer holds (or no longer exists)."""
     result = scan(form, catalog_member(catalog), birth or birth_date_of(form))
-    alive = {(t.name, t.ref) for t in result.holds} | result.undecided
+    alive = result.alive()
     return [r.id for r in form.result_reports if (r.name or "", r.trigger.ref or "") not in alive]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from seilocal.model import Form, get_path, set_path
+from seilocal.model.lifecycle import next_status
 
 Clock = Callable[[], datetime]
 
@@ -158,6 +159,7 @@ class FormStore:
                 path: str, old: Any, new: Any) -> None:
         """Apply an in-memory change and save it with its audit row; undo the change if saving fails."""
         form = stored.form
+        next_status(form.status, "edit")  # a cancelled form takes no edits (raises TransitionRefused)
         old_status = form.status
         apply()
         if form.status == "submitted":

@@ -56,13 +56,18 @@ async def test_course_fields_save_and_feed_header_and_list(app_user: User) -> No
     app_user.find(marker="create-form").click()
     await app_user.should_see(marker="course-start")
     app_user.find(marker="course-start").type("03-11-2026 09:30").trigger("blur")
-    app_user.find(marker="course-unit").type("486811000016002")
-    app_user.find(marker="course-start-marker").type("AFV01A1")
+    # The unit and the start marker are type-ahead selects: search, then choose a hit.
+    for mark, query, code in (("course-unit", "Ortopæd", "999921000016002"),
+                              ("course-start-marker", "AFV01A1", "AFV01A1")):
+        (select,) = app_user.find(marker=mark).trigger("inputValue", query).elements
+        assert code in select.options
+        with app_user.client:
+            select.value = code
     await app_user.should_see("03-11-2026 09:30:00", marker="header-start")
     await app_user.should_see("AFV01A1", marker="header-marker")
     course = app_user.ctx.store.forms.load(1).form.course
     assert (course.start, course.responsible_unit, course.start_marker) == (
-        "2026-11-03T09:30:00", "486811000016002", "AFV01A1")
+        "2026-11-03T09:30:00", "999921000016002", "AFV01A1")
 
     await app_user.open("/")
     table = app_user.find(marker="forms-table").elements.pop()

@@ -126,8 +126,10 @@ class FakeCatalog:
         lists: dict[str, set[str]] | None = None,
         valid: dict[str, tuple[date | None, date | None]] | None = None,
         sor: dict[str, tuple[date | None, date | None]] | None = None,
+        unconfirmed: set[str] | None = None,
     ) -> None:
         self.lists = {k: set(v) for k, v in (LISTS if lists is None else lists).items()}
+        self.unconfirmed = set(unconfirmed or ())
         self.valid = dict(valid or {})
         self.sor = dict(sor or {})
 
@@ -136,6 +138,9 @@ class FakeCatalog:
 
     def in_list(self, list_name: str, code: str, at: date | None = None) -> bool:
         return code in self.lists.get(list_name, set())
+
+    def is_authoritative(self, list_name: str) -> bool:
+        return list_name not in self.unconfirmed
 
     def is_valid(self, code: str, at: date | None = None) -> bool | None:
         return _within(self.valid.get(code), at)

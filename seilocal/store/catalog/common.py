@@ -87,3 +87,18 @@ class ProgressReporter:
         if value - self._last >= 0.01 or fraction >= 1.0:
             self._last = value
             self._progress(value)
+
+
+# Bumped by every importer and the starter loader when they change the catalog, so the caches of every
+# CatalogStore in this process drop at once; other processes are noticed through PRAGMA data_version.
+_generation = [0]
+
+
+def bump_generation() -> None:
+    """Tell the catalog caches of this process that the catalog changed."""
+    _generation[0] += 1
+
+
+def generation() -> int:
+    """The catalog's change counter in this process."""
+    return _generation[0]

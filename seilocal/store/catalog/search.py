@@ -9,12 +9,14 @@ SQLite and ordered by an index, so a broad one-letter query costs no more than a
 from __future__ import annotations
 
 import re
+import time
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
 
 from sqlite_utils import Database
 
-from .common import fold
+from .common import fold, generation
 from .schema import CODES, GRAMS_FTS, LISTS, SOR, WORDS_FTS
 
 Mode = Literal["prefix", "contains"]
@@ -74,12 +76,63 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+@dataclass
+class _ListMembers:
+    """A named list in memory: exact members by code, and prefix members, each with their validity."""
+
+    codes: dict[str, list[tuple[str | None, str | None]]]
+    prefixes: list[tuple[str, str | None, str | None]]
+
+    @classmethod
+    def of(cls, rows: list[tuple]) -> _ListMembers:
+        codes: dict[str, list[tuple[str | None, str | None]]] = {}
+        prefixes = []
+        for member, match, valid_from, valid_to in rows:
+            if match == "code":
+                codes.setdefault(member, []).append((valid_from, valid_to))
+            else:
+                prefixes.append((member, valid_from, valid_to))
+        return cls(codes, prefixes)
+
+    @property
+    def empty(self) -> bool:
+        return not self.codes and not self.prefixes
+
+    def contains(self, code: str, at: str | None) -> bool:
+        def valid(valid_from: str | None, valid_to: str | None) -> bool:
+            return at is None or ((valid_from is None or valid_from <= at) and (valid_to is None or valid_to >= at))
+
+        if any(valid(f, t) for f, t in self.codes.get(code, ())):
+            return True
+        return any(code.startswith(p) and valid(f, t) for p, f, t in self.prefixes)
+
+
 class CatalogStore:
     """The code catalog over one sqlite-utils Database; implements the rules' CodeCatalog Protocol."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._sql_cache: dict[tuple, str] = {}
+        # Answers for the rules, which ask the same questions thousands of times per validation.
+        self._periods: dict[str, list[CodeHit]] = {}
+        self._lists: dict[str, _ListMembers] = {}
+        self._authoritative: dict[str, bool] = {}
+        self._seen_generation = -1
+        self._seen_data_version = -1
+        self._checked_at = 0.0
+
+    def _fresh(self) -> None:
+        """Drop the caches when the catalog changed: in this process at once, in another within 0.5 s."""
+        now = time.monotonic()
+        current = generation()
+        if current == self._seen_generation and now - self._checked_at < 0.5:
+            return
+        data_version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        if current != self._seen_generation or data_version != self._seen_data_version:
+            self._periods.clear()
+            self._lists.clear()
+            self._authoritative.clear()
+        self._seen_generation, self._seen_data_version, self._checked_at = current, data_version, now
 
     # -- type-ahead search -------------------------------------------------------------------------
 
@@ -187,34 +240,48 @@ class CatalogStore:
 
     def periods(self, code: str) -> list[CodeHit]:
         """Every validity period of a code, latest first."""
-        rows = self.db.conn.execute(
-            f"SELECT code, text, valid_from, valid_to FROM {CODES} WHERE code = ? "
-            "ORDER BY valid_from IS NULL, valid_from DESC",
-            (code,),
-        ).fetchall()
-        return [CodeHit(r[0], r[1], _date(r[2]), _date(r[3])) for r in rows]
+        self._fresh()
+        cached = self._periods.get(code)
+        if cached is None:
+            rows = self.db.conn.execute(
+                f"SELECT code, text, valid_from, valid_to FROM {CODES} WHERE code = ? "
+                "ORDER BY valid_from IS NULL, valid_from DESC",
+                (code,),
+            ).fetchall()
+            cached = self._periods[code] = [CodeHit(r[0], r[1], _date(r[2]), _date(r[3])) for r in rows]
+        return cached
+
+    def _members(self, list_name: str) -> _ListMembers:
+        self._fresh()
+        members = self._lists.get(list_name)
+        if members is None:
+            rows = self.db.conn.execute(
+                f"SELECT member, match, valid_from, valid_to FROM {LISTS} WHERE list_name = ?", (list_name,)
+            ).fetchall()
+            members = self._lists[list_name] = _ListMembers.of(rows)
+        return members
 
     def knows_list(self, list_name: str) -> bool:
         """True when the catalog holds members of this named list."""
-        return (
-            self.db.conn.execute(
-                f"SELECT 1 FROM {LISTS} WHERE list_name = ? LIMIT 1", (list_name,)
-            ).fetchone()
-            is not None
-        )
+        return not self._members(list_name).empty
+
+    def is_authoritative(self, list_name: str) -> bool:
+        """True when no member row of the list is an unverified starter row (the rules' CodeCatalog Protocol)."""
+        self._fresh()
+        answer = self._authoritative.get(list_name)
+        if answer is None:
+            answer = self._authoritative[list_name] = (
+                self.db.conn.execute(
+                    f"SELECT 1 FROM {LISTS} WHERE list_name = ? AND source = 'starter' AND verified = 0 LIMIT 1",
+                    (list_name,),
+                ).fetchone()
+                is None
+            )
+        return answer
 
     def in_list(self, list_name: str, code: str, at: date | None = None) -> bool:
         """True when `code` is in the list at `at`; a code the catalog knows must also be valid then."""
-        at_iso = None if at is None else at.isoformat()
-        member = self.db.conn.execute(
-            f"SELECT 1 FROM {LISTS} m WHERE m.list_name = :list"
-            " AND ((m.match = 'code' AND m.member = :code)"
-            "  OR (m.match = 'prefix' AND substr(:code, 1, length(m.member)) = m.member))"
-            " AND (:at IS NULL OR ((m.valid_from IS NULL OR m.valid_from <= :at)"
-            " AND (m.valid_to IS NULL OR m.valid_to >= :at))) LIMIT 1",
-            {"list": list_name, "code": code, "at": at_iso},
-        ).fetchone()
-        if member is None:
+        if not self._members(list_name).contains(code, None if at is None else at.isoformat()):
             return False
         return self.is_valid(code, at) is not False
 

@@ -15,7 +15,15 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from .common import CatalogImportError, ImportResult, Progress, ProgressReporter, fold, parse_compact_date
+from .common import (
+    CatalogImportError,
+    ImportResult,
+    Progress,
+    ProgressReporter,
+    bump_generation,
+    fold,
+    parse_compact_date,
+)
 from .schema import CODES, fts_triggers_suspended, get_meta, set_meta
 
 BULK_ROWS = 5000  # above this many written rows, rebuilding the FTS indexes beats row triggers
@@ -138,6 +146,7 @@ def import_sks(db: Database, path: Path, progress: Progress | None = None) -> Im
         if get_meta(db, "sks_sha256") != sha:
             set_meta(db, "sks_sha256", sha)
     report(1.0)
+    bump_generation()
     return ImportResult(counts)
 
 

@@ -32,7 +32,15 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .common import CatalogImportError, ImportResult, Progress, ProgressReporter, fold, parse_iso_date
+from .common import (
+    CatalogImportError,
+    ImportResult,
+    Progress,
+    ProgressReporter,
+    bump_generation,
+    fold,
+    parse_iso_date,
+)
 from .schema import SOR
 
 FIELDS = (
@@ -248,4 +256,5 @@ def import_sor(db: Database, path: Path, progress: Progress | None = None) -> Im
     with db.atomic():
         counts = write_units(db, units, "sor")
     report(1.0)
+    bump_generation()
     return ImportResult({"read": len(units), **counts})

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from seilocal.resources import asset_path
 
-from .common import CatalogImportError, fold, parse_iso_date
+from .common import CatalogImportError, bump_generation, fold, parse_iso_date
 from .schema import CODES, LISTS, SOR, get_meta, set_meta
 from .sor_import import FIELDS as SOR_FIELDS
 from .sor_import import check_unit, write_units
@@ -136,4 +136,5 @@ def ensure_starter_catalog(db: Database, assets: Path | None = None) -> bool:
         )
         write_units(db, [u for u in units if u[0] not in from_sor], "starter")
         set_meta(db, META_KEY, stamp)
+    bump_generation()
     return True

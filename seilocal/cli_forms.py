@@ -1,0 +1,214 @@
+"""Commands on stored forms: `submit N`, `export --form N | --month YYYY-MM --out DIR`, `print N --out FILE.pdf`,
+`import-bundle BUNDLE`.
+
+Exit codes: 0 done; 1 refused (validation errors, nothing to submit, no such form or version, the bundle
+would duplicate a form); 2 bad input (an unreadable or damaged bundle, a folder or file that cannot be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from seilocal.settings import resolve_data_dir
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register submit, export, print and import-bundle."""
+    submit = sub.add_parser("submit", help="validate and submit a form (stores a version and writes its bundle)")
+    submit.add_argument("form_no", type=int)
+    submit.set_defaults(handler=run_submit)
+
+    export = sub.add_parser("export", help="write submission bundles (ZIP) of a form or of a month")
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--form", type=int, metavar="N", help="every submitted version of form N")
+    which.add_argument("--month", type=_month, metavar="YYYY-MM", help="every version submitted in that month")
+    export.add_argument("--version", type=int, metavar="V", help="only version V (with --form)")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the bundles to")
+    export.set_defaults(handler=run_export)
+
+    printer = sub.add_parser("print", help="write a form as a PDF with its status as a watermark")
+    printer.add_argument("form_no", type=int)
+    printer.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    printer.set_defaults(handler=run_print)
+
+    importer = sub.add_parser("import-bundle", help="load a submission bundle (ZIP) from another installation")
+    importer.add_argument("bundle", type=Path, metavar="BUNDLE.zip")
+    importer.set_defaults(handler=run_import_bundle)
+
+
+def _clock() -> datetime:
+    """The time of a submission or a print (a seam for tests)."""
+    return datetime.now()
+
+
+def _month(text: str) -> str:
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        raise argparse.ArgumentTypeError(f"not a month: {text!r} (expected YYYY-MM, e.g. 2026-11)")
+    return text
+
+
+def _store(args: argparse.Namespace):
+    from seilocal.store import open_store
+
+    return open_store(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def _error(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def _finding_line(finding: dict) -> str:
+    return f"{finding['rule']}\t{finding['severity']}\t{finding['path']}\t{finding['message']}"
+
+
+def run_submit(args: argparse.Namespace) -> int:
+    """Submit form N as "Indberet" does: exit 1 with the errors when any remain; warnings are printed."""
+    from seilocal.export import submit_form
+    from seilocal.model.lifecycle import TransitionRefused
+    from seilocal.store import FormNotFound
+    from seilocal.store.versions import SubmitRefused
+
+    store = _store(args)
+    try:
+        stored = store.forms.load(args.form_no)
+        result = submit_form(store, stored, _clock)
+    except FormNotFound as exc:
+        _error(str(exc))
+        return 1
+    except TransitionRefused as exc:
+        _error(f"form {args.form_no}: {exc}")
+        return 1
+    except SubmitRefused as exc:
+        _error(f"form {args.form_no} was not submitted: {len(exc.errors)} error(s) remain")
+        for finding in exc.errors:
+            print(_finding_line(finding))
+        return 1
+    finally:
+        store.close()
+    for finding in result.warnings:
+        print(_finding_line(finding))
+    print(f"form {args.form_no} submitted as version {result.version.version}")
+    if result.bundle:
+        print(f"bundle: {result.bundle}")
+    if result.bundle_error:
+        _error(f"the submission is stored, but its bundle was not written: {result.bundle_error}; "
+               f"write it with `seilocal export --form {args.form_no} --out DIR`")
+        return 2
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the bundles of a form's versions or of a month's submissions into --out."""
+    from seilocal.export import BundleError, write_bundles
+    from seilocal.export.bundle import prefetch_describe
+    from seilocal.store.versions import versions_of
+
+    if args.version is not None and args.form is None:
+        _error("--version needs --form")
+        return 2
+    store = _store(args)
+    try:
+        versions = versions_of(store)
+        if args.form is not None:
+            chosen = versions.versions(args.form)
+            if args.version is not None:
+                chosen = [v for v in chosen if v.version == args.version]
+            what = f"form {args.form}" + (f" version {args.version}" if args.version is not None else "")
+        else:
+            chosen = versions.submitted_in_month(args.month)
+            what = f"month {args.month}"
+        if not chosen:
+            _error(f"nothing submitted for {what}; nothing was written")
+            return 1
+        texts = {}
+        for version in chosen:  # one catalog lookup per code of all forms
+            lookup = prefetch_describe(version.form(), store.catalog.text)
+            texts[version.form_no, version.version] = lookup
+        describe_all = _merged(texts.values())
+        try:
+            paths = write_bundles(chosen, args.out, describe_all)
+        except BundleError as exc:
+            _error(str(exc))
+            return 2
+    finally:
+        store.close()
+    for path in paths:
+        print(path)
+    return 0
+
+
+def _merged(lookups):
+    functions = [f for f in lookups if f is not None]
+
+    def describe(code: str) -> str | None:
+        for lookup in functions:
+            text = lookup(code)
+            if text:
+                return text
+        return None
+
+    return describe
+
+
+def run_print(args: argparse.Namespace) -> int:
+    """Write form N as a PDF, watermarked with its current status; written whole or not at all."""
+    from seilocal.print import render_form_pdf
+    from seilocal.store import FormNotFound
+
+    store = _store(args)
+    try:
+        form = store.forms.load(args.form_no).form
+        pdf = render_form_pdf(form, describe=store.catalog.text, printed_at=_clock().replace(microsecond=0))
+    except FormNotFound as exc:
+        _error(str(exc))
+        return 1
+    finally:
+        store.close()
+    out: Path = args.out
+    try:
+        _write_atomic(out, pdf)
+    except OSError as exc:
+        _error(f"cannot write {out}: {exc.strerror or exc}; nothing was written")
+        return 2
+    print(out)
+    return 0
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file next to `path`, then rename: a reader never sees half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".seilocal-", suffix=".part", delete=False)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def run_import_bundle(args: argparse.Namespace) -> int:
+    """Load a bundle: exit 2 when it is damaged or foreign, 1 when it would duplicate or overwrite a form."""
+    from seilocal.export import BundleError, ImportRefused, import_bundle
+
+    store = _store(args)
+    try:
+        form_no = import_bundle(store, args.bundle)
+    except BundleError as exc:
+        _error(f"{exc}; nothing was imported")
+        return 2
+    except ImportRefused as exc:
+        _error(str(exc))
+        return 1
+    finally:
+        store.close()
+    print(form_no)
+    return 0

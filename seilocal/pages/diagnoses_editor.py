@@ -1,0 +1,169 @@
+"""The diagnoses of one contact (F4.8): one aktionsdiagnose, any number of bidiagnoser, each with its details.
+
+Side shows when the code needs one (`diag.lateral`); metastases and local recurrence show, and are required,
+for cancer diagnoses (`diag.car` / `diag.primkraeft`). Supplementary codes are optional and several.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nicegui import ui
+
+from seilocal.model.datetime_input import parse_stored
+from seilocal.model.prefill import new_diagnosis
+
+from .code_field import code_field, code_label
+from .fields import code_select
+from .form_editor import FormEditor
+
+REQUIRED_CANCER = "Skal udfyldes for en kræftdiagnose"
+
+
+def contact_date(editor: FormEditor, contact_path: str) -> date | None:
+    """The date of the contact's start, which dates every code of the contact (None when unreadable)."""
+    moment = parse_stored(editor.get(f"{contact_path}.start"))
+    return moment.date() if moment else None
+
+
+def needs_side(editor: FormEditor, code: str | None, at: date | None) -> bool:
+    """True when the diagnosis code is one that LPR3 wants a side (sideangivelse) for."""
+    return bool(code) and editor.ctx.store.catalog.in_list("diag.lateral", code, at)
+
+
+def is_cancer(editor: FormEditor, code: str | None, at: date | None) -> bool:
+    """True for a cancer diagnosis, which must carry metastases and local recurrence."""
+    catalog = editor.ctx.store.catalog
+    return bool(code) and (catalog.in_list("diag.car", code, at) or catalog.in_list("diag.primkraeft", code, at))
+
+
+def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, list_name: str | None,
+                    date_path: str | None = None, required: str | None = None) -> None:
+    """Several codes at `path` (a list): chips that can be removed and a search field that adds a code.
+
+    `required` is the message shown while the list is empty (the field is marked red then).
+    """
+    catalog = editor.ctx.store.catalog
+
+    def at() -> date | None:
+        moment = parse_stored(editor.get(date_path)) if date_path else None
+        return moment.date() if moment else None
+
+    def save(codes: list[str]) -> None:
+        if editor.save(path, codes):
+            chips.refresh()
+            show_required()
+
+    def picked(code: str | None) -> None:
+        if not code:
+            return
+        codes = list(editor.get(path))
+        if code not in codes:
+            save([*codes, code])
+        adder.set_value(None)
+
+    @ui.refreshable
+    def chips() -> None:
+        with ui.row().classes("gap-1 items-center"):
+            for code in editor.get(path):
+                ui.chip(code_label(code, catalog.text(code)), removable=True,
+                        on_value_change=lambda _e, c=code: save([x for x in editor.get(path) if x != c])).props(
+                    "dense").mark(f"{mark}-chip")
+
+    def show_required(external: str | None = None) -> None:
+        message = external or (required if required and not editor.get(path) else None)
+        adder.set_error(message)
+
+    with ui.column().classes("w-full gap-0"):
+        chips()
+        adder = code_field(
+            catalog, label=f"{label}{' *' if required else ''}", value=None, on_change=picked, mark=mark,
+            list_name=list_name, at=at if date_path else None, get_pref=editor.ctx.store.prefs.get,
+            set_pref=editor.ctx.store.prefs.set, pref_key=f"code-mode.list.{list_name or 'all'}",
+        )
+    show_required()
+    editor.register_field(path, show_required, adder.focus)
+
+
+def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed) -> None:
+    """One diagnosis: code, then the fields its code calls for (side, supplementary, cancer fields)."""
+    path = f"{contact_path}.diagnoses[{index}]"
+    diagnosis = editor.get(path)
+    action = diagnosis.kind == "action"
+    prefix = "diagnosis-action" if action else f"diagnosis-{index}"
+
+    @ui.refreshable
+    def dependent() -> None:
+        at = contact_date(editor, contact_path)
+        code = editor.get(f"{path}.code")
+        if needs_side(editor, code, at):
+            code_select(editor, "Sideangivelse *", f"{path}.side", mark=f"{prefix}-side",
+                        list_name="spec.lateraldiag", at_path=f"{contact_path}.start")
+        if is_cancer(editor, code, at):
+            code_list_field(editor, "Metastaser", f"{path}.metastases", mark=f"{prefix}-metastases",
+                            list_name="diag.metastase", date_path=f"{contact_path}.start", required=REQUIRED_CANCER)
+            code_list_field(editor, "Lokalrecidiv", f"{path}.local_recurrences", mark=f"{prefix}-recurrences",
+                            list_name="diag.lokalrecidiv", date_path=f"{contact_path}.start",
+                            required=REQUIRED_CANCER)
+        code_list_field(editor, "Tillægskoder", f"{path}.supplementary", mark=f"{prefix}-supplementary",
+                        list_name=None, date_path=f"{contact_path}.start")
+
+    with ui.card().classes("w-full q-pa-sm").props("flat bordered").mark(f"{prefix}-card"):
+        with ui.row().classes("w-full items-center no-wrap"):
+            ui.label("Aktionsdiagnose" if action else "Bidiagnose").classes("text-subtitle2")
+            ui.space()
+            ui.button(icon="delete", on_click=lambda: on_removed(index)).props("flat dense round size=sm").tooltip(
+                "Fjern diagnosen").mark(f"{prefix}-remove")
+        code_select(editor, "Diagnosekode *" if action else "Diagnosekode", f"{path}.code", mark=f"{prefix}-code",
+                    list_name="diag", at_path=f"{contact_path}.start", on_saved=lambda _v: dependent.refresh())
+        dependent()
+
+
+def diagnoses_editor(editor: FormEditor, contact_path: str) -> None:
+    """Build the diagnoses part of the contact at `contact_path` (e.g. `contacts[2]`)."""
+    list_path = f"{contact_path}.diagnoses"
+
+    def add(kind: str) -> None:
+        contact = editor.get(contact_path)
+        diagnosis = new_diagnosis(contact)
+        diagnosis.kind = kind  # type: ignore[assignment]
+        # The action diagnosis comes first in the document, as in LPR3's own messages.
+        index = 0 if kind == "action" else None
+        if editor.add_row(list_path, diagnosis, index=index) is not None:
+            undo_box.clear()
+            view.refresh()
+
+    def remove(index: int) -> None:
+        removed = editor.remove_row(list_path, index)
+        if removed is None:
+            return
+        view.refresh()
+        undo_box.clear()
+
+        def undo() -> None:
+            undo_box.clear()
+            if editor.add_row(list_path, removed, index=index, action="undo") is not None:
+                view.refresh()
+
+        # Built in undo_box: the clicked button's own card goes with the refresh above.
+        with undo_box, ui.row().classes("items-center gap-2"):
+            ui.label("Diagnosen er fjernet.")
+            ui.button("Fortryd", on_click=undo).props("flat dense no-caps").mark("diagnosis-undo")
+
+    @ui.refreshable
+    def view() -> None:
+        contact = editor.get(contact_path)
+        order = sorted(range(len(contact.diagnoses)), key=lambda i: contact.diagnoses[i].kind != "action")
+        for index in order:
+            diagnosis_card(editor, contact_path, index, remove)
+        with ui.row().classes("gap-2"):
+            if contact.action_diagnosis is None:
+                ui.button("Tilføj aktionsdiagnose", icon="add", on_click=lambda: add("action")).props(
+                    "dense no-caps").mark("diagnosis-add-action")
+            ui.button("Tilføj bidiagnose", icon="add", on_click=lambda: add("secondary")).props(
+                "dense flat no-caps").mark("diagnosis-add-secondary")
+
+    with ui.column().classes("w-full gap-2").mark("contact-diagnoses"):
+        ui.label("Diagnoser").classes("text-subtitle1")
+        undo_box = ui.column().classes("w-full gap-0")
+        view()

@@ -1,0 +1,189 @@
+"""The status buttons in the form header: Indberet, Annuller, Slet kladde, Print and Historik (F5, B6, B7)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import run, ui
+
+from seilocal.export.bundle import BundleError, prefetch_describe, write_bundles
+from seilocal.export.submission import bundles_dir, findings_now
+from seilocal.model.lifecycle import TransitionRefused, can
+from seilocal.store import StaleForm
+from seilocal.store.versions import SubmitRefused, VersionStore, blocking_errors
+
+from .form_editor import FormEditor
+
+
+def form_actions(editor: FormEditor) -> None:
+    """The action buttons of the open form; they follow its status as it changes."""
+    versions = VersionStore(editor.ctx.store.db, editor.ctx.store.forms, editor.ctx.clock)
+    buttons = ui.refreshable(_buttons)
+    buttons(editor, versions)
+    editor.on_saved(lambda _path: buttons.refresh())
+
+
+def _buttons(editor: FormEditor, versions: VersionStore) -> None:
+    status = editor.form.status
+    form_no = editor.form.form_no
+    with ui.row().classes("w-full items-center gap-2").mark("form-actions"):
+        submit = ui.button("Indberet", icon="send", on_click=lambda: start_submit(editor, versions)).mark(
+            "action-submit")
+        if not can(status, "submit"):
+            submit.disable()
+            submit.tooltip("Skemaet er annulleret." if status == "cancelled"
+                           else "Ingen ændringer siden sidste indberetning.")
+        if can(status, "cancel"):
+            ui.button("Annuller", icon="block", on_click=lambda: _cancel_dialog(editor, versions)).props(
+                "outline color=negative").mark("action-cancel")
+        if can(status, "delete"):
+            ui.button("Slet kladde", icon="delete", on_click=lambda: _delete_dialog(editor, versions)).props(
+                "outline color=negative").mark("action-delete")
+        ui.button("Print", icon="print", on_click=lambda: print_pdf(editor)).props("outline").mark("action-print")
+        ui.button("Historik", icon="history", on_click=lambda: ui.navigate.to(f"/skema/{form_no}/historik")).props(
+            "flat").mark("action-history")
+
+
+# -- Indberet ------------------------------------------------------------------------------------------
+
+
+async def start_submit(editor: FormEditor, versions: VersionStore) -> None:
+    """Validate; errors are shown and block, warnings ask for a confirmation, a clean form is submitted."""
+    ctx = editor.ctx
+    findings = findings_now(ctx.store, editor.stored, ctx.clock().replace(microsecond=0))
+    errors = blocking_errors(findings)
+    warnings = [f for f in findings if f not in errors]  # warnings, and a deadline already passed
+    if errors:
+        _findings_dialog(editor, errors)
+        return
+    if warnings:
+        _warnings_dialog(editor, warnings, lambda: _submit(editor, versions, findings))
+        return
+    await _submit(editor, versions, findings)
+
+
+async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dict[str, Any]]) -> None:
+    ctx = editor.ctx
+    try:
+        version = versions.submit(editor.stored, findings)
+    except StaleForm:
+        ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
+        return
+    except TransitionRefused as exc:
+        ui.notify(exc.message_da, type="warning")
+        return
+    except SubmitRefused as exc:
+        _findings_dialog(editor, exc.errors)
+        return
+    folder = bundles_dir(ctx.store)
+    if folder is not None:
+        describe = prefetch_describe(editor.form, ctx.store.catalog.text)
+        try:  # the PDF inside takes a few hundred ms: off the event loop
+            await run.io_bound(write_bundles, [version], folder, describe)
+        except BundleError:
+            ui.notify("Indberetningen er gemt, men indberetningspakken kunne ikke skrives. "
+                      "Den kan skrives igen med »seilocal export«.", type="warning", timeout=0, close_button=True)
+    ui.notify(f"Skemaet er indberettet (version {version.version}).", type="positive")
+    ui.navigate.reload()
+
+
+def _finding_text(finding: dict[str, Any]) -> str:
+    return f"{finding['rule']}: {finding['message']}"
+
+
+def _findings_dialog(editor: FormEditor, errors: list[dict[str, Any]]) -> None:
+    with ui.dialog(value=True) as dialog, ui.card().classes("min-w-[28rem]").mark("submit-errors"):
+        ui.label("Skemaet kan ikke indberettes").classes("text-h6 text-negative")
+        ui.label(f"Ret {'fejlen' if len(errors) == 1 else f'de {len(errors)} fejl'} først:")
+        with ui.column().classes("gap-1"):
+            for finding in errors:
+                def jump(f: dict[str, Any] = finding) -> None:
+                    dialog.close()
+                    editor.reveal(f["path"], f["section"])
+
+                ui.label(_finding_text(finding)).classes("text-negative cursor-pointer underline").on(
+                    "click", jump).mark("submit-error")
+        ui.button("Luk", on_click=dialog.close).props("flat").mark("submit-errors-close")
+
+
+def _warnings_dialog(editor: FormEditor, warnings: list[dict[str, Any]], confirm: Callable[[], Any]) -> None:
+    async def go() -> None:
+        dialog.close()
+        await confirm()
+
+    with ui.dialog(value=True) as dialog, ui.card().classes("min-w-[28rem]").mark("submit-warnings"):
+        ui.label("Indberet med advarsler?").classes("text-h6")
+        for finding in warnings:
+            ui.label(_finding_text(finding)).classes("text-warning").mark("submit-warning")
+        with ui.row():
+            ui.button("Indberet alligevel", on_click=go).mark("submit-confirm")
+            ui.button("Fortryd", on_click=dialog.close).props("flat").mark("submit-abort")
+
+
+# -- Annuller and Slet kladde ----------------------------------------------------------------------------
+
+
+def _cancel_dialog(editor: FormEditor, versions: VersionStore) -> None:
+    def confirm() -> None:
+        text = (reason.value or "").strip()
+        if not text:
+            reason.error = "Skriv hvorfor skemaet annulleres."
+            return
+        try:
+            versions.cancel(editor.stored, text)
+        except StaleForm:
+            ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
+            return
+        except TransitionRefused as exc:
+            ui.notify(exc.message_da, type="warning")
+            return
+        dialog.close()
+        ui.navigate.reload()
+
+    with ui.dialog(value=True) as dialog, ui.card().classes("min-w-[28rem]").mark("cancel-dialog"):
+        ui.label("Annuller skemaet").classes("text-h6")
+        ui.label("Et annulleret skema kan ikke ændres eller indberettes igen. Det slettes ikke.")
+        reason = ui.textarea("Begrundelse").props("outlined autofocus").classes("w-full").mark("cancel-reason")
+        with ui.row():
+            ui.button("Annuller skemaet", on_click=confirm).props("color=negative").mark("cancel-confirm")
+            ui.button("Fortryd", on_click=dialog.close).props("flat").mark("cancel-abort")
+
+
+def _delete_dialog(editor: FormEditor, versions: VersionStore) -> None:
+    def confirm() -> None:
+        try:
+            versions.delete_draft(editor.stored)
+        except StaleForm:
+            ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
+            return
+        except TransitionRefused as exc:
+            ui.notify(exc.message_da, type="warning")
+            return
+        dialog.close()
+        ui.navigate.to("/")
+
+    with ui.dialog(value=True) as dialog, ui.card().mark("delete-dialog"):
+        ui.label("Slet kladden?").classes("text-h6")
+        ui.label("Kladden og alt, hvad der er skrevet i den, slettes. Det kan ikke fortrydes.")
+        with ui.row():
+            ui.button("Slet", on_click=confirm).props("color=negative").mark("delete-confirm")
+            ui.button("Fortryd", on_click=dialog.close).props("flat").mark("delete-abort")
+
+
+# -- Print ---------------------------------------------------------------------------------------------
+
+
+def _render(form: Any, describe: Any, printed_at: Any) -> bytes:
+    from seilocal.print import render_form_pdf  # 0.4 s to import: only when someone prints
+
+    return render_form_pdf(form, describe=describe, printed_at=printed_at)
+
+
+async def print_pdf(editor: FormEditor) -> None:
+    """Download the form as a PDF watermarked with its current status (for an invoice)."""
+    ctx = editor.ctx
+    form = editor.form.model_copy(deep=True)  # a snapshot: later edits must not race the rendering
+    describe = prefetch_describe(form, ctx.store.catalog.text)
+    pdf = await run.io_bound(_render, form, describe, ctx.clock().replace(microsecond=0))
+    ui.download(pdf, f"skema-{form.form_no}.pdf", "application/pdf")

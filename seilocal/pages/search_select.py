@@ -1,0 +1,88 @@
+"""The type-ahead select both code fields and SOR fields are made of: server-side search, never the full list.
+
+A `ui.select` with `with_input=True` that starts with only its current value as option, searches as the user
+types ('input-value', throttled) and always keeps the current value among the options (NiceGUI resets a
+value that is not among them to None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import events, ui
+
+
+class SearchSelect:
+    """Base of CodeField and SorField; subclasses say how to search and how to label one value."""
+
+    def __init__(self, *, label: str, value: str | None, on_change: Callable[[str | None], None], mark: str) -> None:
+        self._on_change = on_change
+        self._silent = False
+        self.select = (
+            ui.select(
+                self._with_current({}, value),
+                value=value,
+                label=label,
+                with_input=True,
+                clearable=True,
+                on_change=self._value_changed,
+            )
+            .props("input-debounce=0 behavior=menu")
+            .classes("grow")
+            .mark(mark)
+        )
+        self.select.on("input-value", self._typed, throttle=0.12)
+
+    # -- what a subclass provides ----------------------------------------------------------------------
+
+    def options_for(self, text: str) -> dict[str, str]:
+        """The options (value -> label) for typed text, best first."""
+        raise NotImplementedError
+
+    def label_of(self, value: str) -> str:
+        """The label of one value that is not among the search hits (e.g. the stored value)."""
+        raise NotImplementedError
+
+    # -- shared behaviour ----------------------------------------------------------------------------------
+
+    @property
+    def value(self) -> str | None:
+        """The selected value, or None."""
+        return self.select.value
+
+    def set_value(self, value: str | None) -> None:
+        """Show `value` (from outside, e.g. a loaded form) without calling on_change."""
+        self._silent = True
+        try:
+            self.select.set_options(self._with_current({}, value), value=value)
+        finally:
+            self._silent = False
+
+    def focus(self) -> None:
+        """Put the keyboard focus in the field (used when a validation finding is clicked)."""
+        self.select.run_method("focus")
+
+    def set_error(self, message: str | None) -> None:
+        """Mark the field red with a message, or clear the mark."""
+        self.select.error = message
+
+    def search(self, text: str) -> None:
+        """Replace the options by the hits for `text`, keeping the current value among them."""
+        self.select.set_options(self._with_current(self.options_for(text or ""), self.select.value))
+
+    def _with_current(self, options: dict[str, str], value: str | None) -> dict[str, str]:
+        if value and value not in options:
+            options = {value: self.label_of(value), **options}
+        return options
+
+    def _typed(self, e: events.GenericEventArguments) -> None:
+        text = e.args if isinstance(e.args, str) else ""
+        # Choosing an option (arrows + Enter) echoes its label into the input: that is not a search, and
+        # searching for it would replace the options under the selection Quasar is about to send.
+        if text and text in self.select.options.values():
+            return
+        self.search(text)
+
+    def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
+        if not self._silent:
+            self._on_change(e.value)

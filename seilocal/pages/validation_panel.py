@@ -1,0 +1,207 @@
+"""The result box under the form header (F5, B3): live validation with rule numbers, red marks, jumps.
+
+The rules run on page load and after every save. A small form is validated at once (a few ms); for a form with
+hundreds of contacts, saves are coalesced by a short timer so typing never waits for the rules. Nothing of a
+finding is logged: messages may quote what the user typed.
+
+Marks: `validation-box`, `validation-summary`, `validation-run` (the "Valider" button), `validation-list`,
+`validation-ok` (blue), `validation-errors` (red), `validation-warnings` (yellow), `finding-<rule>` per finding.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+from nicegui import ui
+
+from seilocal.rules import Finding, validate
+
+from .form_editor import FormEditor
+
+IMMEDIATE_ROWS = 100  # up to this many contacts and procedures (a few ms of rules) every save validates at once
+COALESCE_S = 0.4  # how long saves are gathered before a slow form is validated again
+SHOWN_PER_SEVERITY = 1000  # a list longer than this is cut, with a note of how many were left out
+
+SECTION_NAMES: dict[str, str] = {
+    "patient": "Patient",
+    "course": "Forløbsoplysninger",
+    "referral": "Henvisning",
+    "payment": "Betalingsoplysninger",
+    "markers": "Forløbsmarkører",
+    "contacts": "Patientkontakter",
+    "procedures": "Procedurer uden patientkontakt",
+    "result_reports": "Resultatindberetninger",
+}
+_ROW_NOUNS: dict[str, str] = {
+    "markers": "markør",
+    "contacts": "kontakt",
+    "diagnoses": "diagnose",
+    "procedures": "procedure",
+    "result_reports": "resultatindberetning",
+    "supplementary": "tillægskode",
+    "metastases": "metastase",
+    "local_recurrences": "lokalrecidiv",
+}
+_STEP = re.compile(r"([A-Za-z_]+)\[(\d+)\]")
+
+
+def where_of(finding: Finding) -> str:
+    """Where a finding is, in Danish: its section and the rows of its path (`Patientkontakter, kontakt 3`)."""
+    parts = [SECTION_NAMES.get(finding.section, finding.section)]
+    for name, index in _STEP.findall(finding.path):
+        parts.append(f"{_ROW_NOUNS.get(name, 'række')} {int(index) + 1}")
+    return ", ".join(parts)
+
+
+def field_messages(findings: list[Finding]) -> dict[str, str]:
+    """The message each field path should show: its errors first, then warnings, joined."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    return {
+        path: " · ".join(f"{f.rule}: {f.message}" for f in sorted(group, key=lambda f: f.severity != "error"))
+        for path, group in by_path.items()
+    }
+
+
+def summary_text(findings: list[Finding]) -> str:
+    """The one-line Danish summary of a validation."""
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        return "Valideret uden fejl"
+    parts = []
+    if errors:
+        parts.append(f"{errors} fejl")
+    if warnings:
+        parts.append(f"{warnings} advarsel" if warnings == 1 else f"{warnings} advarsler")
+    return "Validering: " + " og ".join(parts)
+
+
+class ValidationPanel:
+    """The result box of one open form."""
+
+    def __init__(self, editor: FormEditor) -> None:
+        self.editor = editor
+        self.findings: list[Finding] = []
+        self.last_ms = 0.0
+        self._shown: tuple[Finding, ...] | None = None
+        self._marked: dict[str, str] = {}
+        self._pending: ui.timer | None = None
+        with ui.card().classes("w-full q-pa-none").props("flat bordered").mark("validation-box") as self.root:
+            with ui.row().classes("w-full items-start no-wrap gap-0"):
+                with ui.expansion(value=False).classes("grow").props("dense") as self.expansion:
+                    with self.expansion.add_slot("header"):
+                        with ui.row().classes("w-full items-center no-wrap gap-2"):
+                            self.icon = ui.icon("check_circle")
+                            self.summary = ui.label("").classes("text-weight-medium").mark("validation-summary")
+                    self.body = ui.column().classes("w-full gap-2 q-pa-sm").mark("validation-list")
+                ui.button("Valider", icon="fact_check", on_click=self.validate_now).props(
+                    "dense no-caps unelevated").classes("q-ma-xs").mark("validation-run")
+        editor.on_saved(self._saved)
+        self.run()
+
+    # -- running the rules ---------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Validate the form as it is now and refresh the box and the red marks."""
+        self._pending = None
+        started = time.perf_counter()
+        ctx = self.editor.ctx
+        self.findings = validate(self.editor.form, ctx.store.catalog, ctx.clock())
+        self.last_ms = (time.perf_counter() - started) * 1000
+        self._render()
+        self._mark_fields()
+
+    def validate_now(self) -> None:
+        """The "Valider" button: run at once and open the box."""
+        if self._pending is not None:
+            self._pending.cancel()
+        self.run()
+        self.expansion.open()
+
+    def _saved(self, _path: str) -> None:
+        form = self.editor.form
+        if len(form.contacts) + len(form.procedures) <= IMMEDIATE_ROWS:
+            self.run()
+        elif self._pending is None:
+            # Created inside the box, not in the edited widget's container, which a table may rebuild.
+            with self.root:
+                self._pending = ui.timer(COALESCE_S, self.run, once=True)
+
+    # -- the box -------------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        self.summary.set_text(summary_text(self.findings))
+        errors = [f for f in self.findings if f.severity == "error"]
+        warnings = [f for f in self.findings if f.severity != "error"]
+        colour = "negative" if errors else "warning" if warnings else "info"
+        self.icon.props(f'name={"error" if errors else "warning" if warnings else "check_circle"} color={colour}')
+        self.root.classes(remove="bg-red-1 bg-amber-1 bg-blue-1",
+                          add="bg-red-1" if errors else "bg-amber-1" if warnings else "bg-blue-1")
+        shown = tuple(self.findings)
+        if shown == self._shown:
+            return  # most edits change no finding: keep the list as it is
+        self._shown = shown
+        self.body.clear()
+        with self.body:
+            if not self.findings:
+                ui.label("Valideret uden fejl").classes("text-blue-10 bg-blue-1 q-pa-sm rounded-borders w-full") \
+                    .mark("validation-ok")
+                return
+            if errors:
+                self._group("Fejl (skal rettes før indberetning)", errors, "validation-errors", "red")
+            if warnings:
+                self._group("Advarsler (forhindrer ikke indberetning)", warnings, "validation-warnings", "amber")
+
+    def _group(self, title: str, findings: list[Finding], mark: str, colour: str) -> None:
+        with ui.column().classes(f"w-full gap-0 bg-{colour}-1 q-pa-sm rounded-borders").mark(mark):
+            ui.label(f"{title}: {len(findings)}").classes(f"text-weight-bold text-{colour}-10")
+            with ui.list().props("dense separator").classes("w-full"):
+                for finding in findings[:SHOWN_PER_SEVERITY]:
+                    self._item(finding, colour)
+            if len(findings) > SHOWN_PER_SEVERITY:
+                ui.label(f"… og {len(findings) - SHOWN_PER_SEVERITY} flere").classes("text-grey-8")
+
+    def _item(self, finding: Finding, colour: str) -> None:
+        with ui.item(on_click=self._jump(finding)).props("clickable").mark(f"finding-{finding.rule}"):
+            with ui.item_section().props("side"):
+                ui.badge(finding.rule, color=f"{colour}-8").classes("font-mono")
+            with ui.item_section():
+                ui.item_label(finding.message)
+                ui.item_label(where_of(finding)).props("caption")
+
+    def _jump(self, finding: Finding) -> Callable[[], None]:
+        def jump() -> None:
+            self.editor.reveal(finding.path, finding.section)
+            # The selected row's details are built anew: mark their fields once they registered.
+            with self.root:
+                ui.timer(0.05, self._mark_fields, once=True)
+
+        return jump
+
+    # -- red marks on the fields ---------------------------------------------------------------
+
+    def _mark_fields(self) -> None:
+        wanted = field_messages(self.findings)
+        fields = self.editor.fields
+        for path in list(self._marked):
+            if path not in wanted:
+                handle = fields.get(path)
+                if handle:
+                    handle.set_error(None)
+                del self._marked[path]
+        for path, message in wanted.items():
+            handle = fields.get(path)
+            if handle is None:
+                continue
+            # Re-mark every time: a rebuilt widget under the same path starts unmarked.
+            handle.set_error(message)
+            self._marked[path] = message
+
+
+def validation_panel(editor: FormEditor) -> ValidationPanel:
+    """Build the result box for the open form and keep it current."""
+    return ValidationPanel(editor)

@@ -1,0 +1,544 @@
+"""Submitted versions and status changes (B6, B7): submit, cancel, delete a draft, history, diff, audit export.
+
+Every status change is one transaction with its audit row, written with `PRAGMA synchronous=FULL` so an
+acknowledged submission survives a power cut, not just a process crash.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from seilocal.model import STATUS_LABELS_DA, Form
+from seilocal.model.datetime_input import format_for_display, parse_stored
+from seilocal.model.lifecycle import next_status
+
+from .forms import FormNotFound, FormStore, StaleForm, StoredForm
+
+Clock = Callable[[], datetime]
+
+# Audit actions that mark a submission (local, or a version loaded from a bundle).
+SUBMISSION_ACTIONS = ("submit", "import-bundle")
+
+
+class SubmitRefused(RuntimeError):
+    """Validation errors remain: nothing was submitted. `errors` holds the blocking findings."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__(f"{len(errors)} validation error(s) remain; nothing was submitted")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Version:
+    """One submitted version, exactly as it was submitted."""
+
+    form_no: int
+    course_id: str
+    version: int
+    submitted_at: str
+    document: str
+    findings: str
+    source: str = "local"
+
+    def form(self) -> Form:
+        """The document of this version as a model."""
+        return Form.model_validate_json(self.document)
+
+    def findings_list(self) -> list[dict[str, Any]]:
+        """The findings stored with this version (warnings only: errors block a submission)."""
+        return json.loads(self.findings)
+
+
+# Errors that do not block a submission: a report that is already late (SEI-DL02) must still be sent;
+# refusing it would only make it later. It stays an error in the findings, as LPR3 counts it.
+NON_BLOCKING_RULES = frozenset({"SEI-DL02"})
+
+
+def blocking_errors(findings: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The findings that refuse a submission."""
+    return [f for f in findings if f.get("severity") == "error" and f.get("rule") not in NON_BLOCKING_RULES]
+
+
+def finding_dicts(findings: Sequence[Any]) -> list[dict[str, Any]]:
+    """Findings (rules.Finding dataclasses or dicts) as plain dicts."""
+    return [asdict(f) if is_dataclass(f) else dict(f) for f in findings]
+
+
+def _now_text(clock: Clock) -> str:
+    return clock().replace(microsecond=0).isoformat()
+
+
+@contextmanager
+def durable(db: Database) -> Iterator[None]:
+    """Run the block with `synchronous=FULL`, then go back to NORMAL (the app's default with WAL)."""
+    db.execute("PRAGMA synchronous = FULL")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA synchronous = NORMAL")
+
+
+@dataclass(frozen=True)
+class Unreported:
+    """A form with changes that must still be submitted, and the date its reporting deadline runs from."""
+
+    form_no: int
+    status: str
+    cpr: str | None
+    name: str | None
+    since: date | None
+
+
+class VersionStore:
+    """Status changes of forms and their immutable submitted versions."""
+
+    def __init__(self, db: Database, forms: FormStore, clock: Clock | None = None) -> None:
+        self.db = db
+        self.forms = forms
+        self.clock = clock or forms.clock
+
+    # -- status changes ------------------------------------------------------------------------------
+
+    def submit(self, stored: StoredForm, findings: Sequence[Any]) -> Version:
+        """Store the form as its next version and mark it submitted; refuse while errors remain.
+
+        `findings` is the full validation of the form as it is now; the caller confirmed any warnings.
+        """
+        form = stored.form
+        next_status(form.status, "submit")  # raises TransitionRefused
+        found = finding_dicts(findings)
+        errors = blocking_errors(found)
+        if errors:
+            raise SubmitRefused(errors)
+        now = _now_text(self.clock)
+        old_status = form.status
+        form.status = "submitted"
+        try:
+            with durable(self.db), self.db.atomic():
+                self._bump_revision(stored)
+                number = self._next_version(form.form_no)
+                self.forms._write_document(form, now)  # noqa: SLF001 - one store package, one save path
+                self.db.execute(
+                    "INSERT INTO versions (form_no, course_id, version, submitted_at, document, findings) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [form.form_no, form.course.id, number, now, form.to_json(),
+                     json.dumps(found, ensure_ascii=False)],
+                )
+                self.forms._audit(form.form_no, "submit", "status", old_status, "submitted", now)  # noqa: SLF001
+        except BaseException:
+            form.status = old_status
+            raise
+        stored.revision += 1
+        stored.changed_at = now
+        return self.get(form.form_no, number)
+
+    def cancel(self, stored: StoredForm, reason: str) -> None:
+        """Cancel a submitted (or changed) form; the reason is kept in the audit log."""
+        form = stored.form
+        target = next_status(form.status, "cancel")
+        if not reason or not reason.strip():
+            raise ValueError("a cancellation needs a reason")
+        now = _now_text(self.clock)
+        old_status = form.status
+        form.status = target  # type: ignore[assignment]
+        try:
+            with durable(self.db), self.db.atomic():
+                self._bump_revision(stored)
+                self.forms._write_document(form, now)  # noqa: SLF001
+                self.forms._audit(form.form_no, "cancel", "status", old_status,  # noqa: SLF001
+                                  {"status": target, "reason": reason.strip()}, now)
+        except BaseException:
+            form.status = old_status
+            raise
+        stored.revision += 1
+        stored.changed_at = now
+
+    def delete_draft(self, stored: StoredForm) -> None:
+        """Remove a draft that was never submitted; its audit rows stay, plus a 'delete' row."""
+        form = stored.form
+        next_status(form.status, "delete")
+        now = _now_text(self.clock)
+        with durable(self.db), self.db.atomic():
+            cursor = self.db.execute(
+                "DELETE FROM forms WHERE form_no = ? AND revision = ? AND status = 'draft'",
+                [form.form_no, stored.revision],
+            )
+            if cursor.rowcount != 1:
+                raise StaleForm(f"form {form.form_no} was changed elsewhere")
+            self.forms._audit(form.form_no, "delete", None, None, None, now)  # noqa: SLF001
+
+    def _bump_revision(self, stored: StoredForm) -> None:
+        cursor = self.db.execute(
+            "UPDATE forms SET revision = revision + 1 WHERE form_no = ? AND revision = ?",
+            [stored.form.form_no, stored.revision],
+        )
+        if cursor.rowcount != 1:
+            raise StaleForm(f"form {stored.form.form_no} was changed elsewhere")
+
+    def _next_version(self, form_no: int | None) -> int:
+        row = self.db.execute("SELECT max(version) FROM versions WHERE form_no = ?", [form_no]).fetchone()
+        return (row[0] or 0) + 1
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    _COLUMNS = "form_no, course_id, version, submitted_at, document, findings, source"
+
+    def versions(self, form_no: int) -> list[Version]:
+        """Every version of a form, oldest first."""
+        rows = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM versions WHERE form_no = ? ORDER BY version", [form_no]
+        ).fetchall()
+        return [Version(*row) for row in rows]
+
+    def get(self, form_no: int, version: int) -> Version:
+        """One version; FormNotFound when there is no such version."""
+        row = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM versions WHERE form_no = ? AND version = ?", [form_no, version]
+        ).fetchone()
+        if row is None:
+            raise FormNotFound(f"form {form_no} has no version {version}")
+        return Version(*row)
+
+    def latest(self, form_no: int) -> Version | None:
+        """The newest version of a form, or None when it was never submitted."""
+        row = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM versions WHERE form_no = ? ORDER BY version DESC LIMIT 1", [form_no]
+        ).fetchone()
+        return Version(*row) if row else None
+
+    def submitted_in_month(self, month: str) -> list[Version]:
+        """Every version submitted in `YYYY-MM`, in order of submission."""
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+            raise ValueError(f"not a month: {month!r} (expected YYYY-MM)")
+        rows = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM versions WHERE submitted_at LIKE ? ORDER BY submitted_at, id",
+            [f"{month}-%"],
+        ).fetchall()
+        return [Version(*row) for row in rows]
+
+    def submissions_per_month(self, limit: int = 12) -> list[tuple[str, int]]:
+        """(YYYY-MM, number of versions submitted) for the last `limit` months that have any, oldest first."""
+        rows = self.db.execute(
+            "SELECT substr(submitted_at, 1, 7) AS month, count(*) FROM versions "
+            "GROUP BY month ORDER BY month DESC LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [(row[0], row[1]) for row in reversed(rows)]
+
+    def status_events(self, form_no: int) -> list[dict[str, Any]]:
+        """The audit rows of a form that changed its status (create, submit, cancel, import, delete)."""
+        return list(self.db.query(
+            "SELECT * FROM audit WHERE form_no = ? AND (path IS NULL OR path = 'status') ORDER BY id",
+            [form_no],
+        ))
+
+    def first_edit_since_submission(self, form_no: int) -> str | None:
+        """The time of the first edit after the latest submission, or None."""
+        row = self.db.execute(
+            "SELECT at FROM audit WHERE form_no = ? AND id > (SELECT coalesce(max(id), 0) FROM audit "
+            f"WHERE form_no = ? AND action IN {SUBMISSION_ACTIONS}) ORDER BY id LIMIT 1",
+            [form_no, form_no],
+        ).fetchone()
+        return row[0] if row else None
+
+    # -- what is due (B4) ----------------------------------------------------------------------------------
+
+    def unreported(self, limit: int = 200) -> list[Unreported]:
+        """Forms with changes not yet submitted (drafts and changed forms), with the date their deadline runs
+        from: the earliest unreported treatment, else (a changed form) the day of its first unsubmitted edit."""
+        rows = self.db.execute(
+            "SELECT form_no, status, cpr, name, document FROM forms WHERE status IN ('draft', 'changed') "
+            "ORDER BY form_no LIMIT ?",
+            [limit],
+        ).fetchall()
+        result = []
+        for form_no, status, cpr, name, document in rows:
+            form = Form.model_validate_json(document)
+            since: date | None
+            if status == "draft":
+                since = earliest_unreported(form, None)
+            else:
+                latest = self.latest(form_no)
+                since = earliest_unreported(form, latest.form() if latest else None)
+                if since is None:
+                    edited = parse_stored(self.first_edit_since_submission(form_no))
+                    since = edited.date() if edited else None
+            result.append(Unreported(form_no, status, cpr, name, since))
+        return result
+
+    # -- the audit log of one patient (access request) --------------------------------------------------
+
+    def patient_form_numbers(self, cpr: str) -> list[int]:
+        """Every form that holds or held this CPR, deleted drafts included (their audit rows stay)."""
+        variants = cpr_variants(cpr)
+        marks = ", ".join("?" for _ in variants)
+        json_variants = [json.dumps(v) for v in variants]
+        rows = self.db.execute(
+            f"SELECT form_no FROM forms WHERE cpr IN ({marks}) "
+            f"UNION SELECT form_no FROM audit WHERE path = 'patient.cpr' "
+            f"AND (new_value IN ({marks}) OR old_value IN ({marks})) ORDER BY form_no",
+            [*variants, *json_variants, *json_variants],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def patient_audit(self, cpr: str) -> list[dict[str, Any]]:
+        """Every audit row of every form of this patient, oldest first."""
+        numbers = self.patient_form_numbers(cpr)
+        if not numbers:
+            return []
+        marks = ", ".join("?" for _ in numbers)
+        return list(self.db.query(
+            f"SELECT * FROM audit WHERE form_no IN ({marks}) ORDER BY at, id", numbers))
+
+
+def versions_of(store: Any, clock: Clock | None = None) -> VersionStore:
+    """The VersionStore over an opened `Store` (its forms and database)."""
+    return VersionStore(store.db, store.forms, clock)
+
+
+def cpr_variants(cpr: str) -> list[str]:
+    """The ways one CPR may have been typed: `ddmmyyxxxx` and `ddmmyy-xxxx`."""
+    text = cpr.strip()
+    digits = text.replace("-", "")
+    variants = {text, digits}
+    if len(digits) == 10:
+        variants.add(f"{digits[:6]}-{digits[6:]}")
+    return sorted(variants)
+
+
+# -- Danish field labels (form-format.md glossary) ----------------------------------------------------
+
+# Labels of a field wherever it occurs; `_PATH_LABELS` overrides them where the glossary has a better word.
+_FIELD_LABELS: dict[str, str] = {
+    "format": "Format", "form_no": "Skemanummer", "status": "Status",
+    "patient": "Patient", "cpr": "CPR-nummer", "name": "Navn",
+    "course": "Forløb", "id": "ID", "start": "Starttidspunkt", "end": "Sluttidspunkt",
+    "responsible_unit": "Ansvarlig enhed", "label": "Forløbslabel", "start_marker": "Startmarkør",
+    "completion": "Afslutningsmåde",
+    "referral": "Henvisning", "time": "Tidspunkt", "referring_unit": "Henvisende enhed",
+    "method": "Henvisningsmåde", "free_choice": "Frit sygehusvalg", "reason": "Årsag",
+    "reference_id": "Reference-ID", "reference_type": "Referencetype",
+    "payment": "Betalingsoplysninger", "payer": "Betaler", "agreement": "Betalingsaftale",
+    "specialisation_level": "Specialiseringsniveau",
+    "markers": "Forløbsmarkør", "code": "Kode",
+    "contacts": "Patientkontakt", "type": "Kontakttype", "priority": "Prioritet",
+    "diagnoses": "Diagnose", "kind": "Art", "side": "Sideangivelse", "supplementary": "Tillægskoder",
+    "metastases": "Metastaser", "local_recurrences": "Lokalrecidiv",
+    "procedures": "Procedure", "producer": "Procedureansvar", "action_spec": "Handlingsspecifikation",
+    "contrast": "Anvendt kontrast", "staff_category": "Personalekategori",
+    "implant_report_requested": "Implantatindberetning ønsket",
+    "result_reports": "Resultatindberetning", "trigger": "Trigger", "ref": "Reference",
+    "results": "Resultat",
+}
+_PATH_LABELS: dict[str, str] = {
+    "course.id": "ForløbsID",
+    "course.responsible_unit": "Forløbsansvar",
+    "referral.time": "Henvisningstidspunkt",
+    "referral.reason": "Henvisningsårsag",
+    "contacts[].responsible_unit": "Kontaktansvar",
+    "contacts[].reason": "Kontaktårsag",
+    "contacts[].diagnoses[].kind": "Art (aktions-/bidiagnose)",
+    "result_reports[].name": "RI-navn",
+    "result_reports[].trigger.code": "Triggerkode",
+    "procedures": "Procedure uden patientkontakt",
+}
+_VALUE_LABELS: dict[str, dict[str, str]] = {
+    "status": STATUS_LABELS_DA,
+    "kind": {"action": "Aktionsdiagnose", "secondary": "Bidiagnose"},
+}
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
+
+
+def field_label(path: str) -> str:
+    """The Danish label of a field path: `contacts[1].diagnoses[0].code` -> `Patientkontakt 2 › Diagnose 1 › Kode`."""
+    parts: list[str] = []
+    pattern = ""
+    for step in path.split("."):
+        match = _STEP.fullmatch(step)
+        if not match:
+            parts.append(step)  # e.g. a result type such as RDA01 under `results`
+            continue
+        name, indices = match.group(1), re.findall(r"\[(\d+)\]", match.group(2))
+        pattern = f"{pattern}.{name}" if pattern else name
+        if pattern.startswith("result_reports[].results."):
+            parts.append(name)
+            continue
+        label = _PATH_LABELS.get(pattern) or _FIELD_LABELS.get(name, name)
+        parts.append(" ".join([label, *(str(int(i) + 1) for i in indices)]))
+        pattern += "[]" * len(indices)
+    return " › ".join(parts)
+
+
+def display_value(field: str, value: Any) -> str:
+    """A stored value as the UI shows it: Danish times and labels, lists joined, empty as a dash."""
+    if value is None or value == [] or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    if isinstance(value, list):
+        return ", ".join(display_value(field, v) for v in value)
+    text = str(value)
+    labels = _VALUE_LABELS.get(field)
+    if labels and text in labels:
+        return labels[text]
+    if parse_stored(text) is not None:
+        return format_for_display(text)
+    return text
+
+
+# -- diff of two documents ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    """One field that differs between two documents."""
+
+    path: str  # in the newer document where the row still exists, else in the older one
+    label: str
+    old: str
+    new: str
+    change: str  # "changed", "added" (the row is new) or "removed" (the row is gone)
+
+
+def _flatten(data: Any, key: str, path: str, out: dict[str, tuple[str, str, Any]], rows: set[str]) -> None:
+    """Leaves of a dumped document as key -> (path, field name, value); list rows keyed by their id."""
+    if isinstance(data, dict):
+        for name, item in data.items():
+            if name == "id" and key.endswith("]"):
+                continue  # a row's own id says nothing a reader needs; rows are matched by it
+            _flatten(item, f"{key}.{name}" if key else name, f"{path}.{name}" if path else name, out, rows)
+        return
+    if isinstance(data, list) and data and all(isinstance(item, dict) and "id" in item for item in data):
+        for index, item in enumerate(data):
+            row_key = f"{key}[{item['id']}]"
+            rows.add(row_key)
+            _flatten(item, row_key, f"{path}[{index}]", out, rows)
+        return
+    field = key.rsplit(".", 1)[-1].split("[", 1)[0]
+    out[key] = (path, field, data)
+
+
+def _as_dict(document: Form | dict[str, Any] | str) -> dict[str, Any]:
+    if isinstance(document, Form):
+        return document.model_dump(mode="json")
+    if isinstance(document, str):
+        return Form.model_validate_json(document).model_dump(mode="json")
+    return Form.model_validate(document).model_dump(mode="json")
+
+
+def diff_documents(old: Form | dict[str, Any] | str, new: Form | dict[str, Any] | str) -> list[DiffRow]:
+    """Field-by-field differences between two documents, rows matched by id, in the newer document's order."""
+    before: dict[str, tuple[str, str, Any]] = {}
+    after: dict[str, tuple[str, str, Any]] = {}
+    old_rows: set[str] = set()
+    new_rows: set[str] = set()
+    _flatten(_as_dict(old), "", "", before, old_rows)
+    _flatten(_as_dict(new), "", "", after, new_rows)
+    result: list[DiffRow] = []
+
+    def change_of(key: str) -> str:
+        row_keys = [k for k in _row_prefixes(key)]
+        if any(k not in old_rows for k in row_keys):
+            return "added"
+        if any(k not in new_rows for k in row_keys):
+            return "removed"
+        return "changed"
+
+    for key in [*after, *(k for k in before if k not in after)]:
+        old_entry, new_entry = before.get(key), after.get(key)
+        old_value = old_entry[2] if old_entry else None
+        new_value = new_entry[2] if new_entry else None
+        if _empty(old_value) and _empty(new_value) or old_value == new_value:
+            continue
+        path, field = (new_entry or old_entry)[:2]  # type: ignore[index]
+        result.append(DiffRow(path, field_label(path), display_value(field, old_value),
+                              display_value(field, new_value), change_of(key)))
+    return result
+
+
+def _row_prefixes(key: str) -> Iterator[str]:
+    for match in re.finditer(r"\]", key):
+        yield key[: match.end()]
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == [] or value == {}
+
+
+# -- what is due (B4) ---------------------------------------------------------------------------------
+
+
+def _treatment_rows(form: Form) -> Iterator[tuple[str, dict[str, Any], str | None]]:
+    """(row id, dumped row, start time) of every contact and procedure that dates a treatment."""
+    for contact in form.contacts:
+        yield contact.id, contact.model_dump(exclude={"procedures"}), contact.start
+        for procedure in contact.procedures:
+            yield procedure.id, procedure.model_dump(), procedure.start
+    for procedure in form.procedures:
+        yield procedure.id, procedure.model_dump(), procedure.start
+
+
+def earliest_unreported(current: Form, last: Form | None) -> date | None:
+    """The earliest treatment date not yet reported: every treatment of a never-submitted form, else the
+    contacts and procedures that are new or changed since the `last` submitted version."""
+    reported = {} if last is None else {row_id: row for row_id, row, _ in _treatment_rows(last)}
+    days = []
+    for row_id, row, start in _treatment_rows(current):
+        if reported.get(row_id) == row:
+            continue
+        moment = parse_stored(start)
+        if moment is not None:
+            days.append(moment.date())
+    return min(days) if days else None
+
+
+# -- CSV of an access request -------------------------------------------------------------------------
+
+ACTION_LABELS_DA = {
+    "create": "Oprettet", "set": "Ændret", "add": "Række tilføjet", "delete": "Slettet",
+    "import": "Importeret", "import-bundle": "Indlæst fra indberetningspakke", "submit": "Indberettet",
+    "cancel": "Annulleret", "restore": "Række gendannet",
+}
+
+
+def _audit_value(path: str | None, text: str | None) -> str:
+    if text is None:
+        return ""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    field = (path or "").rsplit(".", 1)[-1].split("[", 1)[0]
+    return display_value(field, value)
+
+
+def audit_csv(rows: Sequence[dict[str, Any]]) -> bytes:
+    """Audit rows as a CSV (UTF-8 with BOM, `;`-separated, as Danish Excel opens it), made in memory."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Tidspunkt", "Skemanummer", "Handling", "Felt", "Feltsti", "Før", "Efter"])
+    for row in rows:
+        path = row.get("path")
+        action = row["action"]
+        writer.writerow([
+            format_for_display(row["at"]),
+            row["form_no"],
+            ACTION_LABELS_DA.get(action, action),
+            field_label(path) if path else "",
+            path or "",
+            _audit_value(path, row.get("old_value")),
+            _audit_value(path, row.get("new_value")),
+        ])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,107 @@
+"""In a real browser: submit a clean form, edit it (status "Ændret efter indberetning"), print it (a PDF arrives)."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from datetime import date, timedelta
+
+import pytest
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.conftest import start_app, stop_app
+from tests.unit.submit_helpers import clean_form
+
+from .conftest import _chrome_options
+from .helpers import by_mark, input_of
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def downloads(tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def download_browser(tmp_path, downloads):
+    """Headless Chromium that saves downloads into `downloads` without asking."""
+    import shutil
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    driver_path = shutil.which("chromedriver")
+    if not driver_path or not shutil.which("chromium"):
+        pytest.fail("Debian's chromium and chromium-driver are needed for the browser tests")
+    options = _chrome_options()
+    options.add_argument(f"--user-data-dir={tmp_path / 'chrome-profile'}")
+    options.add_experimental_option("prefs", {
+        "download.default_directory": str(downloads),
+        "download.prompt_for_download": False,
+        "plugins.always_open_pdf_externally": True,  # save PDFs instead of showing them
+    })
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def app_with_clean_form(tmp_path):
+    """The real app over a data dir that holds one clean draft, treated yesterday (so it is within its deadline)."""
+    from seilocal.store import open_store
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    store.forms.create(clean_form(day=date.today() - timedelta(days=1)))
+    store.close()
+    app = start_app(data)
+    yield app
+    stop_app(app)
+
+
+def _wait(driver, condition, timeout: float = 20) -> None:
+    # The header and the buttons are re-rendered after every save: an element found a moment ago may be gone.
+    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
+
+
+def _wait_mark_text(driver, mark: str, text: str, timeout: float = 20) -> None:
+    _wait(driver, lambda d: by_mark(d, mark).text == text, timeout)
+
+
+def test_submit_edit_and_print(download_browser, app_with_clean_form, downloads):
+    browser, app = download_browser, app_with_clean_form
+    browser.get(app.url)
+    by_mark(browser, "create-form")
+    browser.get(f"{app.base}/skema/1")
+    _wait_mark_text(browser, "header-status", "Kladde")
+
+    by_mark(browser, "action-submit").click()
+    by_mark(browser, "submit-warnings")  # the deadline reminder is a warning: confirm it
+    by_mark(browser, "submit-confirm").click()
+    _wait_mark_text(browser, "header-status", "Indberettet")
+    assert (app.data_dir / "bundles" / "seilocal-skema-1-v1.zip").is_file()
+    _wait(browser, lambda d: not by_mark(d, "action-submit").is_enabled())
+
+    name = input_of(browser, "patient-name")
+    name.send_keys(Keys.CONTROL, "a")
+    name.send_keys("Anden Person", Keys.TAB)
+    _wait_mark_text(browser, "header-status", "Ændret efter indberetning")
+    _wait(browser, lambda d: by_mark(d, "action-submit").is_enabled())
+
+    by_mark(browser, "action-print").click()
+    deadline = time.monotonic() + 20
+    pdfs: list = []
+    while time.monotonic() < deadline:
+        pdfs = [p for p in downloads.iterdir() if p.suffix == ".pdf"]
+        if pdfs:
+            break
+        time.sleep(0.2)
+    assert [p.name for p in pdfs] == ["skema-1.pdf"]
+    assert pdfs[0].read_bytes().startswith(b"%PDF")
+    raw = subprocess.run(["pdftotext", "-raw", str(pdfs[0]), "-"], capture_output=True, text=True, check=True).stdout
+    assert "ÆNDRET" in "".join(raw.split())  # the watermark of the current status

@@ -1,0 +1,214 @@
+"""Submission bundles: written whole, verified on reading, round trip into a second installation."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from seilocal.export import BundleError, ImportRefused, import_bundle, read_bundle, submit_form, write_bundles
+from seilocal.export.bundle import build_bundle, sha256
+from seilocal.store import open_store
+from seilocal.store.versions import versions_of
+
+from .submit_helpers import clean_form
+
+NOW = datetime(2026, 11, 25, 10, 30)
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    """An installation with form 1 submitted twice: bundles v1 and v2 in its bundles folder."""
+    data = tmp_path_factory.mktemp("source") / "data"
+    store = open_store(data)
+    stored = store.forms.create(clean_form())
+    first = submit_form(store, stored, lambda: NOW)
+    store.forms.save_edit(stored, "patient.name", "Anden Person")
+    second = submit_form(store, stored, lambda: datetime(2026, 12, 1, 9, 0))
+    yield store, first, second
+    store.close()
+
+
+@pytest.fixture
+def target(tmp_path):
+    store = open_store(tmp_path / "other")
+    yield store
+    store.close()
+
+
+def _rezip(original: Path, out: Path, change) -> Path:
+    """Copy a bundle, letting `change(name, data)` return new bytes (or None to drop the file)."""
+    with zipfile.ZipFile(original) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = change(info.filename, src.read(info))
+            if data is not None:
+                dst.writestr(info.filename, data)
+    return out
+
+
+def test_submission_writes_a_verified_bundle_into_the_data_dir(source):
+    store, first, second = source
+    assert first.bundle == Path(store.path).parent / "bundles" / "seilocal-skema-1-v1.zip"
+    assert first.bundle_error is None and second.bundle.name == "seilocal-skema-1-v2.zip"
+    with zipfile.ZipFile(first.bundle) as archive:
+        assert sorted(archive.namelist()) == ["form.json", "form.pdf", "manifest.json", "validation.json"]
+        manifest = json.loads(archive.read("manifest.json"))
+        for name, digest in manifest["files"].items():
+            assert sha256(archive.read(name)) == digest
+    assert manifest["format"] == "seilocal.bundle/1" and manifest["version"] == 1
+    assert manifest["form_no"] == 1 and manifest["submitted_at"] == "2026-11-25T10:30:00"
+    assert manifest["course_id"] == first.version.course_id and manifest["app_version"]
+    bundle = read_bundle(first.bundle)
+    assert bundle.form == first.version.form()
+    assert [f["rule"] for f in bundle.findings] == [w["rule"] for w in first.warnings]
+
+
+def test_the_pdf_in_the_bundle_carries_the_watermark(source, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext (poppler-utils) is needed for this test")
+    pdf = tmp_path / "form.pdf"
+    pdf.write_bytes(read_bundle(source[1].bundle).pdf)
+    raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    letters = "".join(raw.split())  # the rotated watermark comes out a few letters per line
+    assert "INDBERETTET" in letters and "KLADDE" not in letters
+
+
+def test_the_same_version_gives_the_same_bytes(source):
+    version = source[1].version
+    assert build_bundle(version) == build_bundle(version)
+
+
+def test_round_trip_into_a_second_installation(source, target):
+    _, first, second = source
+    assert import_bundle(target, first.bundle) == 1
+    loaded = target.forms.load(1).form
+    assert loaded == first.version.form() and loaded.status == "submitted"
+    with pytest.raises(ImportRefused, match="already has version 1"):
+        import_bundle(target, first.bundle)  # no duplicate
+    assert import_bundle(target, second.bundle) == 1  # a newer version updates the same form
+    assert target.forms.load(1).form.patient.name == "Anden Person"
+    assert [(v.version, v.source) for v in versions_of(target).versions(1)] == [(1, "bundle"), (2, "bundle")]
+    with pytest.raises(ImportRefused, match="already has version 2"):
+        import_bundle(target, first.bundle)  # an older one never rolls back
+    assert len(target.forms.search()) == 1
+
+
+def test_a_newer_bundle_never_overwrites_local_changes(source, target):
+    _, first, second = source
+    import_bundle(target, first.bundle)
+    stored = target.forms.load(1)
+    target.forms.save_edit(stored, "patient.name", "Lokal rettelse")
+    with pytest.raises(ImportRefused, match="'changed'"):
+        import_bundle(target, second.bundle)
+    assert target.forms.load(1).form.patient.name == "Lokal rettelse"
+    assert len(versions_of(target).versions(1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda n, d: d.replace(b"Testesen", b"Testesem") if n == "form.json" else d, "checksum of form.json"),
+        (lambda n, d: d + b"x" if n == "form.pdf" else d, "checksum of form.pdf"),
+        (lambda n, d: None if n == "validation.json" else d, "missing file"),
+        (lambda n, d: None if n == "manifest.json" else d, "no manifest.json"),
+        (lambda n, d: d.replace(b"seilocal.bundle/1", b"seilocal.bundle/2") if n == "manifest.json" else d,
+         "newer than this program"),
+        (lambda n, d: d.replace(b"seilocal.bundle/1", b"other.thing/1") if n == "manifest.json" else d,
+         "not a SEI-LPR lokal bundle"),
+        (lambda n, d: b"{not json" if n == "manifest.json" else d, "not valid JSON"),
+    ],
+    ids=["tampered-form", "tampered-pdf", "missing-file", "no-manifest", "newer-format", "foreign-format",
+         "broken-manifest"],
+)
+def test_a_bad_bundle_is_refused_and_nothing_imported(source, target, tmp_path, change, message):
+    bad = _rezip(source[1].bundle, tmp_path / "bad.zip", change)
+    with pytest.raises(BundleError, match=message):
+        import_bundle(target, bad)
+    assert target.forms.search() == [] and versions_of(target).versions(1) == []
+
+
+def test_an_extra_file_and_a_consistent_forgery_are_refused(source, tmp_path):
+    extra = tmp_path / "extra.zip"
+    shutil.copy(source[1].bundle, extra)
+    with zipfile.ZipFile(extra, "a") as archive:
+        archive.writestr("evil.sh", b"rm -rf /")
+    with pytest.raises(BundleError, match="not in the manifest"):
+        read_bundle(extra)
+
+    # Checksums recomputed to fit, but form.json names another course than the manifest.
+    with zipfile.ZipFile(source[1].bundle) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    form = json.loads(files["form.json"])
+    form["course"]["id"] = "00000000-0000-4000-8000-000000000000"
+    files["form.json"] = json.dumps(form).encode()
+    manifest = json.loads(files["manifest.json"])
+    manifest["files"]["form.json"] = sha256(files["form.json"])
+    files["manifest.json"] = json.dumps(manifest).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    with pytest.raises(BundleError, match="different courses"):
+        read_bundle(buffer.getvalue())
+
+
+def test_not_a_zip_and_a_missing_file_are_refused(target, tmp_path):
+    text = tmp_path / "notes.zip"
+    text.write_text("just text")
+    with pytest.raises(BundleError, match="not a ZIP"):
+        import_bundle(target, text)
+    truncated = tmp_path / "cut.zip"
+    truncated.write_bytes(b"PK\x03\x04" + b"\0" * 40)
+    with pytest.raises(BundleError):
+        import_bundle(target, truncated)
+    with pytest.raises(BundleError, match="cannot read"):
+        import_bundle(target, tmp_path / "absent.zip")
+    assert target.forms.search() == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_an_unwritable_folder_gives_a_message_and_leaves_nothing(source, tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(BundleError, match="cannot write"):
+            write_bundles([source[1].version, source[2].version], folder)
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_folder_that_cannot_be_made_gives_a_message(source, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(BundleError, match="cannot create the folder"):
+        write_bundles([source[1].version], blocker / "bundles")
+    with pytest.raises(BundleError, match="a-file"):
+        write_bundles([source[1].version], blocker)
+    assert blocker.read_text() == ""
+
+
+def test_a_failure_halfway_leaves_no_half_written_bundle(source, tmp_path, monkeypatch):
+    import seilocal.export.bundle as bundle_module
+
+    calls = []
+    real = bundle_module.build_bundle
+
+    def failing(version, *args, **kwargs):
+        calls.append(version.version)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(version, *args, **kwargs)
+
+    monkeypatch.setattr(bundle_module, "build_bundle", failing)
+    with pytest.raises(BundleError, match="No space left"):
+        write_bundles([source[1].version, source[2].version], tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []
