@@ -56,14 +56,13 @@ def where_of(finding: Finding) -> str:
 
 
 def field_messages(findings: list[Finding]) -> dict[str, str]:
-    """The message each field path should show: its errors first, then warnings, joined."""
+    """The red message each field path should show: its errors, joined. Warnings stay in the box only:
+    a field is red only when something must be fixed (a failed modulus 11 check, say, must not look fatal)."""
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    return {
-        path: " · ".join(f"{f.rule}: {f.message}" for f in sorted(group, key=lambda f: f.severity != "error"))
-        for path, group in by_path.items()
-    }
+        if finding.severity == "error":
+            by_path.setdefault(finding.path, []).append(finding)
+    return {path: " · ".join(f"{f.rule}: {f.message}" for f in group) for path, group in by_path.items()}
 
 
 def summary_text(findings: list[Finding]) -> str:

@@ -37,13 +37,14 @@ def test_where_names_section_and_rows_in_danish() -> None:
     assert where_of(Finding("SEI-P01", "error", "x", "patient.cpr", "patient")) == "Patient"
 
 
-def test_field_messages_put_errors_first_and_summary_counts() -> None:
+def test_fields_turn_red_for_errors_only_and_summary_counts() -> None:
     findings = [
         Finding("A", "warning", "advarsel", "course.start", "course"),
         Finding("B", "error", "fejl", "course.start", "course"),
+        Finding("C", "warning", "kun advarsel", "patient.cpr", "patient"),
     ]
-    assert field_messages(findings) == {"course.start": "B: fejl · A: advarsel"}
-    assert summary_text(findings) == "Validering: 1 fejl og 1 advarsel"
+    assert field_messages(findings) == {"course.start": "B: fejl"}
+    assert summary_text(findings) == "Validering: 1 fejl og 2 advarsler"
     assert summary_text([]) == "Valideret uden fejl"
 
 
