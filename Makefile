@@ -29,6 +29,7 @@ browser-deps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check seilocal tests bench packaging
+	$(BIN)/python -m seilocal.rules.gen_doc --check
 
 test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest -q
