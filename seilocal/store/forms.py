@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -240,26 +241,24 @@ class FormStore:
     def search(
         self, text: str = "", filters: dict[str, str] | None = None, limit: int = 200
     ) -> list[FormSummary]:
-        """Forms whose CPR, name, form number or forløbsID contain `text`, narrowed by column filters."""
+        """Forms found by CPR (prefix), name (contains), form number or forløbsID (prefix), narrowed by filters."""
         where: list[str] = []
         params: list[Any] = []
         needle = text.strip()
         if needle:
-            like = f"%{needle.replace('-', '') if needle.replace('-', '').isdigit() else needle}%"
-            clause = "(cpr LIKE ? OR name LIKE ? OR course_id LIKE ?"
-            params += [like, f"%{needle}%", f"%{needle}%"]
-            if needle.isdigit():
-                clause += " OR form_no = ?"
-                params.append(int(needle))
-            where.append(clause + ")")
+            clause, clause_params = _search_clause(needle)
+            where.append(clause)
+            params += clause_params
         for column, value in (filters or {}).items():
             if column not in FILTER_COLUMNS or not value:
                 continue
             if column in ("course_start", "course_end"):
-                where.append(f"{column} LIKE ?")  # a date filter matches the start of the stored time
-                params.append(f"{value}%")
+                where.append(f"({column} >= ? AND {column} < ?)")  # a date filter: a prefix of the stored time
+                params += list(_prefix_range(value))
             else:
-                where.append(f"{column} = ?")
+                # Unary + keeps SQLite from choosing a low-selectivity filter index (4 statuses, a few
+                # markers) over the search's own index ranges.
+                where.append(f"+{column} = ?")
                 params.append(value)
         sql = (
             "SELECT form_no, course_id, status, cpr, name, course_start, course_end, start_marker, "
@@ -268,7 +267,7 @@ class FormStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         order = "form_no DESC"
-        if needle.isdigit():
+        if needle.isdigit() and len(needle) < 19:
             order = "(form_no = ?) DESC, " + order  # the form with that number first, then partial matches
             params.append(int(needle))
         sql += f" ORDER BY {order} LIMIT ?"
@@ -283,6 +282,38 @@ class FormStore:
             f"SELECT DISTINCT {column} FROM forms WHERE {column} IS NOT NULL ORDER BY {column} LIMIT 500"
         ).fetchall()
         return [row[0] for row in rows]
+
+
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    """[low, high) bounds of every text that starts with `prefix`: an index range, unlike LIKE 'x%'."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+_UUID_PART = re.compile(r"[0-9a-fA-F-]{4,36}")
+
+
+def _search_clause(needle: str) -> tuple[str, list[Any]]:
+    """The WHERE clause of the list's search box, chosen so each kind of input is an index look-up.
+
+    Digits (a CPR with or without its hyphen, or a form number) match a CPR prefix or the form number;
+    a piece of a UUID matches a forløbsID prefix; anything else is a name (contains, case-insensitive).
+    """
+    digits = needle.replace("-", "")
+    if digits.isdigit():
+        low, high = _prefix_range(digits)
+        hyphenated = f"{digits[:6]}-{digits[6:]}" if len(digits) > 6 else digits
+        low2, high2 = _prefix_range(hyphenated)
+        clause = "(cpr >= ? AND cpr < ?) OR (cpr >= ? AND cpr < ?) OR form_no = ?"
+        params: list[Any] = [low, high, low2, high2, int(digits)]
+        if len(needle) >= 4:  # a forløbsID can begin with digits only
+            id_low, id_high = _prefix_range(needle.lower())
+            clause += " OR (course_id >= ? AND course_id < ?)"
+            params += [id_low, id_high]
+        return f"({clause})", params
+    if _UUID_PART.fullmatch(needle) and any(c in "abcdefABCDEF-" for c in needle):
+        low, high = _prefix_range(needle.lower())
+        return "((course_id >= ? AND course_id < ?) OR name LIKE ?)", [low, high, f"%{needle}%"]
+    return "name LIKE ?", [f"%{needle}%"]
 
 
 class Prefs:
