@@ -10,6 +10,7 @@ import os
 import socket
 import sys
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 
 from seilocal.instance import InstanceLock, running_url
@@ -51,28 +52,64 @@ def run_app(*, data_dir: Path, port: int = 0, open_browser: bool = True) -> int:
 
 
 def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) -> int:
+    from seilocal.settings import db_path
     from seilocal.store import DatabaseRefused, open_store
+    from seilocal.store.backup import BackupError, apply_pending_restore, backup_if_due, recovery_hint
 
+    database = db_path(data_dir)
+    try:  # a restore chosen in the app ("Gendan") is done here, while no connection is open
+        restored = apply_pending_restore(data_dir, database)
+        if restored:
+            _say(f"Restored the backup {restored.name}")
+    except BackupError as exc:
+        print(f"error: the scheduled restore failed, the current database is kept: {exc}", file=sys.stderr)
     try:
         store = open_store(data_dir)
     except DatabaseRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}\n{recovery_hint(database)}", file=sys.stderr)
+        if not open_browser:
+            return 2
+        # Double-clicked: nobody sees a console. Serve one Danish page that explains and offers the backups.
+        reason = str(exc)
+        _run_server(data_dir, port, open_browser, lock,
+                    lambda ui: ui.page("/")(lambda: _refused_page(data_dir, reason)))
         return 2
+    try:
+        backup_if_due(database)  # at most one a day, verified; never blocks the start on failure
+    except BackupError as exc:
+        print(f"warning: {exc}", file=sys.stderr)
+
+    def pages(_ui: object) -> None:
+        from seilocal.pages.context import AppContext
+        from seilocal.pages.routes import register_pages
+
+        register_pages(AppContext(store=store))
+
+    _run_server(data_dir, port, open_browser, lock, pages, on_shutdown=store.close)
+    return 0
+
+
+def _refused_page(data_dir: Path, reason: str) -> None:
+    from seilocal.pages.backup_panel import database_refused_page
+
+    database_refused_page(data_dir, reason)
+
+
+def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock,
+                register: Callable[[object], None], on_shutdown: Callable[[], None] | None = None) -> None:
+    """Serve `register`'s pages behind the security gate on 127.0.0.1 until stopped."""
     # NiceGUI reads this when it is imported: its storage must stay inside the data dir.
     os.environ["NICEGUI_STORAGE_PATH"] = str(data_dir / ".nicegui")
     os.environ.pop("PYTEST_CURRENT_TEST", None)  # would make ui.run think it runs under pytest
 
     from nicegui import app, background_tasks, ui
 
-    from seilocal.pages.context import AppContext
-    from seilocal.pages.routes import register_pages
     from seilocal.security import SecurityGate, new_token
 
     port = port or find_free_port()
     token = new_token()
     url = f"http://127.0.0.1:{port}/?token={token}"
-    ctx = AppContext(store=store)
-    register_pages(ctx)
+    register(ui)
     app.add_middleware(SecurityGate, port=port, token=token)
 
     async def announce_when_listening() -> None:
@@ -92,7 +129,8 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
             webbrowser.open(url)
 
     app.on_startup(lambda: background_tasks.create(announce_when_listening(), name="announce"))
-    app.on_shutdown(store.close)
+    if on_shutdown:
+        app.on_shutdown(on_shutdown)
     ui.run(
         host="127.0.0.1",
         port=port,
@@ -104,4 +142,3 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
         uvicorn_logging_level="warning",
         favicon="🩺",
     )
-    return 0

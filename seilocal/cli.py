@@ -154,7 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from seilocal.store import DatabaseRefused
 
         if isinstance(exc, DatabaseRefused):
-            print(f"error: {exc}", file=sys.stderr)
+            from seilocal.settings import db_path
+            from seilocal.store.backup import recovery_hint
+
+            print(f"error: {exc}\n{recovery_hint(db_path(resolve_data_dir(args.data_dir)))}", file=sys.stderr)
             return 2
         raise
 

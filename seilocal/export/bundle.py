@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -193,7 +195,9 @@ def read_bundle(source: Path | bytes) -> Bundle:
     try:
         with zipfile.ZipFile(BytesIO(raw)) as archive:
             members = _read_members(archive, name)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError, IndexError,
+            struct.error, OSError) as exc:
+        # zipfile raises all of these for damaged, truncated, encrypted or oddly compressed archives.
         raise BundleError(f"{name} is not a ZIP file or is damaged ({exc})") from exc
     manifest = _manifest(members, name)
     _check_files(manifest, members, name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from seilocal.model import Form, get_path
 from seilocal.model.lifecycle import TransitionRefused
 from seilocal.store import StaleForm, StoredForm
 
+from .backup_panel import storage_error_text
 from .context import AppContext
 
 _FAILED = object()  # a write that did not happen (None can be a real result: an undone row that was None)
@@ -115,6 +117,10 @@ class FormEditor:
         except ValidationError:
             # Never log the value: it may be patient data.
             ui.notify("Værdien passer ikke i feltet og blev ikke gemt.", type="negative")
+            return _FAILED
+        except sqlite3.Error as exc:
+            # Full disk, read-only file, a lock held too long: nothing was written, the tab keeps its value.
+            ui.notify(storage_error_text(exc), type="negative", multi_line=True)
             return _FAILED
         self.notify(path_of(result))
         return result

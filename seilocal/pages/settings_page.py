@@ -9,6 +9,7 @@ from nicegui import ui
 from seilocal.model.profile import PracticeProfile, check_cvr, normal_cvr
 from seilocal.store.profile import load_profile, save_profile
 
+from .backup_panel import backup_panel
 from .catalog_import import catalog_import_panel
 from .code_field import code_field
 from .context import AppContext
@@ -78,6 +79,8 @@ def settings_page(ctx: AppContext) -> None:
         if ctx.store.path is not None:
             ui.label("Kodelister").classes("text-h6 q-mt-md")
             catalog_import_panel(ctx.store.path)
+            ui.label("Backup").classes("text-h6 q-mt-md")
+            backup_panel(ctx)
 
 
 def own_units_view(ctx: AppContext, profile: PracticeProfile, update: Any, my_cvr: Any) -> None:

@@ -71,6 +71,12 @@ def inspect_schema(path: Path) -> tuple[bool, bool]:
     try:
         applied = _applied_names(conn)
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseRefused(f"{path} is locked by another program; close it and try again") from exc
+        raise DatabaseRefused(
+            f"{path} is damaged or not a SEI-LPR lokal database ({exc}); it was left untouched"
+        ) from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(
             f"{path} is damaged or not a SEI-LPR lokal database ({exc}); it was left untouched"
@@ -138,6 +144,7 @@ def open_database(path: Path) -> Database:
         db.execute("PRAGMA foreign_keys = ON")
         for migrations in migration_sets():
             migrations.apply(db)
+        _probe_write(conn)
     except sqlite3.OperationalError as exc:
         db.close()
         if "locked" in str(exc) or "busy" in str(exc):
@@ -149,6 +156,16 @@ def open_database(path: Path) -> Database:
         db.close()
         raise DatabaseRefused(f"{path} is damaged ({exc}); it was left untouched") from exc
     return db
+
+
+def _probe_write(conn: sqlite3.Connection) -> None:
+    """Prove the file takes writes now, not at the first save (a read-only file migrates nothing)."""
+    conn.execute("SAVEPOINT write_probe")
+    try:
+        conn.execute("INSERT OR REPLACE INTO prefs (key, value) VALUES ('.write-probe', '')")
+    finally:
+        conn.execute("ROLLBACK TO write_probe")
+        conn.execute("RELEASE write_probe")
 
 
 def memory_database() -> Database:

@@ -134,3 +134,35 @@ def test_no_patient_data_in_app_storage_or_log(running_app):
         if path.is_file():
             assert "0101801235" not in path.read_text(errors="ignore")
     assert running_app.token not in running_app.log.read_text().replace(running_app.url, "")
+
+
+def test_a_refused_database_gets_a_danish_page_when_started_for_a_browser(tmp_path):
+    """Double-clicked with a database it must refuse: the browser shows why (the file stays as it was)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "seilocal.sqlite3").write_bytes(b"not a database")
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+    env["BROWSER"] = "true"  # webbrowser.open runs `true` instead of a real browser
+    log = tmp_path / "refused.log"
+    with log.open("w") as handle:
+        process = subprocess.Popen([sys.executable, "-m", "seilocal", "--data-dir", str(data)],
+                                   stdout=handle, stderr=subprocess.STDOUT, env=env)
+    try:
+        import re
+        import time
+
+        url = None
+        for _ in range(300):
+            match = re.search(r"running at (\S+)", log.read_text())
+            if match:
+                url = match.group(1)
+                break
+            time.sleep(0.1)
+        assert url, log.read_text()
+        page = httpx.get(url, follow_redirects=True)
+        assert "kan ikke åbne databasen" in page.text
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert (data / "seilocal.sqlite3").read_bytes() == b"not a database"
+    assert "not an SQLite file" in log.read_text()

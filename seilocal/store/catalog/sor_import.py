@@ -29,6 +29,7 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -132,7 +133,15 @@ def read_sor_csv(text: str) -> list[Unit]:
     if not lines or not lines[0].strip():
         raise CatalogImportError(1, "the header line is missing")
     delimiter = max((";", ",", "\t"), key=lines[0].count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # newline="" lets the csv module see every line ending itself (a bare CR inside a file included).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _read_rows(reader)
+    except csv.Error as exc:
+        raise CatalogImportError(reader.line_num, f"not readable as CSV ({exc})") from exc
+
+
+def _read_rows(reader: Any) -> list[Unit]:
     header = [ALIASES.get(fold(h.strip()), fold(h.strip())) for h in next(reader)]
     unknown = [h for h in header if h not in FIELDS]
     if unknown:

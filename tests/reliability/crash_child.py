@@ -1,0 +1,78 @@
+"""A child process for the crash tests: does work through the app's own code and prints each acknowledgement.
+
+    python tests/reliability/crash_child.py edits DATA_DIR TOTAL
+    python tests/reliability/crash_child.py submits DATA_DIR TOTAL
+    python tests/reliability/crash_child.py import DATA_DIR SKS_FILE
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from seilocal.store import FormNotFound, open_store  # noqa: E402
+
+EDIT_PATH = "patient.name"
+
+
+def edit_value(i: int) -> str:
+    """The value of the i-th edit (0-based): distinct, so the audit log shows each one."""
+    return f"edit {i}"
+
+
+def run_edits(data_dir: Path, total: int) -> None:
+    """Edit form 1 until `total` edits are stored; print READY n, then ACK i after each save returns."""
+    store = open_store(data_dir)
+    forms = store.forms
+    try:
+        stored = forms.load(1)
+    except FormNotFound:
+        stored = forms.create()
+    done = store.db.execute("SELECT count(*) FROM audit WHERE form_no = 1 AND action = 'set'").fetchone()[0]
+    print("READY", done, flush=True)
+    for i in range(done, total):
+        forms.save_edit(stored, EDIT_PATH, edit_value(i))
+        print("ACK", i, flush=True)
+    print("FINISHED", flush=True)
+
+
+def run_submits(data_dir: Path, total: int) -> None:
+    """Edit form 1 and submit it, `total` times; print SUB n after each submission returns (its version)."""
+    from seilocal.store.versions import VersionStore
+
+    store = open_store(data_dir)
+    forms = store.forms
+    versions = VersionStore(store.db, forms)
+    try:
+        stored = forms.load(1)
+    except FormNotFound:
+        stored = forms.create()
+    done = len(versions.versions(1))
+    print("READY", done, flush=True)
+    for i in range(done, total):
+        forms.save_edit(stored, EDIT_PATH, edit_value(i))
+        version = versions.submit(stored, [])
+        print("SUB", version.version, flush=True)
+    print("FINISHED", flush=True)
+
+
+def run_import(data_dir: Path, sks_file: Path) -> None:
+    """Import an SKS file, printing the progress, then DONE."""
+    from seilocal.store.catalog import import_sks
+
+    store = open_store(data_dir)
+    print("READY", flush=True)
+    import_sks(store.db, sks_file, progress=lambda f: print("P", round(f, 3), flush=True))
+    print("DONE", flush=True)
+
+
+if __name__ == "__main__":
+    mode, folder, arg = sys.argv[1:4]
+    if mode == "edits":
+        run_edits(Path(folder), int(arg))
+    elif mode == "submits":
+        run_submits(Path(folder), int(arg))
+    else:
+        run_import(Path(folder), Path(arg))
