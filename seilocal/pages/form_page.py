@@ -57,6 +57,7 @@ def form_page(ctx: AppContext, form_no: int) -> None:
             ui.label(f"Der findes intet skema med nummer {form_no}.").mark("form-missing")
             ui.link("Tilbage til skemaerne", "/")
         return
+    ctx.store.forms.record_view(form_no)
     editor = FormEditor(ctx, stored)
 
     with frame(f"Skema {form_no}"):

@@ -113,9 +113,10 @@ def forms_list_page(ctx: AppContext) -> None:
             ui.select({"": "Alle"} | {v: v for v in forms.distinct_values("responsible_unit")}, value="",
                       label="Forløbsansvar", on_change=lambda e: set_filter("responsible_unit", e.value)).props(
                 "dense outlined").classes("w-56").mark("filter-unit")
-        deadlines = optional_part("deadline_view", "deadline_view")
-        if deadlines:
-            deadlines(ctx)
+        for module, function in (("deadline_view", "deadline_view"), ("month_export", "month_export_panel")):
+            part = optional_part(module, function)
+            if part:
+                part(ctx)
         table = ui.table(columns=_COLUMNS, rows=[], row_key="form_no", pagination=25).classes("w-full").mark(
             "forms-table")
         table.on("rowClick", lambda e: ui.navigate.to(f"/skema/{e.args[1]['form_no']}"))

@@ -183,6 +183,11 @@ class FormStore:
         stored.revision += 1
         stored.changed_at = now
 
+    def record_view(self, form_no: int, what: str = "form") -> None:
+        """Log that a form was opened (or printed, exported...): an access request lists views too (B6)."""
+        with self.db.atomic():
+            self._audit(form_no, "view", what, None, None, _now_text(self.clock))
+
     def _write_document(self, form: Form, now: str) -> None:
         columns = {name: get(form) for name, get in _SUMMARY_COLUMNS.items()}
         assignments = ", ".join(f"{name} = ?" for name in columns)
