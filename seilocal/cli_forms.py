@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from seilocal.settings import resolve_data_dir
+from seilocal.store.profile import load_profile
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -132,7 +133,7 @@ def run_export(args: argparse.Namespace) -> int:
             texts[version.form_no, version.version] = lookup
         describe_all = _merged(texts.values())
         try:
-            paths = write_bundles(chosen, args.out, describe_all)
+            paths = write_bundles(chosen, args.out, describe_all, clinic_name=load_profile(store.prefs).clinic_name)
         except BundleError as exc:
             _error(str(exc))
             return 2
@@ -164,7 +165,9 @@ def run_print(args: argparse.Namespace) -> int:
     store = _store(args)
     try:
         form = store.forms.load(args.form_no).form
-        pdf = render_form_pdf(form, describe=store.catalog.text, printed_at=_clock().replace(microsecond=0))
+        pdf = render_form_pdf(form, describe=store.catalog.text, printed_at=_clock().replace(microsecond=0),
+                              clinic_name=load_profile(store.prefs).clinic_name)
+        store.forms.record_view(args.form_no, "print")
     except FormNotFound as exc:
         _error(str(exc))
         return 1

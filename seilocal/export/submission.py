@@ -10,6 +10,7 @@ from typing import Any
 
 from seilocal.rules import validate
 from seilocal.store.forms import StoredForm
+from seilocal.store.profile import load_profile
 from seilocal.store.versions import Version, finding_dicts, versions_of
 
 from .bundle import BundleError, prefetch_describe, write_bundles
@@ -51,7 +52,8 @@ def submit_form(store: Any, stored: StoredForm, clock: Callable[[], datetime] = 
     if write_bundle and folder is not None:
         describe = prefetch_describe(stored.form, store.catalog.text)
         try:
-            result.bundle = write_bundles([version], folder, describe)[0]
+            clinic = load_profile(store.prefs).clinic_name
+            result.bundle = write_bundles([version], folder, describe, clinic_name=clinic)[0]
         except BundleError as exc:
             result.bundle_error = str(exc)
     return result

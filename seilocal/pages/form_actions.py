@@ -11,6 +11,7 @@ from seilocal.export.bundle import BundleError, prefetch_describe, write_bundles
 from seilocal.export.submission import bundles_dir, findings_now
 from seilocal.model.lifecycle import TransitionRefused, can
 from seilocal.store import StaleForm
+from seilocal.store.profile import load_profile
 from seilocal.store.versions import SubmitRefused, VersionStore, blocking_errors
 
 from .form_editor import FormEditor
@@ -174,10 +175,10 @@ def _delete_dialog(editor: FormEditor, versions: VersionStore) -> None:
 # -- Print ---------------------------------------------------------------------------------------------
 
 
-def _render(form: Any, describe: Any, printed_at: Any) -> bytes:
+def _render(form: Any, describe: Any, printed_at: Any, clinic_name: str | None) -> bytes:
     from seilocal.print import render_form_pdf  # 0.4 s to import: only when someone prints
 
-    return render_form_pdf(form, describe=describe, printed_at=printed_at)
+    return render_form_pdf(form, describe=describe, printed_at=printed_at, clinic_name=clinic_name)
 
 
 async def print_pdf(editor: FormEditor) -> None:
@@ -185,5 +186,7 @@ async def print_pdf(editor: FormEditor) -> None:
     ctx = editor.ctx
     form = editor.form.model_copy(deep=True)  # a snapshot: later edits must not race the rendering
     describe = prefetch_describe(form, ctx.store.catalog.text)
-    pdf = await run.io_bound(_render, form, describe, ctx.clock().replace(microsecond=0))
+    clinic = load_profile(ctx.store.prefs).clinic_name
+    pdf = await run.io_bound(_render, form, describe, ctx.clock().replace(microsecond=0), clinic)
+    ctx.store.forms.record_view(form.form_no, "print")
     ui.download(pdf, f"skema-{form.form_no}.pdf", "application/pdf")

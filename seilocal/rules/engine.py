@@ -154,6 +154,7 @@ class Context:
     _member: dict[tuple[str, str | None, date | None], bool | None] = field(default_factory=dict)
     _member_in: dict[tuple, bool | None] = field(default_factory=dict)
     _authoritative: dict[str, bool] = field(default_factory=dict)
+    _doubt: dict[tuple[str, ...], str] = field(default_factory=dict)
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _sor: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _extra: dict[str, object] = field(default_factory=dict)
@@ -189,11 +190,19 @@ class Context:
         spec = REGISTRY[rule]
         severity = severity or spec.severity
         if severity == "error":
-            doubtful = [name for name in (spec.lists if lists is None else lists) if not self.authoritative(name)]
+            doubtful = self._doubtful(spec.lists if lists is None else lists)
             if doubtful:
                 severity = "warning"
-                message = f"{message} ({UNCONFIRMED_NOTE}: {', '.join(doubtful)})"
+                message = f"{message} ({UNCONFIRMED_NOTE}: {doubtful})"
         self.findings.append(Finding(rule, severity, message, path, section_of(path)))
+
+    def _doubtful(self, lists: tuple[str, ...]) -> str:
+        """The lists (comma separated) of `lists` that the catalog does not vouch for; "" when none."""
+        # With the starter catalog one rule can fire for every row of a big form: decide once per list tuple.
+        note = self._doubt.get(lists)
+        if note is None:
+            note = self._doubt[lists] = ", ".join(name for name in lists if not self.authoritative(name))
+        return note
 
     def authoritative(self, list_name: str) -> bool:
         """True when the catalog vouches for the list (official import or verified members)."""
@@ -273,9 +282,10 @@ class Context:
         if not code or at is None:
             return None
         key = (code, at)
-        if key not in self._valid:
-            self._valid[key] = self.catalog.is_valid(code, at)
-        return self._valid[key]
+        answer = self._valid.get(key, _MISS)  # one lookup on the hot path (tens of thousands per big form)
+        if answer is _MISS:
+            answer = self._valid[key] = self.catalog.is_valid(code, at)
+        return answer  # type: ignore[return-value]
 
     def valid_in(self, code: str | None, start: date | None, end: date | None) -> bool | None:
         """Validity at some time in a period, approximated by its ends (an open period ends today)."""
@@ -290,9 +300,10 @@ class Context:
         if not unit or at is None:
             return None
         key = (unit, at)
-        if key not in self._sor:
-            self._sor[key] = self.catalog.sor_valid(unit, at)
-        return self._sor[key]
+        answer = self._sor.get(key, _MISS)
+        if answer is _MISS:
+            answer = self._sor[key] = self.catalog.sor_valid(unit, at)
+        return answer  # type: ignore[return-value]
 
     def memo(self, key: str, make: Callable[[], object]) -> object:
         """Compute a shared value once per validation (e.g. the result-report triggers)."""
@@ -311,9 +322,21 @@ def section_of(path: str) -> str:
     return head if head in _SECTION_INDEX else "course"
 
 
+# Sort keys of the paths seen lately. The app validates the same form again after every edit, and a big form's
+# findings share their paths from one run to the next: parsing each path again cost more than the sort itself.
+_PATH_KEYS: dict[str, tuple] = {}
+_PATH_KEYS_MAX = 50_000
+
+
 def _path_key(path: str) -> tuple:
-    # contacts[10] must sort after contacts[2]: numbers compare as numbers.
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in _PATH_TOKEN.findall(path))
+    key = _PATH_KEYS.get(path)
+    if key is None:
+        # contacts[10] must sort after contacts[2]: numbers compare as numbers.
+        key = tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in _PATH_TOKEN.findall(path))
+        if len(_PATH_KEYS) >= _PATH_KEYS_MAX:
+            _PATH_KEYS.clear()
+        _PATH_KEYS[path] = key
+    return key
 
 
 def build_context(form: Form, catalog: CodeCatalog, now: datetime) -> Context:

@@ -28,7 +28,8 @@ def parse_time(text: str | None) -> datetime | None:
 
 def is_blank(value: str | None) -> bool:
     """True for None and for strings holding only whitespace."""
-    return value is None or not value.strip()
+    # isspace() knows the same whitespace as strip() without building a new string (called ~35 times a contact).
+    return not value or value.isspace()
 
 
 def format_da(moment: datetime) -> str:

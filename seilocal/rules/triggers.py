@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import repeat
 from typing import Literal
 
 from seilocal.model.form import Form, Procedure, ResultReport, Trigger
@@ -33,14 +34,20 @@ class PendingTrigger:
 
 @dataclass(frozen=True, slots=True)
 class TriggerScan:
-    """Every trigger that holds, and the (name, ref) pairs that cannot be decided with the catalog at hand."""
+    """Every trigger that holds, and the triggers that cannot be decided with the catalog at hand."""
 
     holds: list[PendingTrigger]
-    undecided: set[tuple[str, str]]
+    # (report names, ref): those reports on that object cannot be decided. Grouped per object because the
+    # starter catalog lacks several trigger lists, which leaves every row of a big form undecided, and only a
+    # form with result reports ever asks (through `alive`).
+    undecided: list[tuple[tuple[str, ...], str]]
 
     def alive(self) -> set[tuple[str, str]]:
         """The (name, ref) pairs that hold or cannot be decided: a report on one of them is not stale."""
-        return {(t.name, t.ref) for t in self.holds} | self.undecided
+        pairs = {(t.name, t.ref) for t in self.holds}
+        for names, ref in self.undecided:
+            pairs.update(zip(names, repeat(ref)))
+        return pairs
 
 
 # (report, list, what, restricted): for diagnoses "restricted" means action diagnoses only, for procedures
@@ -94,65 +101,78 @@ def _day(text: str | None) -> date | None:
     return moment.date() if moment else None
 
 
-class _Candidates:
+_Entry = tuple[str, str, str, bool]  # (report, list, what, restricted) of _DIAGNOSIS_LISTS / _PROCEDURE_LISTS
+
+
+class _Candidates(dict[tuple[str, bool], tuple[tuple[_Entry, ...], tuple[str, ...]]]):
     """Per distinct code, the trigger lists that may hold it at some time (membership without a date).
 
     A code outside a list at every time is outside it at any one date, so a single undated question per
-    distinct code spares the dated questions for the many rows that trigger nothing.
+    distinct code spares the dated questions for the many rows that trigger nothing. Likewise an undated
+    None (the list is unknown; the code is not blank here) is None at every date: those reports are
+    undecided for every row with the code, again without a dated question per row.
+
+    `candidates[code, restricted_too]` gives (the entries to ask per date, the reports undecided at once),
+    leaving out restricted entries unless `restricted_too`. It is a dict so the per-row lookup stays in C.
     """
 
-    def __init__(self, member: Member, lists: tuple[tuple[str, str, str, bool], ...]) -> None:
+    def __init__(self, member: Member, lists: tuple[_Entry, ...]) -> None:
+        super().__init__()
         self._member = member
         self._lists = lists
-        self._seen: dict[str, tuple[tuple[str, str, str, bool], ...]] = {}
 
-    def of(self, code: str) -> tuple[tuple[str, str, str, bool], ...]:
-        found = self._seen.get(code)
-        if found is None:
-            found = self._seen[code] = tuple(e for e in self._lists if self._member(e[1], code, None) is not False)
+    def __missing__(self, key: tuple[str, bool]) -> tuple[tuple[_Entry, ...], tuple[str, ...]]:
+        code, restricted_too = key
+        entries = [entry for entry in self._lists if restricted_too or not entry[3]]
+        answers = [(entry, self._member(entry[1], code, None)) for entry in entries]
+        found = self[key] = (
+            tuple(entry for entry, answer in answers if answer),
+            tuple(entry[0] for entry, answer in answers if answer is None),
+        )
         return found
 
 
 def scan(form: Form, member: Member, birth: date | None = None) -> TriggerScan:
     """Evaluate every trigger rule over the form."""
     holds: list[PendingTrigger] = []
-    undecided: set[tuple[str, str]] = set()
-
-    def note(answer: bool | None, trigger: PendingTrigger) -> None:
-        if answer:
-            holds.append(trigger)
-        elif answer is None:
-            undecided.add((trigger.name, trigger.ref))
-
+    undecided: list[tuple[tuple[str, ...], str]] = []
     diagnosis_lists = _Candidates(member, _DIAGNOSIS_LISTS)
     procedure_lists = _Candidates(member, _PROCEDURE_LISTS)
     for i, contact in enumerate(form.contacts):
-        cpath = f"contacts[{i}]"
         days: tuple[date | None, date | None] | None = None
         for j, d in enumerate(contact.diagnoses):
-            if is_blank(d.code):
+            code = d.code
+            if is_blank(code):
                 continue
-            candidates = diagnosis_lists.of(d.code)  # type: ignore[arg-type]
+            candidates, unknown = diagnosis_lists[code, d.kind == "action"]  # type: ignore[index]
+            if unknown:
+                undecided.append((unknown, d.id))
             if not candidates:
                 continue
             if days is None:
                 at = _day(contact.start)
                 days = (at, _day(contact.end) or at)
-            for name, list_name, what, action_only in candidates:
-                if action_only and d.kind != "action":
-                    continue
+            for name, list_name, what, _ in candidates:
                 # Cancer: a member at either end of the contact; the others: at its end (LPR3 §1.3).
                 if name == "RAA01":
-                    answer = _either(member, list_name, d.code, days[0], days[1])
+                    answer = _either(member, list_name, code, days[0], days[1])
                 else:
-                    answer = member(list_name, d.code, days[1])
-                if answer is False:
-                    continue
-                trigger = PendingTrigger(
-                    name, d.id, d.code, contact.start, f"{what} {d.code}", f"{cpath}.diagnoses[{j}]",
-                    "diagnosis", (list_name,),
-                )
-                note(answer, trigger)
+                    answer = member(list_name, code, days[1])
+                if answer is None:
+                    undecided.append(((name,), d.id))
+                elif answer:
+                    holds.append(
+                        PendingTrigger(
+                            name,
+                            d.id,
+                            code,
+                            contact.start,
+                            f"{what} {code}",
+                            f"contacts[{i}].diagnoses[{j}]",
+                            "diagnosis",
+                            (list_name,),
+                        )
+                    )
         if not is_blank(contact.reason):
             at = _day(contact.start)
             injury = _all(
@@ -160,17 +180,26 @@ def scan(form: Form, member: Member, birth: date | None = None) -> TriggerScan:
                 member(_INJURY_LISTS[1], contact.type, at),
                 member(_INJURY_LISTS[2], contact.priority, at),
             )
-            text = f"Akut fysisk fremmøde med kontaktårsag {contact.reason}"
-            note(
-                injury,
-                PendingTrigger(
-                    "RAA05", contact.id, contact.reason, contact.start, text, cpath, "contact", _INJURY_LISTS
-                ),
-            )
+            if injury is None:
+                undecided.append((("RAA05",), contact.id))
+            elif injury:
+                text = f"Akut fysisk fremmøde med kontaktårsag {contact.reason}"
+                holds.append(
+                    PendingTrigger(
+                        "RAA05",
+                        contact.id,
+                        contact.reason,
+                        contact.start,
+                        text,
+                        f"contacts[{i}]",
+                        "contact",
+                        _INJURY_LISTS,
+                    )
+                )
         for j, proc in enumerate(contact.procedures):
-            _procedure_triggers(note, member, procedure_lists, proc, f"{cpath}.procedures[{j}]", True, birth)
-    for i, proc in enumerate(form.procedures):
-        _procedure_triggers(note, member, procedure_lists, proc, f"procedures[{i}]", False, birth)
+            _procedure_triggers(holds, undecided, member, procedure_lists, proc, i, j, birth)
+    for j, proc in enumerate(form.procedures):
+        _procedure_triggers(holds, undecided, member, procedure_lists, proc, None, j, birth)
     return TriggerScan(holds, undecided)
 
 
@@ -184,35 +213,52 @@ def _either(
 
 
 def _procedure_triggers(
-    note: Callable[[bool | None, PendingTrigger], None],
+    holds: list[PendingTrigger],
+    undecided: list[tuple[tuple[str, ...], str]],
     member: Member,
     candidates: _Candidates,
     proc: Procedure,
-    path: str,
-    on_contact: bool,
+    contact_index: int | None,
+    index: int,
     birth: date | None,
 ) -> None:
+    """Add the triggers of one procedure (of contact `contact_index`, or without contact when None)."""
     code = proc.code
-    if proc.implant_report_requested:
+    on_contact = contact_index is not None
+    implant_requested = proc.implant_report_requested
+    if implant_requested:
         text = f"Implantat (valgt manuelt) ved procedure {code or ''}".rstrip()
-        note(True, PendingTrigger("RAA08", proc.id, code, proc.start, text, path, "procedure"))
+        path = _procedure_path(contact_index, index)
+        holds.append(PendingTrigger("RAA08", proc.id, code, proc.start, text, path, "procedure"))
     if is_blank(code):
         return
-    lists = candidates.of(code)  # type: ignore[arg-type]
+    lists, unknown = candidates[code, on_contact]  # type: ignore[index]
+    if unknown:
+        if implant_requested:
+            unknown = tuple(name for name in unknown if name != "RAA08")  # held above, by hand
+        undecided.append((unknown, proc.id))
     if not lists:
         return  # most procedures trigger nothing: build no objects for them
     at = _day(proc.start)
-    for name, list_name, what, contact_only in lists:
-        if (contact_only and not on_contact) or (name == "RAA08" and proc.implant_report_requested):
+    for name, list_name, what, _ in lists:
+        if name == "RAA08" and implant_requested:
             continue
         answer = member(list_name, code, at)
         if name == "RAA06" and answer and at is not None:
             # Only screenings within 90 days of birth call for a report; without a birth date we cannot tell.
             answer = None if birth is None else at - timedelta(days=90) <= birth
-        if answer is False:
-            continue
-        note(answer, PendingTrigger(name, proc.id, code, proc.start, f"{what} {code}", path, "procedure",
-                                    (list_name,)))
+        if answer is None:
+            undecided.append(((name,), proc.id))
+        elif answer:
+            path = _procedure_path(contact_index, index)
+            text = f"{what} {code}"
+            holds.append(PendingTrigger(name, proc.id, code, proc.start, text, path, "procedure", (list_name,)))
+
+
+def _procedure_path(contact_index: int | None, index: int) -> str:
+    if contact_index is None:
+        return f"procedures[{index}]"
+    return f"contacts[{contact_index}].procedures[{index}]"
 
 
 def _reported(form: Form) -> set[tuple[str, str]]:

@@ -22,6 +22,7 @@ from .schema import CODES, GRAMS_FTS, LISTS, SOR, WORDS_FTS
 Mode = Literal["prefix", "contains"]
 
 SMALL_LIST = 5000  # a list of up to this many plain codes is searched in Python after one indexed join
+MAX_ANSWERS = 200_000  # cached rule answers per kind; one per (list, code, date) could otherwise grow for ever
 _COLS = "c.id, c.code, c.text, c.valid_from, c.valid_to"
 _WORD = re.compile(r"\w+")
 _GLOB_SPECIAL = re.compile(r"[*?\[\]]")
@@ -117,6 +118,11 @@ class CatalogStore:
         self._periods: dict[str, list[CodeHit]] = {}
         self._lists: dict[str, _ListMembers] = {}
         self._authoritative: dict[str, bool] = {}
+        # The rules' questions themselves, per (list, code, date) and (code, date): the app validates the same
+        # form again after every edit, and a big form asks about the same few codes on many days.
+        self._in_list: dict[tuple[str, str, date | None], bool] = {}
+        self._valid: dict[tuple[str, date | None], bool | None] = {}
+        self._sor_valid: dict[tuple[str, date | None], bool | None] = {}
         self._seen_generation = -1
         self._seen_data_version = -1
         self._checked_at = 0.0
@@ -129,9 +135,8 @@ class CatalogStore:
             return
         data_version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
         if current != self._seen_generation or data_version != self._seen_data_version:
-            self._periods.clear()
-            self._lists.clear()
-            self._authoritative.clear()
+            for cache in (self._periods, self._lists, self._authoritative, self._in_list, self._valid, self._sor_valid):
+                cache.clear()
         self._seen_generation, self._seen_data_version, self._checked_at = current, data_version, now
 
     # -- type-ahead search -------------------------------------------------------------------------
@@ -281,16 +286,26 @@ class CatalogStore:
 
     def in_list(self, list_name: str, code: str, at: date | None = None) -> bool:
         """True when `code` is in the list at `at`; a code the catalog knows must also be valid then."""
-        if not self._members(list_name).contains(code, None if at is None else at.isoformat()):
-            return False
-        return self.is_valid(code, at) is not False
+        self._fresh()
+        key = (list_name, code, at)
+        answer = self._in_list.get(key)
+        if answer is None:
+            answer = self._members(list_name).contains(code, None if at is None else at.isoformat()) and (
+                self.is_valid(code, at) is not False
+            )
+            _remember(self._in_list, key, answer)
+        return answer
 
     def is_valid(self, code: str, at: date | None = None) -> bool | None:
         """True when the code exists (and is valid at `at`, when given); None when the code is unknown."""
-        hits = self.periods(code)
-        if not hits:
-            return None
-        return at is None or any(_covers(hit, at) for hit in hits)
+        self._fresh()
+        key = (code, at)
+        answer = self._valid.get(key, _MISS)
+        if answer is _MISS:
+            hits = self.periods(code)
+            answer = None if not hits else at is None or any(_covers(hit, at) for hit in hits)
+            _remember(self._valid, key, answer)
+        return answer  # type: ignore[return-value]
 
     def text(self, code: str) -> str | None:
         """The Danish text of the code's latest period, or None."""
@@ -299,10 +314,14 @@ class CatalogStore:
 
     def sor_valid(self, sor_id: str, at: date | None = None) -> bool | None:
         """True when the SOR unit exists (and is valid at `at`, when given); None when it is unknown."""
-        unit = self.sor_get(sor_id)
-        if unit is None:
-            return None
-        return at is None or _covers(unit, at)
+        self._fresh()
+        key = (sor_id, at)
+        answer = self._sor_valid.get(key, _MISS)
+        if answer is _MISS:
+            unit = self.sor_get(sor_id)
+            answer = None if unit is None else at is None or _covers(unit, at)
+            _remember(self._sor_valid, key, answer)
+        return answer  # type: ignore[return-value]
 
     # -- SOR units ---------------------------------------------------------------------------------
 
@@ -376,6 +395,16 @@ class CatalogStore:
         params["n"] = limit
         sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key, sor_id LIMIT :n"
         return [_sor_unit(r) for r in self.db.conn.execute(sql, params)]
+
+
+_MISS = object()  # a cache miss, apart from a cached None ("unknown")
+
+
+def _remember(cache: dict, key: tuple, answer: bool | None) -> None:
+    # Starting over when full keeps memory bounded; the rules' next questions refill it within one validation.
+    if len(cache) >= MAX_ANSWERS:
+        cache.clear()
+    cache[key] = answer
 
 
 _SOR_COLS = "sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to"
