@@ -22,7 +22,8 @@ from .form_editor import FormEditor
 
 IMMEDIATE_ROWS = 100  # up to this many contacts and procedures (a few ms of rules) every save validates at once
 COALESCE_S = 0.4  # how long saves are gathered before a slow form is validated again
-SHOWN_PER_SEVERITY = 1000  # a list longer than this is cut, with a note of how many were left out
+# A long list costs the browser dearly (800 findings took 4 s to draw): show the first ones, the rest on demand.
+SHOWN_PER_SEVERITY = 40
 
 SECTION_NAMES: dict[str, str] = {
     "patient": "Patient",
@@ -88,6 +89,7 @@ class ValidationPanel:
         self.last_ms = 0.0
         self._shown: tuple[Finding, ...] | None = None
         self._marked: dict[str, str] = {}
+        self._show_all = False
         self._pending: ui.timer | None = None
         with ui.card().classes("w-full q-pa-none").props("flat bordered").mark("validation-box") as self.root:
             with ui.row().classes("w-full items-start no-wrap gap-0"):
@@ -158,11 +160,18 @@ class ValidationPanel:
     def _group(self, title: str, findings: list[Finding], mark: str, colour: str) -> None:
         with ui.column().classes(f"w-full gap-0 bg-{colour}-1 q-pa-sm rounded-borders").mark(mark):
             ui.label(f"{title}: {len(findings)}").classes(f"text-weight-bold text-{colour}-10")
+            limit = len(findings) if self._show_all else SHOWN_PER_SEVERITY
             with ui.list().props("dense separator").classes("w-full"):
-                for finding in findings[:SHOWN_PER_SEVERITY]:
+                for finding in findings[:limit]:
                     self._item(finding, colour)
-            if len(findings) > SHOWN_PER_SEVERITY:
-                ui.label(f"… og {len(findings) - SHOWN_PER_SEVERITY} flere").classes("text-grey-8")
+            if len(findings) > limit:
+                ui.button(f"Vis alle {len(findings)}", on_click=self._expand_all).props(
+                    "flat dense no-caps").mark(f"{mark}-all")
+
+    def _expand_all(self) -> None:
+        self._show_all = True
+        self._shown = None  # draw the list again, now whole
+        self._render()
 
     def _item(self, finding: Finding, colour: str) -> None:
         with ui.item(on_click=self._jump(finding)).props("clickable").mark(f"finding-{finding.rule}"):
