@@ -53,7 +53,8 @@ def main() -> int:
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
         try:
             driver.get(app.url)  # the token becomes a cookie
-            WebDriverWait(driver, 30).until(ec.presence_of_element_located((By.CSS_SELECTOR, '[data-testid="forms-table"]')))
+            WebDriverWait(driver, 30).until(
+                ec.presence_of_element_located((By.CSS_SELECTOR, '[data-testid="forms-table"]')))
             cold = time_open(driver, f"{app.base}/skema/{numbers[20]}")
             results = {n: [time_open(driver, f"{app.base}/skema/{no}") for _ in range(ROUNDS)]
                        for n, no in numbers.items()}

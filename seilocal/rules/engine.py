@@ -158,19 +158,20 @@ class Context:
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _sor: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _extra: dict[str, object] = field(default_factory=dict)
+    today: date = field(init=False)  # the date of `now`; a field, as rules read it once per row
 
-    @property
-    def today(self) -> date:
-        """The date of `now`."""
-        return self.now.date()
+    def __post_init__(self) -> None:
+        self.today = self.now.date()
 
-    def time(self, value: str | None, path: str) -> datetime | None:
-        """Parse a time field; a non-blank value that does not parse is remembered as a bad time."""
+    def time(self, value: str | None, owner: str, name: str) -> datetime | None:
+        """Parse the time field `name` of the object at path `owner`; remember a non-blank one that does not parse."""
+        if not value:
+            return None  # no path to build for an empty field (most procedure ends of a big form)
         moment = parse_time(value)
         if moment is not None:
-            self.times.append((path, moment))
-        elif value is not None and value.strip():
-            self.bad_times.append(path)
+            self.times.append((f"{owner}.{name}", moment))
+        elif value.strip():
+            self.bad_times.append(f"{owner}.{name}")
         return moment
 
     def add(
@@ -342,47 +343,28 @@ def _path_key(path: str) -> tuple:
 def build_context(form: Form, catalog: CodeCatalog, now: datetime) -> Context:
     """Parse every time of the form once and index contacts, diagnoses and procedures."""
     ctx = Context(form=form, catalog=catalog, now=now)
-    ctx.course_start = ctx.time(form.course.start, "course.start")
-    ctx.course_end = ctx.time(form.course.end, "course.end")
-    ctx.referral_time = ctx.time(form.referral.time, "referral.time")
+    ctx.course_start = ctx.time(form.course.start, "course", "start")
+    ctx.course_end = ctx.time(form.course.end, "course", "end")
+    ctx.referral_time = ctx.time(form.referral.time, "referral", "time")
     for i, marker in enumerate(form.markers):
-        ctx.time(marker.time, f"markers[{i}].time")
+        ctx.time(marker.time, f"markers[{i}]", "time")
     for i, contact in enumerate(form.contacts):
         cpath = f"contacts[{i}]"
-        view = ContactView(
-            i,
-            contact,
-            cpath,
-            ctx.time(contact.start, f"{cpath}.start"),
-            ctx.time(contact.end, f"{cpath}.end"),
-        )
+        start, end = ctx.time(contact.start, cpath, "start"), ctx.time(contact.end, cpath, "end")
+        view = ContactView(i, contact, cpath, start, end)
         ctx.contacts.append(view)
         for j, diagnosis in enumerate(contact.diagnoses):
             ctx.diagnoses.append(DiagnosisView(diagnosis, f"{cpath}.diagnoses[{j}]", view))
         for j, procedure in enumerate(contact.procedures):
             ppath = f"{cpath}.procedures[{j}]"
-            ctx.procedures.append(
-                ProcedureView(
-                    procedure,
-                    ppath,
-                    ctx.time(procedure.start, f"{ppath}.start"),
-                    ctx.time(procedure.end, f"{ppath}.end"),
-                    view,
-                )
-            )
+            start, end = ctx.time(procedure.start, ppath, "start"), ctx.time(procedure.end, ppath, "end")
+            ctx.procedures.append(ProcedureView(procedure, ppath, start, end, view))
     for i, procedure in enumerate(form.procedures):
         ppath = f"procedures[{i}]"
-        ctx.procedures.append(
-            ProcedureView(
-                procedure,
-                ppath,
-                ctx.time(procedure.start, f"{ppath}.start"),
-                ctx.time(procedure.end, f"{ppath}.end"),
-                None,
-            )
-        )
+        start, end = ctx.time(procedure.start, ppath, "start"), ctx.time(procedure.end, ppath, "end")
+        ctx.procedures.append(ProcedureView(procedure, ppath, start, end, None))
     for i, report in enumerate(form.result_reports):
-        ctx.time(report.time, f"result_reports[{i}].time")
+        ctx.time(report.time, f"result_reports[{i}]", "time")
     return ctx
 
 

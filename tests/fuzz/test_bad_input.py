@@ -10,13 +10,12 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import sqlite3
 import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from seilocal.cli import main
@@ -29,8 +28,6 @@ from seilocal.store.catalog.sor_import import import_sor
 
 FUZZ = settings(max_examples=1000, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-# For a target with a known bug (xfail): stop at the first failure instead of spending time shrinking it.
-KNOWN_BUG = settings(FUZZ, phases=[Phase.explicit, Phase.generate])
 
 # Text that looks like what users type, plus anything at all (control characters, surrogates, emoji, RTL).
 typed = st.one_of(
@@ -79,18 +76,10 @@ def _search(catalog, text, mode, list_name, at) -> None:
     assert len({h.code for h in hits}) == len(hits)
 
 
-@pytest.mark.xfail(strict=True, raises=sqlite3.OperationalError,
-                   reason="search.py: _WORD (\\w+) keeps '_', which FTS5 splits into a phrase (see the report)")
-@KNOWN_BUG
-@given(text=typed, **search_args)
-@example(text="0_0", mode="prefix", list_name=None, at=None)  # the known failure first: a deterministic xfail
-def test_code_search_takes_any_text_in_both_modes(catalog, text, mode, list_name, at):
-    _search(catalog, text, mode, list_name, at)
-
-
 @FUZZ
-@given(text=typed.map(lambda t: t.replace("_", " ")), **search_args)
-def test_code_search_takes_any_text_without_underscores(catalog, text, mode, list_name, at):
+@given(text=typed, **search_args)
+@example(text="0_0", mode="prefix", list_name=None, at=None)  # "_" once made FTS5 see a phrase and fail
+def test_code_search_takes_any_text_in_both_modes(catalog, text, mode, list_name, at):
     _search(catalog, text, mode, list_name, at)
 
 

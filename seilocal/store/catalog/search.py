@@ -24,7 +24,8 @@ Mode = Literal["prefix", "contains"]
 SMALL_LIST = 5000  # a list of up to this many plain codes is searched in Python after one indexed join
 MAX_ANSWERS = 200_000  # cached rule answers per kind; one per (list, code, date) could otherwise grow for ever
 _COLS = "c.id, c.code, c.text, c.valid_from, c.valid_to"
-_WORD = re.compile(r"\w+")
+# Letters and digits only: FTS5's tokenizer splits at "_" too, and a split word becomes an unsupported phrase.
+_WORD = re.compile(r"[^\W_]+")
 _GLOB_SPECIAL = re.compile(r"[*?\[\]]")
 
 
