@@ -78,7 +78,7 @@ def test_first_contact_by_keyboard_survives_a_reload_and_is_found_in_the_list(br
     input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
     wait_text(browser, "03-11-2026 09:30:00")
 
-    chosen = choose_by_keyboard(browser, "course-start-marker", "udred", ("AFV01A1", "AFV01B"))
+    chosen = choose_by_keyboard(browser, "course-start-marker", "udred", ("AFV01B",))  # issue 3: "udred" -> AFV01B
     WebDriverWait(browser, TIMEOUT).until(lambda d: by_mark(d, "header-marker").text == chosen)
 
     open_section(browser, "referral")
