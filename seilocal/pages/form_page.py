@@ -10,7 +10,7 @@ from seilocal.store import FormNotFound
 
 from .context import AppContext
 from .form_editor import FormEditor
-from .frame import frame
+from .frame import TOP_BAR_PX, frame
 from .optional import optional_part
 from .sections import section_builder
 
@@ -61,7 +61,9 @@ def form_page(ctx: AppContext, form_no: int) -> None:
     editor = FormEditor(ctx, stored)
 
     with frame(f"Skema {form_no}"):
-        with ui.card().classes("w-full sticky top-0 z-10 q-pa-sm").props("flat bordered").mark("form-header"):
+        # Sticky below the fixed top bar (its height), so the summary stays in view while the sections scroll.
+        with ui.card().classes("w-full sticky z-10 q-pa-sm").style(f"top: {TOP_BAR_PX}px").props(
+                "flat bordered").mark("form-header"):
             header_view = ui.refreshable(header)
             header_view(editor)
             for module, function in (("next_step", "next_step_view"), ("form_actions", "form_actions")):

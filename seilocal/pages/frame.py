@@ -7,12 +7,14 @@ from contextlib import contextmanager
 
 from nicegui import ui
 
+TOP_BAR_PX = 56  # fixed, so sticky parts of a page know where the bar ends
+
 
 @contextmanager
 def frame(title: str) -> Iterator[None]:
     """Page chrome: a top bar with navigation, then the page's own content in a centred column."""
     ui.page_title(f"{title} – SEI-LPR lokal")
-    with ui.header(elevated=True).classes("items-center bg-blue-9 q-py-xs"):
+    with ui.header(elevated=True).classes("items-center bg-blue-9 q-py-xs").style(f"height: {TOP_BAR_PX}px"):
         ui.label("SEI-LPR lokal").classes("text-h6 text-white")
         ui.space()
         ui.link("Skemaer", "/").classes("text-white").mark("nav-forms")
