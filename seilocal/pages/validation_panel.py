@@ -99,6 +99,9 @@ class ValidationPanel:
                             self.icon = ui.icon("check_circle")
                             self.summary = ui.label("").classes("text-weight-medium").mark("validation-summary")
                     self.body = ui.column().classes("w-full gap-2 q-pa-sm").mark("validation-list")
+                # The list is drawn only while the box is open: dozens of findings cost the browser more
+                # than the rest of the page when it opens.
+                self.expansion.on_value_change(lambda e: self._render() if e.value else None)
                 ui.button("Valider", icon="fact_check", on_click=self.validate_now).props(
                     "dense no-caps unelevated").classes("q-ma-xs").mark("validation-run")
         editor.on_saved(self._saved)
@@ -120,8 +123,8 @@ class ValidationPanel:
         """The "Valider" button: run at once and open the box."""
         if self._pending is not None:
             self._pending.cancel()
-        self.run()
         self.expansion.open()
+        self.run()
 
     def _saved(self, _path: str) -> None:
         form = self.editor.form
@@ -142,6 +145,8 @@ class ValidationPanel:
         self.icon.props(f'name={"error" if errors else "warning" if warnings else "check_circle"} color={colour}')
         self.root.classes(remove="bg-red-1 bg-amber-1 bg-blue-1",
                           add="bg-red-1" if errors else "bg-amber-1" if warnings else "bg-blue-1")
+        if not self.expansion.value:
+            return  # drawn when the box is opened
         shown = tuple(self.findings)
         if shown == self._shown:
             return  # most edits change no finding: keep the list as it is

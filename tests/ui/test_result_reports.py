@@ -34,6 +34,7 @@ async def test_cancer_diagnosis_proposes_raa01_which_is_created_and_completed(ap
     assert show.enabled
     app_user.find(marker="ri-show-pending").click()
     await app_user.should_see(marker="ri-pending-RAA01")
+    app_user.find(marker="validation-run").click()  # open the result box
     await app_user.should_see(marker="finding-RAA01.1")  # the box asks for the report (a warning: starter list)
 
     app_user.find(marker="ri-process-all").click()

@@ -56,6 +56,8 @@ async def test_a_clean_form_shows_the_blue_box(app_user: User) -> None:
     forms.save_edit(stored, "status", "submitted")  # a draft always carries the reporting-deadline warning
     await app_user.open(f"/skema/{stored.form.form_no}")
     await app_user.should_see("Valideret uden fejl", marker="validation-summary")
+    await app_user.should_not_see(marker="validation-ok")  # the list is drawn when the box is opened
+    app_user.find(marker="validation-run").click()
     await app_user.should_see(marker="validation-ok")
     await app_user.should_not_see(marker="validation-errors")
 
@@ -67,6 +69,7 @@ async def test_a_course_ending_before_it_starts_is_red_marked_and_fixed_live(app
     form.course.end = "2026-11-02T09:30:00"  # before the start: 02.01
     stored = forms.create(form)
     await app_user.open(f"/skema/{stored.form.form_no}")
+    app_user.find(marker="validation-run").click()  # open the box
     await app_user.should_see(marker="validation-errors")
     await app_user.should_see(marker="finding-02.01")
     assert "fejl" in _element(app_user, "validation-summary").text
@@ -80,6 +83,7 @@ async def test_a_course_ending_before_it_starts_is_red_marked_and_fixed_live(app
 async def test_the_cpr_field_is_marked_with_its_rule_and_cleared_when_fixed(app_user: User) -> None:
     stored = app_user.ctx.store.forms.create()
     await app_user.open(f"/skema/{stored.form.form_no}")
+    app_user.find(marker="validation-run").click()  # open the box
     await app_user.should_see(marker="finding-SEI-P01")  # CPR missing
     app_user.find(marker="finding-SEI-P01").click()  # a jump to a field in an open section does no harm
     app_user.find(marker="patient-cpr").type("0101801235")
@@ -96,6 +100,7 @@ async def test_contact_end_before_start_is_05_11_marked_and_clicking_opens_conta
     form.contacts.append(Contact(start="2026-11-03T10:00:00", end="2026-11-03T09:00:00"))
     stored = forms.create(form)
     await app_user.open(f"/skema/{stored.form.form_no}")
+    app_user.find(marker="validation-run").click()  # open the box
     await app_user.should_see(marker="validation-errors")
     await app_user.should_see(marker="finding-05.11")
     contacts = _element(app_user, "section-contacts")
