@@ -99,8 +99,10 @@ class Procedure(_Part):
     supplementary: list[str] = Field(default_factory=list)
     # Only procedures without contact carry their own payment (LPR3 rule 11.31).
     payment: Payment | None = None
-    # The user asked for an implant report by hand (F4.8), independent of the code lists.
+    # The user asked for a report by hand (F4.8: implant; F4.9: a decision on somatic coercion), independent
+    # of the code lists, which the bundled catalog cannot vouch for.
     implant_report_requested: bool = False
+    coercion_report_requested: bool = False
 
 
 class Contact(_Part):

@@ -63,6 +63,10 @@ class CodeField(SearchSelect):
         hit = self.catalog.get(value)
         return code_label(value, hit.text if hit else None)
 
+    def normalise(self, typed: str) -> str:
+        """SKS codes are upper case without spaces: "dc 509" is kept as DC509."""
+        return "".join(typed.split()).upper()
+
     def _mode_changed(self, e: events.ValueChangeEventArguments) -> None:
         if e.value in MODES:
             self.mode = e.value

@@ -55,8 +55,12 @@ def procedure_details(editor: FormEditor, path: str, *, mark: str, with_payment:
         contrast()
         code_list_field(editor, "Tillægskoder", f"{path}.supplementary", mark=f"{mark}-supplementary",
                         list_name=None, date_path=f"{path}.start")
-        ui.switch("Udløs implantatindberetning", value=bool(editor.get(f"{path}.implant_report_requested")),
-                  on_change=lambda e: editor.save(f"{path}.implant_report_requested", bool(e.value))).mark(
-            f"{mark}-implant")
+        with ui.row().classes("gap-4"):
+            ui.switch("Udløs implantatindberetning", value=bool(editor.get(f"{path}.implant_report_requested")),
+                      on_change=lambda e: editor.save(f"{path}.implant_report_requested", bool(e.value))).mark(
+                f"{mark}-implant")
+            ui.switch("Udløs tvangsindberetning", value=bool(editor.get(f"{path}.coercion_report_requested")),
+                      on_change=lambda e: editor.save(f"{path}.coercion_report_requested", bool(e.value))).mark(
+                f"{mark}-coercion")
         if with_payment:
             payment_fields(editor, path, mark=mark)

@@ -26,6 +26,10 @@ class SearchSelect:
                 with_input=True,
                 clearable=True,
                 on_change=self._value_changed,
+                # Enter on typed text that matches no option keeps that text as the value: the bundled
+                # catalog is incomplete, and a practitioner must never be unable to record a real code.
+                new_value_mode="add-unique",
+                key_generator=self.normalise,
             )
             .props("input-debounce=0 behavior=menu")
             .classes("grow")
@@ -42,6 +46,10 @@ class SearchSelect:
     def label_of(self, value: str) -> str:
         """The label of one value that is not among the search hits (e.g. the stored value)."""
         raise NotImplementedError
+
+    def normalise(self, typed: str) -> str:
+        """The value a typed new entry becomes (codes are upper case, without spaces)."""
+        return typed.strip()
 
     # -- shared behaviour ----------------------------------------------------------------------------------
 

@@ -210,9 +210,10 @@ def procedure_details(procedure: Procedure, describe: Describe | None) -> str:
     if procedure.payment is not None:
         pairs += payment_pairs(procedure.payment, describe)
     details = labelled_lines(pairs)
-    if procedure.implant_report_requested:
-        extra = "Implantatindberetning ønsket"
-        details = extra if details == EMPTY else f"{details}\n{extra}"
+    for wanted, extra in ((procedure.implant_report_requested, "Implantatindberetning ønsket"),
+                          (procedure.coercion_report_requested, "Tvangsindberetning ønsket")):
+        if wanted:
+            details = extra if details == EMPTY else f"{details}\n{extra}"
     return details
 
 

@@ -18,7 +18,7 @@ from seilocal.rules.result_types import (
     value_problem,
 )
 from seilocal.rules.timeparse import format_da, parse_time
-from seilocal.rules.triggers import PendingTrigger, TriggerScan, scan
+from seilocal.rules.triggers import PendingTrigger, TriggerScan, requested_reports, scan
 
 
 @dataclass(slots=True)
@@ -32,7 +32,7 @@ class Target:
     start: datetime | None
     end: datetime | None
     action: bool = False
-    implant_requested: bool = False
+    requested: frozenset[str] = frozenset()  # reports asked for by hand (implant, coercion)
 
 
 def _scan(ctx: Context) -> TriggerScan:
@@ -70,7 +70,7 @@ def _targets(ctx: Context) -> dict[str, Target]:
                 view.contact.contact if view.contact else None,
                 view.start,
                 view.end,
-                implant_requested=p.implant_report_requested,
+                requested=requested_reports(p),
             )
         return out
 
@@ -251,7 +251,7 @@ def report_triggers(ctx: Context) -> None:
             continue
         # Alive = the trigger holds or cannot be decided with this catalog; anything else was decided false.
         if target.kind != _TRIGGER_KIND[name] or (name, report.trigger.ref) not in alive:
-            if name == "RAA08" and target.implant_requested:
+            if name in target.requested:
                 continue
             ctx.add(
                 _TRIGGER_RULES[name],

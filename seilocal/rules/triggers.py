@@ -225,23 +225,22 @@ def _procedure_triggers(
     """Add the triggers of one procedure (of contact `contact_index`, or without contact when None)."""
     code = proc.code
     on_contact = contact_index is not None
-    implant_requested = proc.implant_report_requested
-    if implant_requested:
-        text = f"Implantat (valgt manuelt) ved procedure {code or ''}".rstrip()
+    requested = requested_reports(proc)
+    for name in requested:
+        text = f"{MANUAL_REPORTS[name][1]} (valgt manuelt) ved procedure {code or ''}".rstrip()
         path = _procedure_path(contact_index, index)
-        holds.append(PendingTrigger("RAA08", proc.id, code, proc.start, text, path, "procedure"))
+        holds.append(PendingTrigger(name, proc.id, code, proc.start, text, path, "procedure"))
     if is_blank(code):
         return
     lists, unknown = candidates[code, on_contact]  # type: ignore[index]
     if unknown:
-        if implant_requested:
-            unknown = tuple(name for name in unknown if name != "RAA08")  # held above, by hand
+        unknown = tuple(name for name in unknown if name not in requested)  # held above, by hand
         undecided.append((unknown, proc.id))
     if not lists:
         return  # most procedures trigger nothing: build no objects for them
     at = _day(proc.start)
     for name, list_name, what, _ in lists:
-        if name == "RAA08" and implant_requested:
+        if name in requested:
             continue
         answer = member(list_name, code, at)
         if name == "RAA06" and answer and at is not None:
@@ -253,6 +252,18 @@ def _procedure_triggers(
             path = _procedure_path(contact_index, index)
             text = f"{what} {code}"
             holds.append(PendingTrigger(name, proc.id, code, proc.start, text, path, "procedure", (list_name,)))
+
+
+# Reports a user can ask for by hand on a procedure: report name -> (the procedure's flag, Danish text).
+MANUAL_REPORTS: dict[str, tuple[str, str]] = {
+    "RAA08": ("implant_report_requested", "Implantat"),
+    "RAA10": ("coercion_report_requested", "Tvangsforanstaltning"),
+}
+
+
+def requested_reports(proc: Procedure) -> frozenset[str]:
+    """The report names the user asked for by hand on this procedure."""
+    return frozenset(name for name, (flag, _) in MANUAL_REPORTS.items() if getattr(proc, flag))
 
 
 def _procedure_path(contact_index: int | None, index: int) -> str:

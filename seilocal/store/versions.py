@@ -337,6 +337,7 @@ _FIELD_LABELS: dict[str, str] = {
     "procedures": "Procedure", "producer": "Procedureansvar", "action_spec": "Handlingsspecifikation",
     "contrast": "Anvendt kontrast", "staff_category": "Personalekategori",
     "implant_report_requested": "Implantatindberetning ønsket",
+    "coercion_report_requested": "Tvangsindberetning ønsket",
     "result_reports": "Resultatindberetning", "trigger": "Trigger", "ref": "Reference",
     "results": "Resultat",
 }

@@ -56,7 +56,10 @@ def _document(app) -> dict:
 
 
 def _rows(driver, mark: str) -> list[str]:
-    return [row.text for row in by_mark(driver, mark).find_elements(By.CSS_SELECTOR, "tbody tr")]
+    try:
+        return [row.text for row in by_mark(driver, mark).find_elements(By.CSS_SELECTOR, "tbody tr")]
+    except StaleElementReferenceException:  # the table was redrawn while we read it: read again
+        return []
 
 
 def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app_process):
@@ -103,5 +106,6 @@ def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app
 
     browser.refresh()
     by_mark(browser, "section-contacts").find_element(By.CSS_SELECTOR, ".q-expansion-item__container > .q-item").click()
-    WebDriverWait(browser, TIMEOUT).until(lambda d: len(_rows(d, "contacts-table")) == 2)
-    assert _rows(browser, "contacts-table")[1].startswith("03-11-2026 10:45:00")
+    # Rows arrive before their cells are drawn: wait for the text, not just the count.
+    WebDriverWait(browser, TIMEOUT).until(
+        lambda d: [r[:19] for r in _rows(d, "contacts-table")] == ["03-11-2026 10:00:00", "03-11-2026 10:45:00"])

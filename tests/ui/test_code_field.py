@@ -10,6 +10,7 @@ from nicegui.testing import User
 from sqlite_utils import Database
 
 from seilocal.pages.code_field import CodeField, code_field
+from seilocal.store import memory_store
 from seilocal.store.catalog import CatalogStore, apply_catalog_schema, import_sks
 
 DATA = Path(__file__).parent.parent / "unit" / "data" / "catalog"
@@ -129,3 +130,20 @@ async def test_import_panel_imports_an_upload_and_reports_errors(user: User, tmp
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("data.db")) == []
     check = Database(db_path)
     assert check.execute("SELECT count(*) FROM catalog_codes").fetchone() == (14,)
+
+
+async def test_a_code_the_catalog_does_not_know_can_be_typed_and_kept(user: User) -> None:
+    """The bundled catalog is incomplete: Enter on typed text keeps it (upper case) as the value."""
+    store = memory_store()
+    got: list[str | None] = []
+
+    @ui.page("/")
+    def page() -> None:
+        code_field(store.catalog, label="Diagnose", value=None, on_change=got.append, mark="dx", list_name=None,
+                   get_pref=store.prefs.get, set_pref=store.prefs.set, pref_key="dx")
+
+    await user.open("/")
+    # What Quasar sends for Enter on typed text that is no option (new-value-mode): the text itself.
+    (select,) = user.find(marker="dx").trigger("update:modelValue", "dq 999x").elements
+    assert got == ["DQ999X"]
+    assert select.value == "DQ999X"

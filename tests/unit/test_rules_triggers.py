@@ -46,6 +46,19 @@ def test_cancer_implant_coercion_and_manual_implant() -> None:
     assert sorted(_names(form, EmptyCatalog())) == ["RAA08"]  # the manual trigger needs no code list
 
 
+def test_a_coercion_report_can_be_asked_for_by_hand_without_any_code_list() -> None:
+    form = base_form()
+    form.contacts[0].procedures[0].coercion_report_requested = True
+    assert sorted(_names(form, EmptyCatalog())) == ["RAA10"]
+    [trigger] = pending_triggers(form, EmptyCatalog())
+    assert trigger.ref == form.contacts[0].procedures[0].id and "Tvangsforanstaltning" in trigger.text
+    form.result_reports.append(make_report(trigger))
+    assert pending_triggers(form, EmptyCatalog()) == []
+    assert stale_reports(form, FakeCatalog()) == []  # held by hand, even where the code is in no coercion list
+    form.contacts[0].procedures[0].coercion_report_requested = False
+    assert stale_reports(form, FakeCatalog()) == [form.result_reports[0].id]
+
+
 def test_made_reports_satisfy_the_trigger_and_start_incomplete() -> None:
     form = base_form()
     form.contacts[0].procedures[0].code = "BAXY1"
