@@ -81,3 +81,22 @@ async def test_manual_implant_report_is_filled_with_text_and_number_fields(app_u
     app_user.find(marker="ri-field-RDB05").type("GS1")
     report = forms.load(stored.form.form_no).form.result_reports[0]
     assert report.results["RDB06"] == "2" and report.status == "complete"
+
+
+async def test_coercion_report_asked_for_by_hand_is_created_filled_and_completed(app_user: User) -> None:
+    """RAA10 with the bundled catalog: asked for by hand, its codes typed (the lists are not bundled)."""
+    forms = app_user.ctx.store.forms
+    form = base_form()
+    form.procedures.append(Procedure(code="BAXY1", start="2026-11-03T11:00:00",
+                                     producer=form.course.responsible_unit, coercion_report_requested=True))
+    stored = forms.create(form)
+    await app_user.open(f"/skema/{stored.form.form_no}")
+    app_user.find(marker="ri-process-all").click()
+    assert [r.name for r in forms.load(stored.form.form_no).form.result_reports] == ["RAA10"]
+    for code, value in (("RDA96", "xa1"), ("RDA97", "xb2")):
+        app_user.find(marker=f"ri-field-{code}").trigger("update:modelValue", value)  # typed + Enter
+    assert forms.load(stored.form.form_no).form.result_reports[0].status == "incomplete"
+    app_user.find(marker="ri-field-RDA98").type("02-11-2026 12:00").trigger("blur")
+    report = forms.load(stored.form.form_no).form.result_reports[0]
+    assert (report.results["RDA96"], report.results["RDA97"]) == ("XA1", "XB2")
+    assert report.results["RDA98"] == "2026-11-02T12:00:00" and report.status == "complete"
