@@ -64,24 +64,32 @@ async def start_submit(editor: FormEditor, versions: VersionStore) -> None:
     await _submit(editor, versions, findings)
 
 
+def _status_change(change: Callable[[], Any]) -> tuple[bool, Any]:
+    """Run one status change of the store; (False, None) after telling the user why it could not be done."""
+    try:
+        return True, change()
+    except StaleForm:
+        ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
+    except TransitionRefused as exc:
+        ui.notify(exc.message_da, type="warning")
+    return False, None
+
+
 async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dict[str, Any]]) -> None:
     ctx = editor.ctx
     try:
-        version = versions.submit(editor.stored, findings)
-    except StaleForm:
-        ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
-        return
-    except TransitionRefused as exc:
-        ui.notify(exc.message_da, type="warning")
-        return
+        done, version = _status_change(lambda: versions.submit(editor.stored, findings))
     except SubmitRefused as exc:
         _findings_dialog(editor, exc.errors)
+        return
+    if not done:
         return
     folder = bundles_dir(ctx.store)
     if folder is not None:
         describe = prefetch_describe(editor.form, ctx.store.catalog.text)
+        clinic = load_profile(ctx.store.prefs).clinic_name
         try:  # the PDF inside takes a few hundred ms: off the event loop
-            await run.io_bound(write_bundles, [version], folder, describe)
+            await run.io_bound(write_bundles, [version], folder, describe, clinic)
         except BundleError:
             ui.notify("Indberetningen er gemt, men indberetningspakken kunne ikke skrives. "
                       "Den kan skrives igen med »seilocal export«.", type="warning", timeout=0, close_button=True)
@@ -131,13 +139,7 @@ def _cancel_dialog(editor: FormEditor, versions: VersionStore) -> None:
         if not text:
             reason.error = "Skriv hvorfor skemaet annulleres."
             return
-        try:
-            versions.cancel(editor.stored, text)
-        except StaleForm:
-            ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
-            return
-        except TransitionRefused as exc:
-            ui.notify(exc.message_da, type="warning")
+        if not _status_change(lambda: versions.cancel(editor.stored, text))[0]:
             return
         dialog.close()
         ui.navigate.reload()
@@ -153,13 +155,7 @@ def _cancel_dialog(editor: FormEditor, versions: VersionStore) -> None:
 
 def _delete_dialog(editor: FormEditor, versions: VersionStore) -> None:
     def confirm() -> None:
-        try:
-            versions.delete_draft(editor.stored)
-        except StaleForm:
-            ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
-            return
-        except TransitionRefused as exc:
-            ui.notify(exc.message_da, type="warning")
+        if not _status_change(lambda: versions.delete_draft(editor.stored))[0]:
             return
         dialog.close()
         ui.navigate.to("/")

@@ -322,26 +322,8 @@ class RowTable:
                     f"{self.mark}-delete-confirm")
 
 
-def row_table(
-    editor: FormEditor,
-    list_path: str,
-    *,
-    columns: list[Column],
-    new_row: Callable[[], Any],
-    details: Callable[[str, int], None],
-    mark: str,
-    sort_key: Callable[[Any], Any] | None = None,
-    delete_warning: Callable[[Any], str | None] | None = None,
-    after_add: Callable[[int], None] | None = None,
-    toolbar: Callable[[RowTable], None] | None = None,
-    noun: str = "række",
-    rows_per_page: int = ROWS_PER_PAGE,
-) -> RowTable:
-    """Build an F4.1.3 table over `list_path` in the current UI context (see RowTable and the module doc)."""
-    return RowTable(
-        editor, list_path, columns=columns, new_row=new_row, details=details, mark=mark, sort_key=sort_key,
-        delete_warning=delete_warning, after_add=after_add, toolbar=toolbar, noun=noun, rows_per_page=rows_per_page,
-    )
+# Sections build tables the way they build other widgets: `row_table(editor, "markers", columns=..., ...)`.
+row_table = RowTable
 
 
 def tick(flag: bool) -> str:
