@@ -9,7 +9,8 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test lint unit browser-deps dist smoke bench clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "SEI-LPR lokal needs Python 3.11 or newer"; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,build]'
 	touch $(STAMP)
