@@ -73,29 +73,5 @@ class CodeField(SearchSelect):
             self._set_pref(self._pref_key, e.value)
 
 
-def code_field(
-    catalog: CatalogStore,
-    *,
-    label: str,
-    value: str | None,
-    on_change: Callable[[str | None], None],
-    mark: str,
-    list_name: str | None = None,
-    at: Callable[[], date | None] | None = None,
-    get_pref: Callable[[str], str | None],
-    set_pref: Callable[[str, str], None],
-    pref_key: str,
-) -> CodeField:
-    """Build a code field in the current UI context (see CodeField)."""
-    return CodeField(
-        catalog,
-        label=label,
-        value=value,
-        on_change=on_change,
-        mark=mark,
-        list_name=list_name,
-        at=at,
-        get_pref=get_pref,
-        set_pref=set_pref,
-        pref_key=pref_key,
-    )
+# Pages build it like any other widget: `code_field(catalog, label=..., ...)`.
+code_field = CodeField

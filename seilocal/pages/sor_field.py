@@ -148,14 +148,5 @@ class SorField(SearchSelect):
 
 
 
-def sor_field(
-    catalog: CatalogStore,
-    *,
-    label: str,
-    value: str | None,
-    on_change: Callable[[str | None], None],
-    mark: str,
-    my_cvr: Callable[[], str | None],
-) -> SorField:
-    """Build a SOR unit field with its look-up dialog in the current UI context."""
-    return SorField(catalog, label=label, value=value, on_change=on_change, mark=mark, my_cvr=my_cvr)
+# Pages build it like any other widget: `sor_field(catalog, label=..., ...)`.
+sor_field = SorField
