@@ -15,6 +15,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from seilocal.clock import now
 from seilocal.settings import resolve_data_dir
 from seilocal.store.profile import load_profile
 
@@ -45,7 +46,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 def _clock() -> datetime:
     """The time of a submission or a print (a seam for tests)."""
-    return datetime.now()
+    return now()
 
 
 def _month(text: str) -> str:

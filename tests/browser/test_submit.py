@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.conftest import start_app, stop_app
+from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.unit.submit_helpers import clean_form
 
 from .conftest import _chrome_options
@@ -57,7 +57,7 @@ def app_with_clean_form(tmp_path):
 
     data = tmp_path / "data"
     store = open_store(data)
-    store.forms.create(clean_form(day=date.today() - timedelta(days=1)))
+    store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
     store.close()
     app = start_app(data)
     yield app
