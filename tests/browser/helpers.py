@@ -96,6 +96,12 @@ def press(driver: WebDriver, mark: str) -> None:
     ActionChains(driver).send_keys(Keys.ENTER).perform()
 
 
+def click(driver: WebDriver, mark: str) -> None:
+    """Click a marked element once it is shown, after scrolling it clear of the sticky header."""
+    element = wait(driver, lambda d: (e := by_mark(d, mark)).is_displayed() and e, message=f"{mark} not shown")
+    scroll_to(driver, element).click()
+
+
 def wait_text(driver: WebDriver, text: str, timeout: float = TIMEOUT) -> None:
     """Wait until `text` appears anywhere on the page."""
     wait(driver, lambda d: text in d.find_element(By.TAG_NAME, "body").text, timeout, f"text {text!r} not shown")

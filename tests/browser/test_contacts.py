@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .helpers import TIMEOUT, by_mark, input_of, press, stored_document, wait_text, wait_value
+from .helpers import TIMEOUT, by_mark, click, input_of, press, scroll_to, stored_document, wait_text, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,11 @@ def _pick(driver, mark: str, typed: str, code: str) -> None:
     WebDriverWait(driver, TIMEOUT).until(lambda d: (input_of(d, mark).get_attribute("value") or "").startswith(code))
 
 
+def _open_contacts(driver) -> None:
+    header = by_mark(driver, "section-contacts").find_element(By.CSS_SELECTOR, ".q-expansion-item__container > .q-item")
+    scroll_to(driver, header).click()
+
+
 def _rows(driver, mark: str) -> list[str]:
     try:
         return [row.text for row in by_mark(driver, mark).find_elements(By.CSS_SELECTOR, "tbody tr")]
@@ -43,12 +48,12 @@ def _rows(driver, mark: str) -> list[str]:
 
 def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app_process):
     browser.get(app_process.url)
-    by_mark(browser, "create-form").click()
+    click(browser, "create-form")
     wait_text(browser, "Skemainformation")
     input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
     wait_text(browser, "03-11-2026 09:30:00")
 
-    by_mark(browser, "section-contacts").find_element(By.CSS_SELECTOR, ".q-expansion-item__container > .q-item").click()
+    _open_contacts(browser)
     press(browser, "contacts-new")
     start = input_of(browser, "contact-start")
     start.send_keys(Keys.CONTROL, "a")
@@ -84,7 +89,7 @@ def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app
     assert copy["diagnoses"][0]["code"] == "DC509" and copy["procedures"][0]["start"] == "2026-11-03T10:45:00"
 
     browser.refresh()
-    by_mark(browser, "section-contacts").find_element(By.CSS_SELECTOR, ".q-expansion-item__container > .q-item").click()
+    _open_contacts(browser)
     # Rows arrive before their cells are drawn: wait for the text, not just the count.
     WebDriverWait(browser, TIMEOUT).until(
         lambda d: [r[:19] for r in _rows(d, "contacts-table")] == ["03-11-2026 10:00:00", "03-11-2026 10:45:00"])
