@@ -1,0 +1,121 @@
+"""Tiny lxml helpers for writing HL7 v3 elements: templates, ids, SKS codes, SOR units, time stamps."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .ids import HL7, SKS, SKS_NAME, SOR, XSI, cda_time
+
+NSMAP = {None: HL7, "xsi": XSI}
+
+
+def q(tag: str) -> str:
+    """The qualified HL7 name of a tag."""
+    return f"{{{HL7}}}{tag}"
+
+
+def root_element(tag: str) -> etree._Element:
+    """A root element in the HL7 namespace with the xsi prefix declared."""
+    return etree.Element(q(tag), nsmap=NSMAP)
+
+
+def el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    """Append a child element with attributes (None values are left out)."""
+    child = etree.SubElement(parent, q(tag))
+    for key, value in attrs.items():
+        if value is not None:
+            child.set(key, value)
+    return child
+
+
+def templates(parent: etree._Element, *roots: str) -> None:
+    """templateId elements for each root."""
+    for root in roots:
+        el(parent, "templateId", root=root)
+
+
+def ident(parent: etree._Element, root: str, extension: str | None = None, tag: str = "id") -> etree._Element:
+    """An II element."""
+    return el(parent, tag, root=root, extension=extension)
+
+
+def sks(parent: etree._Element, code: str, tag: str = "code") -> etree._Element:
+    """A coded element from SKS."""
+    return el(parent, tag, code=code.strip(), codeSystem=SKS, codeSystemName=SKS_NAME)
+
+
+def null_code(parent: etree._Element) -> etree._Element:
+    """`<code nullFlavor="NA"/>`."""
+    return el(parent, "code", nullFlavor="NA")
+
+
+def interval(parent: etree._Element, start: str | None, end: str | None, tag: str = "effectiveTime") -> None:
+    """An IVL_TS with low and optional high in Danish local time."""
+    holder = el(parent, tag)
+    if start:
+        el(holder, "low", value=cda_time(start))
+    if end:
+        el(holder, "high", value=cda_time(end))
+
+
+def sor_entity(parent: etree._Element, unit: str, tag: str = "scopingEntity") -> etree._Element:
+    """An organisation identified by its SOR id."""
+    entity = el(parent, tag, classCode="ORG")
+    ident(entity, SOR, unit.strip()).set("assigningAuthorityName", "SOR")
+    return entity
+
+
+def responsible(parent: etree._Element, unit: str, type_code: str = "RESP") -> etree._Element:
+    """DK Responsible Unit Participant (Body) 1.2.208.176.7.1.10.49."""
+    participant = el(parent, "participant", typeCode=type_code)
+    templates(participant, "1.2.208.176.7.1.10.49", "2.16.840.1.113883.10.12.321")
+    role = el(participant, "participantRole", classCode="ROL")
+    sor_entity(role, unit)
+    return participant
+
+
+def code_act(parent: etree._Element, type_code: str, template: str, code: str, class_code: str = "REG",
+             generic: str = "2.16.840.1.113883.10.12.301") -> etree._Element:
+    """An entryRelationship holding a simple coded act of one template (supplementary code, label, ...)."""
+    relation = el(parent, "entryRelationship", typeCode=type_code)
+    act = el(relation, "act", classCode=class_code, moodCode="EVN")
+    templates(act, template, generic)
+    sks(act, code)
+    return act
+
+
+def code_observation(parent: etree._Element, type_code: str, template: str, code: str) -> etree._Element:
+    """An entryRelationship holding a simple coded observation of one template."""
+    relation = el(parent, "entryRelationship", typeCode=type_code)
+    obs = el(relation, "observation", classCode="OBS", moodCode="EVN")
+    templates(obs, template, "2.16.840.1.113883.10.12.303")
+    sks(obs, code)
+    return obs
+
+
+def internal_ref(parent: etree._Element, kind: str, root: str, extension: str) -> etree._Element:
+    """An entryRelationship REFR to an entry of the same document (DK Internal ... Reference)."""
+    tag, class_code, template, generic = {
+        "course": ("act", "PCPR", "1.2.208.176.7.1.10.72", "2.16.840.1.113883.10.12.301"),
+        "marker": ("act", "REG", "1.2.208.176.7.1.10.70", "2.16.840.1.113883.10.12.301"),
+        "contact": ("encounter", "ENC", "1.2.208.176.7.1.10.77", "2.16.840.1.113883.10.12.301"),
+        "diagnosis": ("observation", "OBS", "1.2.208.176.7.1.10.93", "2.16.840.1.113883.10.12.301"),
+        "procedure": ("procedure", "PROC", "1.2.208.176.7.1.10.94", "2.16.840.1.113883.10.12.306"),
+    }[kind]
+    relation = el(parent, "entryRelationship", typeCode="REFR")
+    target = el(relation, tag, classCode=class_code, moodCode="EVN")
+    templates(target, template, generic)
+    ident(target, root, extension)
+    null_code(target)
+    return relation
+
+
+def external_course_ref(parent: etree._Element, root: str, extension: str, type_code: str = "REFR",
+                        wrapper: str = "1.2.208.176.7.1.10.69") -> etree._Element:
+    """A reference to an episode of care known by its id (DK External Episode Of Care Reference/Act)."""
+    reference = el(parent, "reference", typeCode=type_code)
+    templates(reference, wrapper, "2.16.840.1.113883.10.12.324")
+    external = el(reference, "externalAct", classCode="PCPR", moodCode="EVN")
+    templates(external, "1.2.208.176.7.1.10.65", "2.16.840.1.113883.10.12.325")
+    ident(external, root, extension)
+    return reference
