@@ -85,7 +85,7 @@ def reports_form(day: str = "2026-07-01") -> Form:
     reports = []
     for n, (name, fields) in enumerate(RESULT_FIELDS.items()):
         results = {}
-        for field in fields[:4]:
+        for field in fields:
             value = SAMPLE_VALUES[field.kind]
             results[field.code] = f"{day}T10:15:00" if field.kind == "time" else value
         reports.append(ResultReport(name=name, trigger=Trigger(ref=triggers[n % len(triggers)]),
