@@ -109,7 +109,8 @@ def test_cancellation_nullifies_the_course_after_the_last_version() -> None:
 
 
 @pytest.mark.parametrize("spoil, reason", [
-    (lambda f, h: f.patient.__setattr__("cpr", "12"), "CPR"),
+    (lambda f, h: f.patient.__setattr__("cpr", None), "CPR"),
+    (lambda f, h: f.patient.__setattr__("cpr", "0101-80 x"), "CPR"),
     (lambda f, h: f.contacts[0].__setattr__("start", "31-02-2026"), "contact 1 start"),
     (lambda f, h: f.referral.__setattr__("method", None), "referral method"),
     (lambda f, h: f.result_reports.append(corpus.ResultReport(name="RAA01", trigger=corpus.Trigger(ref="nope"),

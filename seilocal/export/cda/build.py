@@ -100,7 +100,7 @@ class _Writer:
         patient = self.form.patient
         checked = check_cpr(patient.cpr, today=datetime.fromisoformat(self.header.effective).date())
         number = checked.normalized or (patient.cpr or "").strip()
-        if checked.kind == "ecpr":
+        if checked.kind != "cpr":
             # LPR3's "alternatively identified patient": the number is the practice's own replacement number,
             # so its id root is ours (derived from the reporting unit), not the CPR register's.
             templates(role, "1.2.208.176.7.1.10.107")
@@ -180,7 +180,8 @@ class _Writer:
         responsible(act, course.responsible_unit or "")
         self.referral(act)
         code_act(act, "COMP", "1.2.208.176.7.1.10.81", course.label or "")
-        markers = [("start", course.start_marker, course.start)] + [(m.id, m.code, m.time) for m in form.markers]
+        markers = [("start", course.start_marker, course.start)] if course.start_marker else []
+        markers += [(m.id, m.code, m.time) for m in form.markers]
         for own, code, time in markers:
             marker = code_act(act, "COMP", "1.2.208.176.7.1.10.82", code or "")
             marker.insert(2, etree.Element(q("id"), root=self.root, extension=self.rid("marker", own)))

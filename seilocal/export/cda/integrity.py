@@ -20,7 +20,9 @@ from .ids import is_uuid
 if TYPE_CHECKING:
     from .build import Header
 
-_SKS = re.compile(r"^[A-Z][A-Z0-9]{1,19}$")
+# The shape of a code; whether it exists is the catalog's question (the schematron checks only the code system).
+_SKS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,29}$")
+_PATIENT_ID = re.compile(r"^[0-9A-Za-z]{1,20}$")
 _SOR = re.compile(r"^\d{6,20}$")
 _CVR = re.compile(r"^\d{8}$")
 _TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
@@ -64,6 +66,18 @@ def _unit(where: str, value: str | None, required: bool = True) -> Iterator[str]
         yield f"{where}: {value!r} is not a SOR id"
 
 
+def _present(where: str, value: str | None) -> Iterator[str]:
+    if value is None or not value.strip():
+        yield f"{where}: missing"
+
+
+def _patient(form: Form) -> Iterator[str]:
+    """A CPR number, a replacement number, or (imported documents) another alternative identifier."""
+    number = (check_cpr(form.patient.cpr).normalized or form.patient.cpr or "").strip()
+    if not _PATIENT_ID.match(number):
+        yield "patient: no CPR or replacement CPR number"
+
+
 def _structure(form: Form, header: Header) -> Iterator[str]:
     from .build import has_course_entry
 
@@ -71,8 +85,7 @@ def _structure(form: Form, header: Header) -> Iterator[str]:
     if not _CVR.match((header.custodian_cvr or "").strip()):
         yield "practice profile: no CVR number (8 digits) for the document's custodian"
     yield from _time("submission time", header.effective)
-    if not check_cpr(form.patient.cpr).ok:
-        yield "patient: no valid CPR or replacement CPR number"
+    yield from _patient(form)
     if not is_uuid(form.course.id):
         yield "course: the forløbsID is not a UUID"
     course, ref = form.course, form.referral
@@ -81,7 +94,7 @@ def _structure(form: Form, header: Header) -> Iterator[str]:
         yield from _time("course end", course.end, required=False)
         yield from _unit("course responsible unit", course.responsible_unit)
         yield from _code("course label", course.label)
-        yield from _code("course start marker", course.start_marker)
+        yield from _code("course start marker", course.start_marker, required=False)
         yield from _code("course completion", course.completion, required=False)
         yield from _time("referral time", ref.time)
         yield from _unit("referring unit", ref.referring_unit, required=False)
@@ -115,7 +128,7 @@ def _structure(form: Form, header: Header) -> Iterator[str]:
     if form.contacts:
         pay = form.payment
         yield from _code("payment agreement", pay.agreement)
-        yield from _code("payment payer", pay.payer)
+        yield from _present("payment payer", pay.payer)
         yield from _code("payment specialisation level", pay.specialisation_level)
     for n, procedure in enumerate(form.procedures, 1):
         where = f"procedure without contact {n}"
@@ -123,7 +136,7 @@ def _structure(form: Form, header: Header) -> Iterator[str]:
         if procedure.payment is not None and any((procedure.payment.agreement, procedure.payment.payer,
                                                   procedure.payment.specialisation_level)):
             yield from _code(f"{where} payment agreement", procedure.payment.agreement)
-            yield from _code(f"{where} payment payer", procedure.payment.payer)
+            yield from _present(f"{where} payment payer", procedure.payment.payer)
             yield from _code(f"{where} payment specialisation level", procedure.payment.specialisation_level)
     targets = _trigger_ids(form)
     for n, report in enumerate(form.result_reports, 1):
@@ -191,8 +204,7 @@ def check_integrity(form: Form, header: Header, cancellation: bool = False, cata
         problems = list(_unit("reporting unit (practice profile)", header.author_unit))
         if not _CVR.match((header.custodian_cvr or "").strip()):
             problems.append("practice profile: no CVR number (8 digits) for the document's custodian")
-        if not check_cpr(form.patient.cpr).ok:
-            problems.append("patient: no valid CPR or replacement CPR number")
+        problems += list(_patient(form))
         if not is_uuid(form.course.id):
             problems.append("course: the forløbsID is not a UUID")
     else:
