@@ -143,3 +143,26 @@ def test_catalog_invalid_code_is_refused() -> None:
 
     with pytest.raises(IntegrityError, match="DZ038"):
         check_integrity(corpus.full_form(), corpus.header(), catalog=Catalog())
+
+
+def _without_ids(data: bytes) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    for ident in root.iter("{urn:hl7-org:v3}id", "{urn:hl7-org:v3}setId"):
+        if ident.get("root") not in ("1.2.208.176.1.1", "1.2.208.176.1.2", "2.16.840.1.113883.2.24.1.1"):
+            ident.attrib.pop("extension", None)
+            ident.attrib.pop("root", None)
+    return etree.tostring(root)
+
+
+@pytest.mark.parametrize("make", [corpus.full_form, corpus.reports_form, lambda: corpus.full_form(contacts=0)])
+def test_reading_our_own_document_and_writing_it_again_gives_the_same_document(make) -> None:
+    from seilocal.export.cda.read import read_document
+
+    first = to_bytes(build_document(make(), corpus.header()))
+    result = read_document(first)
+    assert result.dropped == []
+    assert (result.author_unit, result.custodian_cvr) == (corpus.UNIT, corpus.CVR)
+    again = to_bytes(build_document(result.form, corpus.header()))
+    assert _without_ids(again) == _without_ids(first)

@@ -258,10 +258,10 @@ class _Reader:
             for extra in self.relations(reason, "5"):
                 self.drop("a supplementary code on the referral reason", extra)
 
-    def payment(self, act: etree._Element) -> Payment:
+    def payment(self, act: etree._Element, period: tuple[str | None, str | None]) -> Payment:
         payer = act.find("h:participant/h:participantRole/h:scopingEntity/h:id", NS)
         spec = self.codes_of(act, "10")
-        if act.find("h:effectiveTime", NS) is not None:
+        if act.find("h:effectiveTime", NS) is not None and self.interval(act) != period:
             self.drop("the payment's own period (the contact's times are used)", act.find("h:effectiveTime", NS))
         return Payment(agreement=self.code(act), payer=None if payer is None else payer.get("extension"),
                        specialisation_level=spec[0] if spec else None)
@@ -272,10 +272,13 @@ class _Reader:
                           type=self.code(enc), priority=self.code(enc, "priorityCode"))
         reasons = self.codes_of(enc, "48")
         contact.reason = reasons[0] if reasons else None
-        for n, pay in enumerate(self.relations(enc, "7")):
-            payment = self.payment(pay)
-            if n == 0 and not any((self.form.payment.payer, self.form.payment.agreement)):
+        for pay in self.relations(enc, "7"):
+            payment = self.payment(pay, (start, end))
+            current = self.form.payment
+            if not any((current.payer, current.agreement, current.specialisation_level)):
                 self.form.payment = payment
+            elif payment != current:
+                self.drop("a contact's own payment (the form has one payment for all its contacts)", pay)
         for participant in enc.findall("h:participant", NS):
             if participant.get("typeCode") != "RESP":
                 self.drop("a stay or absence of the contact (opholdsadresse)", participant)
@@ -306,14 +309,15 @@ class _Reader:
         target = self.ids.get((extension or "").lower())
         if kind == "contact" and target and target[1] in self.contacts:
             self.contacts[target[1]].procedures.append(procedure)
-            self.relations(node, "7") and self.drop("the payment of a procedure on a contact")
+            for pay in self.relations(node, "7"):  # LPR3 pays a contact's procedures through the contact
+                self.drop("the payment of a procedure on a contact", pay)
             return
         if kind == "course":
             self.set_course_ref(extension)
         elif kind is not None:
             self.drop("the link of a procedure to a contact not in the document (kept without contact)")
         pays = self.relations(node, "7")
-        procedure.payment = self.payment(pays[0]) if pays else None
+        procedure.payment = self.payment(pays[0], (start, end)) if pays else None
         self.form.procedures.append(procedure)
 
     def diagnosis(self, obs: etree._Element) -> None:
