@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ def is_uuid(text: str | None) -> bool:
     return bool(text and _UUID.match(text))
 
 
+@lru_cache(maxsize=64)
 def course_namespace(course_id: str) -> uuid.UUID:
     """The UUIDv5 namespace of one course (forløbsID)."""
     return uuid.uuid5(APP_NAMESPACE, course_id.strip().lower())
@@ -46,11 +48,13 @@ def document_id(course_id: str, version: int) -> str:
     return str(uuid.uuid5(course_namespace(course_id), f"document/{version}"))
 
 
+@lru_cache(maxsize=16384)
 def row_id(course_id: str, kind: str, own_id: str) -> str:
     """The durable UUIDv5 of a row (contact, diagnosis, procedure, marker, result report) of a course."""
     return str(uuid.uuid5(course_namespace(course_id), f"{kind}/{own_id.strip().lower()}"))
 
 
+@lru_cache(maxsize=4096)
 def cda_time(text: str) -> str:
     """`YYYY-MM-DDTHH:MM:SS` Danish wall-clock time as a CDA TS with its offset (+0100 winter, +0200 summer).
 
