@@ -8,6 +8,7 @@ When ../shared/lpr3 is present the documents are also checked against the offici
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -32,14 +33,19 @@ def complete(form):
     return form
 
 
-def timed(form, runs: int) -> tuple[list[float], bytes]:
-    """Milliseconds of each run, and the last document."""
-    times, data = [], b""
+def timed(form, runs: int) -> tuple[list[float], list[float], bytes]:
+    """Wall-clock and CPU milliseconds of each run, and the last document.
+
+    CPU time is reported next to wall-clock time because this 2-core machine is shared: under load the
+    wall-clock time includes waiting for a core, which says nothing about the export itself.
+    """
+    wall, cpu, data = [], [], b""
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         data = to_bytes(build_document(form, HEADER))
-        times.append((time.perf_counter() - started) * 1000)
-    return times, data
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return wall, cpu, data
 
 
 def main() -> int:
@@ -49,8 +55,8 @@ def main() -> int:
     args = parser.parse_args()
     small, large = complete(make_form(20)), complete(make_form(1000))
     timed(small, 3)  # warm-up: imports, lxml and zoneinfo caches
-    small_ms, small_doc = timed(small, args.runs)
-    large_ms, large_doc = timed(large, 5)
+    small_ms, small_cpu, small_doc = timed(small, args.runs)
+    large_ms, large_cpu, large_doc = timed(large, 5)
     valid = "skipped"
     if XSD.exists():
         from seilocal.export.cda.check import xsd_errors
@@ -59,11 +65,15 @@ def main() -> int:
     p50 = statistics.median(small_ms)
     p95 = sorted(small_ms)[int(0.95 * (len(small_ms) - 1))]
     big = statistics.median(large_ms)
-    print(f"20 contacts: p50 {p50:.1f} ms, p95 {p95:.1f} ms, {len(small_doc) // 1024} kB; "
-          f"1,000 contacts: median {big:.0f} ms, {len(large_doc) // 1024} kB; XSD valid: {valid}")
+    p50_cpu, big_cpu = statistics.median(small_cpu), statistics.median(large_cpu)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"20 contacts: p50 {p50:.1f} ms (CPU {p50_cpu:.1f} ms), p95 {p95:.1f} ms, {len(small_doc) // 1024} kB; "
+          f"1,000 contacts: median {big:.0f} ms (CPU {big_cpu:.0f} ms), {len(large_doc) // 1024} kB; "
+          f"XSD valid: {valid}; load average {load:.1f}")
     print(f"BENCH cda_export contacts20_p50_ms={p50:.1f} contacts20_p95_ms={p95:.1f} "
-          f"contacts1000_ms={big:.0f} kb20={len(small_doc) // 1024} kb1000={len(large_doc) // 1024} "
-          f"xsd_valid={valid} budget20_ms={BUDGET_20_MS:.0f} budget1000_ms={BUDGET_1000_MS:.0f}")
+          f"contacts20_cpu_p50_ms={p50_cpu:.1f} contacts1000_ms={big:.0f} contacts1000_cpu_ms={big_cpu:.0f} "
+          f"kb20={len(small_doc) // 1024} kb1000={len(large_doc) // 1024} xsd_valid={valid} load={load:.1f} "
+          f"budget20_ms={BUDGET_20_MS:.0f} budget1000_ms={BUDGET_1000_MS:.0f}")
     return 0 if p50 <= BUDGET_20_MS and big <= BUDGET_1000_MS and valid != "NO" else 1
 
 

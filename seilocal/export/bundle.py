@@ -123,8 +123,10 @@ def build_bundle(version: Version, describe: Describe | None = None, clinic_name
     if lpr3 is not None:
         try:
             files.update(lpr3(version))
-        except ValueError as exc:
+        except ValueError as exc:  # IntegrityError: the form cannot be written as an LPR3 document
             lpr3_error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a defect in the CDA export must never lose the bundle
+            lpr3_error = f"the LPR3 document could not be written ({type(exc).__name__})"
     manifest = {
         "format": BUNDLE_FORMAT,
         "app_version": __version__,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from datetime import datetime
@@ -128,3 +129,23 @@ def test_import_of_a_sample_and_refusal_of_the_same_course(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == "1"
     assert run(data, "import", str(sample)) == 2
     assert "already here as form 1" in capsys.readouterr().err
+
+
+def test_a_defect_in_the_lpr3_export_never_loses_the_bundle(data):
+    from seilocal.export.bundle import build_bundle
+    from seilocal.store.versions import versions_of
+
+    assert run(data, "submit", "1") == 0
+    store = open_store(data)
+    try:
+        version = versions_of(store).get(1, 1)
+    finally:
+        store.close()
+
+    def broken(_version):
+        raise KeyError("defect")
+
+    with zipfile.ZipFile(io.BytesIO(build_bundle(version, lpr3=broken))) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["lpr3_error"] == "the LPR3 document could not be written (KeyError)"
+    assert set(manifest["files"]) == {"form.json", "validation.json", "form.pdf"}

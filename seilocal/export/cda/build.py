@@ -33,6 +33,7 @@ from .xmlb import (
     root_element,
     sks,
     sor_entity,
+    stamp,
     templates,
 )
 
@@ -215,14 +216,25 @@ class _Writer:
 
     def payment(self, parent: etree._Element, type_code: str, payment: Payment, start: str | None,
                 end: str | None) -> None:
-        act = code_act(parent, type_code, "1.2.208.176.7.1.10.7", payment.agreement or "", class_code="ACT")
-        interval(act, start, end)
-        participant = el(act, "participant", typeCode="IND")
-        templates(participant, "1.2.208.176.7.1.10.8", "2.16.840.1.113883.10.12.321")
-        role = el(participant, "participantRole", classCode="PAYOR")
-        entity = el(role, "scopingEntity", classCode="ORG")
-        ident(entity, ids.SKS, (payment.payer or "").strip()).set("assigningAuthorityName", "Sundhedsdatastyrelsen")
-        code_act(act, "COMP", "1.2.208.176.7.1.10.10", payment.specialisation_level or "", class_code="ACT")
+        def build(holder: etree._Element) -> None:
+            act = code_act(holder, type_code, "1.2.208.176.7.1.10.7", payment.agreement or "", class_code="ACT")
+            participant = el(act, "participant", typeCode="IND")
+            templates(participant, "1.2.208.176.7.1.10.8", "2.16.840.1.113883.10.12.321")
+            role = el(participant, "participantRole", classCode="PAYOR")
+            entity = el(role, "scopingEntity", classCode="ORG")
+            ident(entity, ids.SKS, (payment.payer or "").strip()).set("assigningAuthorityName",
+                                                                      "Sundhedsdatastyrelsen")
+            code_act(act, "COMP", "1.2.208.176.7.1.10.10", payment.specialisation_level or "", class_code="ACT")
+
+        # The same payment on every contact: built once, copied, and given each contact's period.
+        key = ("payment", type_code, payment.agreement or "", payment.payer or "", payment.specialisation_level or "")
+        act = stamp(parent, key, build)[0]
+        period = etree.Element(q("effectiveTime"))
+        act.insert(3, period)  # after the two templateIds and the code
+        if start:
+            etree.SubElement(period, q("low"), value=cda_time(start))
+        if end:
+            etree.SubElement(period, q("high"), value=cda_time(end))
 
     def encounter(self, section: etree._Element, contact: Contact) -> None:
         enc = el(el(section, "entry", typeCode="COMP"), "encounter", classCode="ENC", moodCode="EVN")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from .ids import HL7, SKS, SKS_NAME, SOR, XSI, cda_time
@@ -64,6 +66,21 @@ def interval(parent: etree._Element, start: str | None, end: str | None, tag: st
         el(holder, "high", value=cda_time(end))
 
 
+_PROTOTYPES: dict[tuple[str, ...], etree._Element] = {}
+
+
+def stamp(parent: etree._Element, key: tuple[str, ...], build: Callable[[etree._Element], None]) -> etree._Element:
+    """Append a copy of a fixed sub-tree built once per key: copying is ~4x faster than building it again."""
+    prototype = _PROTOTYPES.get(key)
+    if prototype is None:
+        holder = etree.Element(q("holder"), nsmap=NSMAP)
+        build(holder)
+        prototype = _PROTOTYPES[key] = holder[0]
+    clone = prototype.__deepcopy__(None)  # lxml's own copy, without copy.deepcopy's memo bookkeeping
+    parent.append(clone)
+    return clone
+
+
 def sor_entity(parent: etree._Element, unit: str, tag: str = "scopingEntity") -> etree._Element:
     """An organisation identified by its SOR id."""
     entity = el(parent, tag, classCode="ORG")
@@ -73,29 +90,43 @@ def sor_entity(parent: etree._Element, unit: str, tag: str = "scopingEntity") ->
 
 def responsible(parent: etree._Element, unit: str, type_code: str = "RESP") -> etree._Element:
     """DK Responsible Unit Participant (Body) 1.2.208.176.7.1.10.49."""
-    participant = el(parent, "participant", typeCode=type_code)
-    templates(participant, "1.2.208.176.7.1.10.49", "2.16.840.1.113883.10.12.321")
-    role = el(participant, "participantRole", classCode="ROL")
-    sor_entity(role, unit)
+
+    def build(holder: etree._Element) -> None:
+        participant = el(holder, "participant", typeCode=type_code)
+        templates(participant, "1.2.208.176.7.1.10.49", "2.16.840.1.113883.10.12.321")
+        role = el(participant, "participantRole", classCode="ROL")
+        sor_entity(role, "")
+
+    participant = stamp(parent, ("responsible", type_code), build)
+    participant[2][0][0].set("extension", unit.strip())  # participantRole / scopingEntity / id
     return participant
 
 
 def code_act(parent: etree._Element, type_code: str, template: str, code: str, class_code: str = "REG",
              generic: str = "2.16.840.1.113883.10.12.301") -> etree._Element:
     """An entryRelationship holding a simple coded act of one template (supplementary code, label, ...)."""
-    relation = el(parent, "entryRelationship", typeCode=type_code)
-    act = el(relation, "act", classCode=class_code, moodCode="EVN")
-    templates(act, template, generic)
-    sks(act, code)
+
+    def build(holder: etree._Element) -> None:
+        act = el(el(holder, "entryRelationship", typeCode=type_code), "act", classCode=class_code, moodCode="EVN")
+        templates(act, template, generic)
+        sks(act, "")
+
+    act = stamp(parent, ("act", type_code, template, class_code, generic), build)[0]
+    act[2].set("code", code.strip())
     return act
 
 
 def code_observation(parent: etree._Element, type_code: str, template: str, code: str) -> etree._Element:
     """An entryRelationship holding a simple coded observation of one template."""
-    relation = el(parent, "entryRelationship", typeCode=type_code)
-    obs = el(relation, "observation", classCode="OBS", moodCode="EVN")
-    templates(obs, template, "2.16.840.1.113883.10.12.303")
-    sks(obs, code)
+
+    def build(holder: etree._Element) -> None:
+        obs = el(el(holder, "entryRelationship", typeCode=type_code), "observation", classCode="OBS",
+                 moodCode="EVN")
+        templates(obs, template, "2.16.840.1.113883.10.12.303")
+        sks(obs, "")
+
+    obs = stamp(parent, ("observation", type_code, template), build)[0]
+    obs[2].set("code", code.strip())
     return obs
 
 
@@ -108,11 +139,16 @@ def internal_ref(parent: etree._Element, kind: str, root: str, extension: str) -
         "diagnosis": ("observation", "OBS", "1.2.208.176.7.1.10.93", "2.16.840.1.113883.10.12.301"),
         "procedure": ("procedure", "PROC", "1.2.208.176.7.1.10.94", "2.16.840.1.113883.10.12.306"),
     }[kind]
-    relation = el(parent, "entryRelationship", typeCode="REFR")
-    target = el(relation, tag, classCode=class_code, moodCode="EVN")
-    templates(target, template, generic)
-    ident(target, root, extension)
-    null_code(target)
+
+    def build(holder: etree._Element) -> None:
+        target = el(el(holder, "entryRelationship", typeCode="REFR"), tag, classCode=class_code, moodCode="EVN")
+        templates(target, template, generic)
+        ident(target, "", "")
+        null_code(target)
+
+    relation = stamp(parent, ("ref", kind), build)
+    relation[0][2].set("root", root)  # target / id
+    relation[0][2].set("extension", extension)
     return relation
 
 
