@@ -1,5 +1,7 @@
 """Benchmark: write the LPR3 CDA document of a 20-contact form (p50 budget 50 ms) and of 1,000 contacts (1 s).
 
+The budgets are checked on CPU time (wall-clock time is printed too): see docs/performance.md.
+
 Run from the repository root: `.venv/bin/python bench/cda_export.py [--runs N]`. In-process: the form model is
 built once; each run maps it to XML and serialises it (what a bundle or `export --cda` does per version).
 When ../shared/lpr3 is present the documents are also checked against the official XSD (not timed).
@@ -74,7 +76,8 @@ def main() -> int:
           f"contacts20_cpu_p50_ms={p50_cpu:.1f} contacts1000_ms={big:.0f} contacts1000_cpu_ms={big_cpu:.0f} "
           f"kb20={len(small_doc) // 1024} kb1000={len(large_doc) // 1024} xsd_valid={valid} load={load:.1f} "
           f"budget20_ms={BUDGET_20_MS:.0f} budget1000_ms={BUDGET_1000_MS:.0f}")
-    return 0 if p50 <= BUDGET_20_MS and big <= BUDGET_1000_MS and valid != "NO" else 1
+    # The budgets are judged on CPU time: on a shared machine the wall-clock time measures the neighbours too.
+    return 0 if p50_cpu <= BUDGET_20_MS and big_cpu <= BUDGET_1000_MS and valid != "NO" else 1
 
 
 if __name__ == "__main__":
