@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from nicegui import ui
 
 from seilocal.model import STATUS_LABELS_DA
-from seilocal.model.datetime_input import format_for_display
+from seilocal.model.datetime_input import date_filter_prefix, format_for_display
 from seilocal.model.profile import new_form_from_profile
 from seilocal.store.profile import load_profile
 
@@ -26,22 +24,6 @@ _COLUMNS = [
     {"name": "responsible_unit", "label": "Forløbsansvar", "field": "responsible_unit", "align": "left"},
     {"name": "changed_at", "label": "Sidst ændret", "field": "changed_at", "align": "left", "sortable": True},
 ]
-
-_DATE_FILTER = re.compile(r"^\s*(?:(\d{1,2})[-.])?(?:(\d{1,2})[-.])?(\d{4})\s*$")
-
-
-def date_filter_prefix(text: str) -> str | None:
-    """Turn a Danish date filter (`dd-mm-åååå`, `mm-åååå` or `åååå`) into the ISO prefix it matches."""
-    match = _DATE_FILTER.match(text or "")
-    if not match:
-        return None
-    first, second, year = match.groups()
-    if first and second:
-        return f"{year}-{int(second):02d}-{int(first):02d}"
-    if first:
-        return f"{year}-{int(first):02d}"
-    return year
-
 
 def forms_list_page(ctx: AppContext) -> None:
     """Build the forms list."""
@@ -78,9 +60,9 @@ def forms_list_page(ctx: AppContext) -> None:
         refresh()
 
     def set_date_filter(column: str, text: str, field: ui.input) -> None:
-        prefix = date_filter_prefix(text) if text else None
+        prefix = date_filter_prefix(text, ctx.today()) if text else None  # `d`, `12`, `12.01` as in date fields
         bad = bool(text) and prefix is None
-        field.props(f'error-message="Skriv dd-mm-åååå, mm-åååå eller åååå" {"error" if bad else ":error=false"}')
+        field.props(f'error-message="Skriv dd-mm-åååå, mm-åååå, åååå eller d" {"error" if bad else ":error=false"}')
         set_filter(column, prefix or "")
 
     def create() -> None:
