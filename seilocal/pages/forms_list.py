@@ -10,6 +10,7 @@ from seilocal.model.profile import new_form_from_profile
 from seilocal.store.profile import load_profile
 
 from .context import AppContext
+from .first_start import first_start_pending, setup_card
 from .frame import frame
 from .optional import optional_part
 
@@ -70,6 +71,8 @@ def forms_list_page(ctx: AppContext) -> None:
         ui.navigate.to(f"/skema/{stored.form.form_no}")
 
     with frame("Skemaer"):
+        if first_start_pending(ctx):  # F1: a new data folder asks for the practice profile first
+            setup_card(ctx)
         with ui.row().classes("w-full items-center"):
             ui.label("Skemaer").classes("text-h5")
             ui.space()

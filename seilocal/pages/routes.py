@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from .context import AppContext
+from .first_start import SETUP_PATH, first_start_page
 from .form_page import form_page
 from .forms_list import forms_list_page
 from .optional import optional_part
@@ -22,6 +23,10 @@ def register_pages(ctx: AppContext) -> None:
     @ui.page("/skema/{form_no}")
     def _form(form_no: int) -> None:
         form_page(ctx, form_no)
+
+    @ui.page(SETUP_PATH)
+    def _first_start() -> None:
+        first_start_page(ctx)
 
     settings = optional_part("settings_page", "settings_page")
     if settings:

@@ -6,7 +6,7 @@ from typing import Any
 
 from nicegui import ui
 
-from seilocal.model.profile import PracticeProfile, check_cvr, normal_cvr
+from seilocal.model.profile import PracticeProfile, check_cvr, cvr_warning, normal_cvr
 from seilocal.store.profile import load_profile, save_profile
 
 from .backup_panel import backup_panel
@@ -57,11 +57,11 @@ def settings_page(ctx: AppContext) -> None:
                 cvr.without_auto_validation()
 
                 def cvr_changed(value: str | None) -> None:
-                    cvr.error = check_cvr(value)
+                    show_cvr_check(cvr, value)
                     update("cvr", value or "")
 
                 cvr.on_value_change(lambda e: cvr_changed(e.value))
-                cvr.error = check_cvr(profile.cvr)
+                show_cvr_check(cvr, profile.cvr)
 
             ui.label("Egne SOR-enheder").classes("text-subtitle1 q-mt-md")
             own_units_view(ctx, profile, update, my_cvr)
@@ -81,6 +81,13 @@ def settings_page(ctx: AppContext) -> None:
             catalog_import_panel(ctx.store.path)
             ui.label("Backup").classes("text-h6 q-mt-md")
             backup_panel(ctx)
+
+
+def show_cvr_check(field: ui.input, value: str | None) -> None:
+    """Mark a CVR field: red when it is not 8 digits, a warning below it when the check digit does not fit."""
+    field.error = check_cvr(value)
+    field.props["hint"] = None if field.error else cvr_warning(value)
+    field.update()
 
 
 def own_units_view(ctx: AppContext, profile: PracticeProfile, update: Any, my_cvr: Any) -> None:
