@@ -10,7 +10,7 @@ from seilocal.model import STATUS_LABELS_DA
 from seilocal.model.datetime_input import date_filter_prefix, format_date, format_for_display
 from seilocal.model.profile import new_form_from_profile
 from seilocal.rules.deadlines import days_left, reporting_deadline
-from seilocal.store.forms_list import UnreportedSince, list_forms
+from seilocal.store.forms_list import FormSet, UnreportedSince, list_forms
 from seilocal.store.profile import load_profile
 
 from .context import AppContext
@@ -43,18 +43,18 @@ DEADLINE_FILTERS = {
 SOON_DAYS = 7
 
 
-def deadline_matches(choice: str, since: dict[int, date | None], today: date) -> tuple[set[int] | None, set[int]]:
-    """The forms a deadline filter keeps, as (only these or None for all, none of these)."""
+def deadline_matches(choice: str, since: dict[int, date | None], today: date) -> tuple[FormSet | None, FormSet | None]:
+    """The forms a deadline filter keeps, as (only these or None for all, none of these or None)."""
     if not choice:
-        return None, set()
+        return None, None
     if choice == "none":  # submitted or cancelled, or nothing dated to report yet
-        return None, {n for n, day in since.items() if day is not None}
+        return None, FormSet.of([n for n, day in since.items() if day is not None])
     left = {n: days_left(day, today) for n, day in since.items() if day is not None}
     if choice == "overdue":
-        return {n for n, days in left.items() if days < 0}, set()
+        return FormSet.of([n for n, days in left.items() if days < 0]), None
     if choice == "week":
-        return {n for n, days in left.items() if 0 <= days <= SOON_DAYS}, set()
-    return set(left), set()
+        return FormSet.of([n for n, days in left.items() if 0 <= days <= SOON_DAYS]), None
+    return FormSet.of(left), None
 
 
 def deadline_text(day: date | None, today: date) -> str:
@@ -81,10 +81,16 @@ def forms_list_page(ctx: AppContext) -> None:
     deadline_choice = {"value": ""}
     unreported = ctx.extras.setdefault("unreported_since", UnreportedSince(ctx.store.db, forms))
 
+    matched: dict[tuple, tuple[FormSet | None, FormSet | None]] = {}
+
     def rows() -> list[dict]:
         today = ctx.today()
         since = unreported.all()
-        only, without = deadline_matches(deadline_choice["value"], since, today)
+        key = (unreported.stamp, deadline_choice["value"], today)  # same stamp: same dates, same matches
+        if key not in matched:
+            matched.clear()
+            matched[key] = deadline_matches(deadline_choice["value"], since, today)
+        only, without = matched[key]
         hits = list_forms(forms, search.value or "", filters, only=only, without=without)
         return [
             {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,13 +18,18 @@ from .catalog.schema import CODES, SOR
 from .forms import _UUID_PART, FILTER_COLUMNS, FormStore, FormSummary, _prefix_range, _search_clause
 from .versions import VersionStore, earliest_unreported
 
-# SQLite's LIKE ignores case for ASCII letters only: the capitals it misses are folded in SQL (C code, no Python
-# per row), the typed text in Python. Letters beyond these stay case-sensitive.
-_FOLD = (("Æ", "æ"), ("Ø", "ø"), ("Å", "å"), ("Ä", "ä"), ("Ö", "ö"), ("Ü", "ü"), ("É", "é"))
-_FOLDED_NAME = "name"
-for _upper, _lower in _FOLD:
-    _FOLDED_NAME = f"replace({_FOLDED_NAME}, '{_upper}', '{_lower}')"
-_NAME_CLAUSE = f"{_FOLDED_NAME} LIKE ? ESCAPE '\\'"
+# SQLite's LIKE ignores case for ASCII letters only: a capital it misses is folded in SQL (C code, no Python per
+# row) when the typed text holds that letter, the typed text in Python. Other letters stay case-sensitive.
+_FOLD = {"æ": "Æ", "ø": "Ø", "å": "Å", "ä": "Ä", "ö": "Ö", "ü": "Ü", "é": "É"}
+
+
+def _name_clause(folded: str) -> str:
+    """`name LIKE ?`, with a replace() only for each non-ASCII letter the typed text holds (each costs a scan)."""
+    column = "name"
+    for lower, upper in _FOLD.items():
+        if lower in folded:
+            column = f"replace({column}, '{upper}', '{lower}')"
+    return f"{column} LIKE ? ESCAPE '\\'"
 
 
 def fold_text(text: str) -> str:
@@ -32,15 +38,36 @@ def fold_text(text: str) -> str:
     return lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _is_indexed(needle: str) -> bool:
+    """Whether the search is a number or forløbsID look-up (index ranges), not a name scan."""
+    return needle.replace("-", "").isdigit() or bool(
+        _UUID_PART.fullmatch(needle) and any(c in "abcdefABCDEF-" for c in needle))
+
+
 def _clause(needle: str) -> tuple[str, list[Any]]:
     """The WHERE clause of the search box: numbers and forløbsIDs as FormStore.search, names folded."""
     if needle.replace("-", "").isdigit():
         return _search_clause(needle)  # CPR, form number, forløbsID prefix: index look-ups
-    pattern = f"%{fold_text(needle)}%"
+    folded = fold_text(needle)
+    pattern, name = f"%{folded}%", _name_clause(folded)
     if _UUID_PART.fullmatch(needle) and any(c in "abcdefABCDEF-" for c in needle):
         low, high = _prefix_range(needle.lower())
-        return f"((course_id >= ? AND course_id < ?) OR {_NAME_CLAUSE})", [low, high, pattern]
-    return _NAME_CLAUSE, [pattern]
+        return f"((course_id >= ? AND course_id < ?) OR {name})", [low, high, pattern]
+    return name, [pattern]
+
+
+@dataclass(frozen=True)
+class FormSet:
+    """A set of form numbers as the list query takes it (made once, used for many refreshes)."""
+
+    numbers: frozenset[int]
+    json: str
+
+    @classmethod
+    def of(cls, numbers: Collection[int]) -> FormSet:
+        """The set of these form numbers."""
+        unique = frozenset(numbers)
+        return cls(unique, json.dumps(sorted(unique)))
 
 
 def list_forms(
@@ -48,18 +75,14 @@ def list_forms(
     text: str = "",
     filters: dict[str, str] | None = None,
     *,
-    only: Collection[int] | None = None,
-    without: Collection[int] | None = None,
+    only: FormSet | None = None,
+    without: FormSet | None = None,
     limit: int = 200,
 ) -> list[FormSummary]:
     """The forms list: search text and column filters as FormStore.search, narrowed to `only` / not `without`."""
     where: list[str] = []
     params: list[Any] = []
     needle = text.strip()
-    if needle:
-        clause, clause_params = _clause(needle)
-        where.append(f"({clause})")
-        params += clause_params
     for column, value in (filters or {}).items():
         if column not in FILTER_COLUMNS or not value:
             continue
@@ -70,11 +93,18 @@ def list_forms(
             where.append(f"+{column} = ?")  # unary +: keep SQLite on the search's own index ranges
             params.append(value)
     if only is not None:
-        where.append("form_no IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(sorted(only)))
-    if without:
+        # A number or forløbsID search has index ranges: they lead and the set is only checked (+). Otherwise
+        # the set leads (a name is compared on its forms only).
+        indexed = bool(needle) and _is_indexed(needle)
+        where.append(f"{'+' if indexed else ''}form_no IN (SELECT value FROM json_each(?))")
+        params.append(only.json)
+    if without is not None and without.numbers:
         where.append("form_no NOT IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(sorted(without)))
+        params.append(without.json)
+    if needle:  # after the filters: a name is compared only on the rows the cheap terms let through
+        clause, clause_params = _clause(needle)
+        where.append(f"({clause})")
+        params += clause_params
     sql = (
         "SELECT form_no, course_id, status, cpr, name, course_start, course_end, start_marker, "
         "responsible_unit, changed_at FROM forms"
@@ -101,9 +131,28 @@ class UnreportedSince:
         self.db = db
         self.versions = VersionStore(db, forms)
         self._known: dict[int, tuple[int, date | None]] = {}
+        self._stamp: tuple[Any, ...] | None = None
+        self._result: dict[int, date | None] = {}
+
+    @property
+    def stamp(self) -> tuple[Any, ...] | None:
+        """What the last answer of `all` was read at: equal stamps, equal answers."""
+        return self._stamp
+
+    def _current_stamp(self) -> tuple[Any, ...]:
+        # Every write of a form (edit, submission, import, status change, deletion) adds an audit row, and a new
+        # form a new number. Both are one index look-up, so an unchanged list costs next to nothing.
+        row = self.db.execute("SELECT (SELECT max(id) FROM audit), (SELECT max(form_no) FROM forms)").fetchone()
+        return tuple(row)
 
     def all(self) -> dict[int, date | None]:
-        """{form number: the date its deadline runs from (None: no treatment registered yet)}."""
+        """{form number: the date its deadline runs from (None: no treatment registered yet)}; do not change it.
+
+        The same dict comes back while nothing was written, so a caller may keep what it derived from it.
+        """
+        stamp = self._current_stamp()
+        if stamp == self._stamp:
+            return self._result
         rows = self.db.execute(
             "SELECT form_no, revision, status FROM forms WHERE status IN ('draft', 'changed')"
         ).fetchall()
@@ -117,6 +166,7 @@ class UnreportedSince:
             result[form_no] = known[1]
         for gone in set(self._known) - set(result):
             del self._known[gone]
+        self._stamp, self._result = stamp, result
         return result
 
     def _since(self, form_no: int, status: str, form: Form) -> date | None:
