@@ -6,6 +6,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from nicegui import ui
+from nicegui.translations import translations
+
+# NiceGUI has no Danish texts for its "connection lost" banner; the app runs with language="da".
+translations["da"] = {
+    "connection_lost": "Forbindelsen til programmet er afbrudt.",
+    "trying_to_reconnect": "Prøver at forbinde igen …",
+    "message_too_long": "Beskeden er for lang",
+    "message_too_long_body": "Beskeden er for stor til at blive sendt.",
+}
 
 TOP_BAR_PX = 56  # fixed, so sticky parts of a page know where the bar ends
 
