@@ -46,13 +46,21 @@ _MESSAGES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def _shown(name: str, raw: str) -> str:
+    # The app's one quote style: a value from the file in »«, not Python's repr quotes.
+    if name == "what":
+        return _DATE_WHAT.get(raw, raw)
+    if name == "v" and len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
+        return f"»{raw[1:-1]}«"
+    return raw
+
+
 def danish_cause(message: str) -> str | None:
     """The Danish text of one importer message, or None when it is not one we know."""
     for pattern, text in _MESSAGES:
         match = pattern.fullmatch(message.strip())
         if match:
-            values = {k: _DATE_WHAT.get(v, v) for k, v in match.groupdict().items()}
-            return text.format(**values)
+            return text.format(**{k: _shown(k, v) for k, v in match.groupdict().items()})
     return None
 
 

@@ -58,3 +58,11 @@ async def test_an_error_inside_a_page_shows_a_danish_page_without_its_text(app_u
     response = await app_user.http_client.get("/skema/abc")
     assert response.status_code == 404 and NOT_FOUND_TEXT in _text(response)
     caplog.clear()  # the page's error is logged on purpose (by NiceGUI); the fixture would count it as a failure
+
+
+@pytest.mark.parametrize("path", ["/", "/indstillinger", "/velkommen"])
+async def test_every_page_writes_buttons_as_written_not_in_capitals(app_user: User, path: str) -> None:
+    from seilocal.pages.frame import BUTTON_CASE_CSS
+
+    response = await app_user.http_client.get(path)
+    assert response.status_code == 200 and BUTTON_CASE_CSS in response.text

@@ -33,7 +33,7 @@ SKS_LINES = [
     ("dia" + " " * 20 + "20190101" + " " * 16 + "tekst", "koden"),
     ("d1aDA00" + " " * 16 + "20190101" + " " * 16 + "tekst", "posttypen"),
     ("diaDA00" + " " * 16 + "20190101" + " " * 8 + "20180101" + "tekst", "gyldig til (2018-01-01) ligger før"),
-    ("diaDA00" + " " * 16 + "20191301" + " " * 16 + "tekst", "»gyldig fra« '20191301' er en dato, der ikke findes"),
+    ("diaDA00" + " " * 16 + "20191301" + " " * 16 + "tekst", "»gyldig fra« »20191301« er en dato, der ikke findes"),
     ("diaDA00" + " " * 16 + "2019xx01" + " " * 16 + "tekst", "er ikke en dato (ååååmmdd)"),
 ]
 
@@ -53,9 +53,9 @@ def test_an_empty_sks_file(db: Database, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "danish"),
     [
-        (b"sor_id;name\nabc;Klinik\n", "SOR-koden 'abc' mangler eller er ikke cifre"),
-        (b"sor_id;name;cvr\n123;Klinik;12\n", "CVR-nummeret '12' har ikke 8 cifre"),
-        (b"sor_id;name;level\n123;Klinik;XX\n", "niveauet 'XX' er hverken SI eller OE"),
+        (b"sor_id;name\nabc;Klinik\n", "SOR-koden »abc« mangler eller er ikke cifre"),
+        (b"sor_id;name;cvr\n123;Klinik;12\n", "CVR-nummeret »12« har ikke 8 cifre"),
+        (b"sor_id;name;level\n123;Klinik;XX\n", "niveauet »XX« er hverken SI eller OE"),
         (b"sor_id;navnet\n123;Klinik\n", "ukendte kolonner"),
         (b"<sor><unit>", "filen er ikke gyldig XML"),
     ],
@@ -69,3 +69,8 @@ def test_sor_errors_read_in_danish(db: Database, tmp_path: Path, data: bytes, da
 def test_an_unknown_message_keeps_its_detail() -> None:
     text = danish_import_error(CatalogImportError(3, "something new"))
     assert text == "Filen blev ikke indlæst: fejl i linje 3: ukendt fejl (something new). Intet er ændret."
+
+
+def test_values_from_the_file_are_quoted_the_app_s_way() -> None:
+    text = danish_import_error(CatalogImportError(2, "code 'A B' is empty or has spaces inside"))
+    assert "koden »A B« er tom" in text and "'" not in text
