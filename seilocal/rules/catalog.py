@@ -31,8 +31,9 @@ class CodeCatalog(Protocol):
     def is_authoritative(self, list_name: str) -> bool:
         """True when the list's members can be trusted to block a submission.
 
-        That is an official import (SKS) or members that someone checked against the official list; our own
-        unverified starter compilation is not: a code outside it is a warning, not an error.
+        That is a list import of the official members (`seilocal codes import-lists`) or members someone
+        checked against the official list; our own unverified starter compilation is not: a code outside it
+        is a warning, not an error. An SKS import brings codes, not list membership, and changes nothing here.
         """
         ...
 

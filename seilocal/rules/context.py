@@ -37,6 +37,7 @@ class Finding:
     unconfirmed: str = ""
 
 
+# The Danish words to show beside a finding whose `unconfirmed` names lists (the finding's text stays as is).
 UNCONFIRMED_NOTE = "kodelisten er ikke bekræftet"
 
 
@@ -105,6 +106,9 @@ class Context:
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _sor: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _extra: dict[str, object] = field(default_factory=dict)
+    _periods: dict[str, object] = field(default_factory=dict)
+    _sor_periods: dict[str, object] = field(default_factory=dict)
+    _psychiatric: dict[str, bool | None] = field(default_factory=dict)
     today: date = field(init=False)  # the date of `now`; a field, as rules read it once per row
 
     def __post_init__(self) -> None:
@@ -193,16 +197,19 @@ class Context:
     ) -> bool | None:
         """Membership at some time in a period: at one of its ends, else anywhere in between when the
         catalog can tell (the list's and the code's validity intervals meet the period)."""
-        # Diagnosis rules ask this per row and per list; one cached answer per period saves two lookups.
+        # Most codes are in no list at any time: one cached undated answer settles them before any date.
+        ever = self._member.get((list_name, code, None), _MISS)
+        if ever is _MISS:
+            ever = self._ask_member((list_name, code, None))
+        if not ever:
+            return ever  # type: ignore[return-value]
         key = (list_name, code, start, end)
         hit = self._member_in.get(key, _MISS)
         if hit is _MISS:
-            first = self.member(list_name, code, start)
-            if first is None or first or end is None or end == start:
-                hit = first
-            else:
+            hit = self.member(list_name, code, start)
+            if hit is False and end is not None and end != start:
                 hit = self.member(list_name, code, end)
-                if hit is False and start is not None and end > start and self.member(list_name, code, None):
+                if hit is False and start is not None and end > start:
                     # A member at some time, just not at either end: ask about the days in between.
                     during = getattr(self.catalog, "in_list_during", None)
                     hit = False if during is None else bool(during(list_name, code, start, end))
@@ -257,31 +264,31 @@ class Context:
 
     def code_periods(self, code: str) -> tuple[tuple[date | None, date | None], ...] | None:
         """The validity intervals of an SKS code; None when unknown or the catalog cannot tell."""
-        key = f"periods:{code}"
-        if key not in self._extra:
+        answer = self._periods.get(code, _MISS)
+        if answer is _MISS:
             ask = getattr(self.catalog, "validity", None)
-            self._extra[key] = None if ask is None else ask(code)
-        return self._extra[key]  # type: ignore[return-value]
+            answer = self._periods[code] = None if ask is None else ask(code)
+        return answer  # type: ignore[return-value]
 
     def sor_period(self, unit: str | None) -> tuple[date | None, date | None] | None:
         """The (first, last) valid day of a SOR unit; None when blank, unknown, or the catalog cannot tell."""
         if not unit:
             return None
-        key = f"sor_period:{unit}"
-        if key not in self._extra:
+        answer = self._sor_periods.get(unit, _MISS)
+        if answer is _MISS:
             ask = getattr(self.catalog, "sor_period", None)
-            self._extra[key] = None if ask is None else ask(unit)
-        return self._extra[key]  # type: ignore[return-value]
+            answer = self._sor_periods[unit] = None if ask is None else ask(unit)
+        return answer  # type: ignore[return-value]
 
     def psychiatric(self, unit: str | None) -> bool | None:
         """True when the SOR unit's main speciality is psychiatric; None when unknown."""
         if not unit:
             return None
-        key = f"psychiatric:{unit}"
-        if key not in self._extra:
+        answer = self._psychiatric.get(unit, _MISS)
+        if answer is _MISS:
             ask = getattr(self.catalog, "sor_psychiatric", None)
-            self._extra[key] = None if ask is None else ask(unit)
-        return self._extra[key]  # type: ignore[return-value]
+            answer = self._psychiatric[unit] = None if ask is None else ask(unit)
+        return answer  # type: ignore[return-value]
 
     def sor(self, unit: str | None, at: date | None) -> bool | None:
         """SOR validity of a unit at a date; None when blank, unknown or undated."""

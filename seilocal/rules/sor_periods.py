@@ -18,7 +18,7 @@ class UnitStanding:
     closed_while_open: bool = False  # the element has no end, and the unit closed before today (X.43)
 
 
-_UNKNOWN = UnitStanding()
+_UNKNOWN = UnitStanding()  # also "nothing wrong"
 
 
 def standing(ctx: Context, unit: str | None, start: date | None, end: date | None) -> UnitStanding:
@@ -27,8 +27,11 @@ def standing(ctx: Context, unit: str | None, start: date | None, end: date | Non
     if period is None:
         return _UNKNOWN
     first, last = period
+    late = start is not None and first is not None and first > start
+    if not late and (last is None or (start is not None and last >= start and end is not None and last >= end)):
+        return _UNKNOWN  # the common case, without an object per row
     return UnitStanding(
-        not_open_at_start=start is not None and first is not None and first > start,
+        not_open_at_start=late,
         closed_before_start=start is not None and last is not None and last < start,
         closed_before_end=end is not None and last is not None and last < end,
         closed_while_open=end is None and last is not None and last < ctx.today,
