@@ -113,13 +113,23 @@ def contact_codes(ctx: Context) -> None:
     (
         "5102",
         "error",
-        "An acute physical-attendance contact of a non-psychiatric unit needs a kontaktårsag (unknown speciality:"
-        " non-psychiatric)",
+        "An acute (admin.prioritet.akut) physical-attendance (admin.konttype.fysfr) contact of a"
+        " non-psychiatric unit needs a kontaktårsag (a unit of unknown speciality counts as non-psychiatric)",
     ),
     ("5103", "error", "No kontaktårsag on contacts of a unit with a psychiatric main speciality (SOR)"),
-    ("5104", "error", "No kontaktårsag on planned contacts"),
-    ("5107", "error", "A 'diagnoseindberetning' contact ends one minute after its start and is planned"),
-    ("5108", "error", "A 'død' contact is acute and has an action diagnosis in diag.doed"),
+    ("5104", "error", "No kontaktårsag on planned contacts (admin.prioritet.plan)"),
+    (
+        "5107",
+        "error",
+        "A 'diagnoseindberetning' contact (admin.konttype.diagindb) ends one minute after its start and is planned"
+        " (admin.prioritet.plan)",
+    ),
+    (
+        "5108",
+        "error",
+        "A 'død' contact (admin.konttype.doed) is acute (admin.prioritet.akut) and has an action diagnosis in"
+        " diag.doed",
+    ),
 )
 def contact_kinds(ctx: Context) -> None:
     for view in ctx.contacts:

@@ -79,19 +79,33 @@ def diagnosis_codes(ctx: Context) -> None:
 
 @rules(
     "DIAGNOSE",
-    ("12.03.103", "error", "Birth action diagnosis (diag.foedmor): physical or ude contact, priority acute"),
+    (
+        "12.03.103",
+        "error",
+        "Birth action diagnosis (diag.foedmor): physical (admin.konttype.fysfr) or ude (admin.konttype.udeko)"
+        " contact, priority acute (admin.prioritet.akut)",
+    ),
     (
         "12.03.105",
         "error",
-        "Live-born action diagnosis (diag.foedbarn.vital): physical or ude contact, acute",
+        "Live-born action diagnosis (diag.foedbarn.vital): physical (admin.konttype.fysfr) or ude"
+        " (admin.konttype.udeko) contact, acute (admin.prioritet.akut)",
     ),
-    ("12.03.106", "error", "Stillborn action diagnosis (diag.foedbarn.doed): contact type 'død'"),
+    (
+        "12.03.106",
+        "error",
+        "Stillborn action diagnosis (diag.foedbarn.doed): contact type 'død' (admin.konttype.doed)",
+    ),
     (
         "12.03.108",
         "error",
-        "Live birth after induced abortion (diag.foedmor.samraad) needs an abortion bidiagnose",
+        "Live birth after induced abortion (diag.foedmor.samraad) needs an abortion bidiagnose (diag.abort.samraad)",
     ),
-    ("12.03.109", "error", "Action diagnosis for a dead patient (diag.doed): contact type 'død'"),
+    (
+        "12.03.109",
+        "error",
+        "Action diagnosis for a dead patient (diag.doed): contact type 'død' (admin.konttype.doed)",
+    ),
     ("12104", "error", "Birth diagnoses for the child (diag.foedbarn) only as action diagnosis"),
     ("12105", "error", "Birth diagnoses for the mother (diag.foedmor) only as action diagnosis"),
     ("12.107a", "error", "External-cause diagnoses (diag.ydreaarsag, DX/DY) never as action diagnosis"),

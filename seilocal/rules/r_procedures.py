@@ -54,7 +54,8 @@ def procedure_periods(ctx: Context) -> None:
     (
         "11111",
         "error",
-        "Procedures of a 'diagnoseindberetning' contact start at the contact start and have no end",
+        "Procedures of a 'diagnoseindberetning' contact (admin.konttype.diagindb) start at the contact start and"
+        " have no end",
     ),
 )
 def procedure_ends(ctx: Context) -> None:

@@ -394,7 +394,11 @@ def _value(report: ResultReport, code: str) -> str | None:
 @rules(
     "RESULTATINDBERETNING",
     ("RAA01.RDA01-2", "error", "RDA01 in res.statuscar.subd on an incomplete cancer report"),
-    ("RAA01.RDA01-3", "error", "RDA01 in res.statuscar.subb or .subc on a complete cancer report"),
+    (
+        "RAA01.RDA01-3",
+        "error",
+        "RDA01 in res.statuscar.subb or res.statuscar.subc on a complete cancer report",
+    ),
     ("RAA01.RDA02", "error", "RDA02 present when RDA01 is in res.statuscar.suba"),
     ("RAA01.RDA03", "error", "RDA03 present when RDA01 is in res.statuscar.suba"),
     (
