@@ -288,3 +288,17 @@ def test_a_starter_list_error_is_a_warning_until_the_list_is_imported(tmp_path: 
     _import(store, tmp_path, "admin.konttype\tALCA00\t\t\nadmin.konttype\tALCA03\t\t\n")
     (after,) = [f for f in validate(form, store.catalog, NOW) if f.rule == "05.a"]
     assert (after.severity, after.unconfirmed) == ("error", "")
+
+
+def test_an_raa09_on_a_listed_procedure_without_contact_is_not_stale() -> None:
+    from seilocal.rules.triggers import pending_triggers, stale_reports
+
+    form = base_form()
+    proc = without_contact_procedure()
+    proc.code = "KJFA00"  # in proc.opr.komplikat
+    form.procedures.append(proc)
+    assert "RAA09" not in {t.name for t in pending_triggers(form, FakeCatalog())}  # not required here
+    created = report(form, "RAA09", proc.id, RDA85="OK1")
+    assert stale_reports(form, FakeCatalog()) == []
+    proc.code = "KHAC20"
+    assert stale_reports(form, FakeCatalog()) == [created.id]
