@@ -94,7 +94,7 @@ def read_list_file(text: str) -> list[Row]:
             continue
         if len(cells) != len(HEADER):
             raise CatalogImportError(line_no, f"{len(cells)} fields, {len(HEADER)} expected")
-        name, code = cells[0].strip(), cells[1].strip().replace(" ", "")
+        name, code = cells[0].strip(), cells[1].strip().replace(" ", "").upper()
         info = index.get(name)
         if info is None:
             raise CatalogImportError(line_no, f"unknown list name {name!r} (not in the LPR3 list index)")
