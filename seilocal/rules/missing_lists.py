@@ -7,7 +7,7 @@ when the form has something the rule looks at (a diagnosis rule needs a diagnosi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from seilocal.rules.context import Context, Finding, section_of
 from seilocal.rules.registration import RuleFunc, RuleSpec
@@ -73,17 +73,20 @@ def missing_text(missing: list[str]) -> str:
     return MESSAGE.format(what=what)
 
 
-def missing_list_findings(ctx: Context, functions: Iterable[RuleFunc]) -> list[Finding]:
+_WITH_LISTS: dict[int, tuple[RuleSpec, ...]] = {}  # per registry size: the specs that name lists
+
+
+def missing_list_findings(ctx: Context, functions: Sequence[RuleFunc]) -> list[Finding]:
     """One info finding per rule whose code lists the catalog lacks (and whose subject the form has)."""
+    specs = _WITH_LISTS.get(len(functions))
+    if specs is None:
+        specs = _WITH_LISTS[len(functions)] = tuple(s for f in functions for s in f.specs if s.lists)
     found: list[Finding] = []
-    for func in functions:
-        for spec in func.specs:
-            if not spec.lists:
-                continue
-            missing = [name for name in spec.lists if not ctx.knows(name)]
-            if not missing:
-                continue
-            path = subject_path(ctx, spec)
-            if path is not None:
-                found.append(Finding(spec.id, "info", missing_text(missing), path, section_of(path)))
+    for spec in specs:
+        missing = [name for name in spec.lists if not ctx.knows(name)]
+        if not missing:
+            continue
+        path = subject_path(ctx, spec)
+        if path is not None:
+            found.append(Finding(spec.id, "info", missing_text(missing), path, section_of(path)))
     return found
