@@ -104,7 +104,6 @@ class Context:
     _authoritative: dict[str, bool] = field(default_factory=dict)
     _doubt: dict[tuple[str, ...], str] = field(default_factory=dict)
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
-    _sor: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _extra: dict[str, object] = field(default_factory=dict)
     _periods: dict[str, object] = field(default_factory=dict)
     _sor_periods: dict[str, object] = field(default_factory=dict)
@@ -288,16 +287,6 @@ class Context:
         if answer is _MISS:
             ask = getattr(self.catalog, "sor_psychiatric", None)
             answer = self._psychiatric[unit] = None if ask is None else ask(unit)
-        return answer  # type: ignore[return-value]
-
-    def sor(self, unit: str | None, at: date | None) -> bool | None:
-        """SOR validity of a unit at a date; None when blank, unknown or undated."""
-        if not unit or at is None:
-            return None
-        key = (unit, at)
-        answer = self._sor.get(key, _MISS)
-        if answer is _MISS:
-            answer = self._sor[key] = self.catalog.sor_valid(unit, at)
         return answer  # type: ignore[return-value]
 
     def memo(self, key: str, make: Callable[[], object]) -> object:
