@@ -50,3 +50,10 @@ async def test_the_panel_shows_states_and_imports_an_upload(user: User, tmp_path
     assert _rows(user)["proc.sluttid"]["state"].startswith("officiel, indlæst ")
     assert "fra lister.csv (1 koder)" in _rows(user)["proc.sluttid"]["state"]
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("data.db")) == []
+
+
+async def test_the_settings_page_shows_the_list_states(app_user: User) -> None:
+    await app_user.open("/indstillinger")
+    await app_user.should_see(marker="catalog-lists-table")
+    assert _rows(app_user)["admin.konttype"]["state"].startswith("startliste (ikke bekræftet)")
+    assert _rows(app_user)["proc.hoerescreen"]["state"] == "mangler"
