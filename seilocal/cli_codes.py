@@ -1,4 +1,4 @@
-"""The `codes` command: import the official SKS and SOR files, search codes and SOR units.
+"""The `codes` command: import the official SKS and SOR files and list membership, search codes and SOR units.
 
 Exit codes: 0 done (a search printed at least one hit), 1 a search found nothing,
 2 bad input (unreadable or malformed file, bad date); the message goes to stderr and nothing is written.
@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from seilocal.store.catalog import CatalogImportError, CatalogStore, import_sks
+from seilocal.store.catalog.list_import import export_lists, import_lists
+from seilocal.store.catalog.list_index import list_states
 from seilocal.store.catalog.sor_import import import_sor
 
 
@@ -26,6 +28,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     sor = verbs.add_parser("import-sor", help="import a SOR CSV file or the SOR XML export")
     sor.add_argument("file", type=Path)
     sor.set_defaults(handler=cmd_import_sor)
+    lists = verbs.add_parser("lists", help="show every LPR3 named list: name, state, OID, description")
+    lists.set_defaults(handler=cmd_lists)
+    imp = verbs.add_parser(
+        "import-lists", help="import list membership (CSV/TSV: list_name, code, valid_from, valid_to)"
+    )
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler=cmd_import_lists)
+    exp = verbs.add_parser("export-lists", help="write the imported lists in the import format (TSV)")
+    exp.add_argument("file", type=Path, nargs="?", help="the file to write (default: standard output)")
+    exp.add_argument("--all", action="store_true", help="include our unverified starter lists")
+    exp.set_defaults(handler=cmd_export_lists)
     search = verbs.add_parser("search", help="search SKS codes; prints code<TAB>text per hit")
     search.add_argument("text")
     search.add_argument("--list", dest="list_name", metavar="NAME", help="only members of this LPR3 list")
@@ -68,6 +81,55 @@ def cmd_import_sks(args: argparse.Namespace) -> int:
 def cmd_import_sor(args: argparse.Namespace) -> int:
     """`codes import-sor FILE`."""
     return _run_import(args, import_sor, "SOR")
+
+
+def cmd_lists(args: argparse.Namespace) -> int:
+    """`codes lists`: one line per list of the index: name, state, OID, members/import, description."""
+    for st in list_states(args.open_db()):
+        if st.state == "official":
+            detail = f"{st.members} members, imported {st.imported_at} from {st.file_name}"
+        elif st.state == "starter":
+            detail = f"{st.members} members, unverified"
+        else:
+            detail = ""
+        print(f"{st.info.name}\t{st.state}\t{st.info.oid}\t{detail}\t{st.info.description}")
+    return 0
+
+
+def cmd_import_lists(args: argparse.Namespace) -> int:
+    """`codes import-lists FILE`: all or nothing; unknown codes are reported, not refused."""
+    path: Path = args.file
+    if not path.is_file():
+        return _fail(f"{path}: no such file")
+    try:
+        result = import_lists(args.open_db(), path)
+    except CatalogImportError as exc:
+        return _fail(f"{path}: {exc} (nothing was imported)")
+    except OSError as exc:
+        return _fail(f"{path}: {exc.strerror or exc}")
+    print(f"list import done: {result.members} members in {len(result.lists)} lists")
+    for name, n in result.lists.items():
+        print(f"  {name}\t{n}")
+    if result.unknown_codes:
+        shown = ", ".join(result.unknown_codes[:20])
+        more = f" and {len(result.unknown_codes) - 20} more" if len(result.unknown_codes) > 20 else ""
+        print(f"warning: {len(result.unknown_codes)} codes are not in the SKS catalog: {shown}{more}")
+    return 0
+
+
+def cmd_export_lists(args: argparse.Namespace) -> int:
+    """`codes export-lists [FILE] [--all]`."""
+    db = args.open_db()
+    if args.file is None:
+        export_lists(db, sys.stdout, include_starter=args.all)
+        return 0
+    try:
+        with args.file.open("w", encoding="utf-8", newline="") as out:
+            n = export_lists(db, out, include_starter=args.all)
+    except OSError as exc:
+        return _fail(f"{args.file}: {exc.strerror or exc}")
+    print(f"wrote {n} members to {args.file}", file=sys.stderr)
+    return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from seilocal.store.profile import load_profile, save_profile
 
 from .backup_panel import backup_panel
 from .catalog_import import catalog_import_panel
+from .catalog_lists import catalog_lists_panel
 from .code_field import code_field
 from .context import AppContext
 from .frame import frame
@@ -115,6 +116,7 @@ def settings_page(ctx: AppContext) -> None:
                 f"if (location.hash === '#{CATALOG_ANCHOR}') {scroll}"))
             ui.label("Kodelister").classes("text-h6 q-mt-md")
             catalog_import_panel(ctx.store.path)
+            catalog_lists_panel(ctx.store.path)
             ui.label("Backup").classes("text-h6 q-mt-md")
             backup_panel(ctx)
 

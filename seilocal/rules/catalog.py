@@ -15,7 +15,8 @@ class CodeCatalog(Protocol):
     def knows_list(self, list_name: str) -> bool:
         """True when the catalog has the members of this named list (e.g. `admin.konttype`, `diag.car`).
 
-        Many LPR3 lists are not public; a rule whose list is unknown cannot decide and stays quiet.
+        Many LPR3 lists are not public; a rule whose list is unknown cannot decide: it says so with one info
+        finding per form instead of a verdict.
         """
         ...
 
@@ -30,8 +31,9 @@ class CodeCatalog(Protocol):
     def is_authoritative(self, list_name: str) -> bool:
         """True when the list's members can be trusted to block a submission.
 
-        That is an official import (SKS) or members that someone checked against the official list; our own
-        unverified starter compilation is not: a code outside it is a warning, not an error.
+        That is a list import of the official members (`seilocal codes import-lists`) or members someone
+        checked against the official list; our own unverified starter compilation is not: a code outside it
+        is a warning, not an error. An SKS import brings codes, not list membership, and changes nothing here.
         """
         ...
 
@@ -41,6 +43,24 @@ class CodeCatalog(Protocol):
 
     def text(self, code: str) -> str | None:
         """The Danish text of an SKS code, or None."""
+        ...
+
+    # Optional questions: a catalog without them is asked per date only (the rules fall back, or stay quiet).
+
+    def validity(self, code: str) -> tuple[tuple[date | None, date | None], ...] | None:
+        """Every validity interval (first day, last day; None = open) of an SKS code; None when unknown."""
+        ...
+
+    def in_list_during(self, list_name: str, code: str, start: date, end: date) -> bool:
+        """True when `code` is a member of the list, and SKS-valid, on some day of [start, end]."""
+        ...
+
+    def sor_period(self, sor_id: str) -> tuple[date | None, date | None] | None:
+        """The first and last valid day of a SOR unit (None = open); None when the unit is unknown."""
+        ...
+
+    def sor_psychiatric(self, sor_id: str) -> bool | None:
+        """True when the unit's main speciality is psychiatric; None when the catalog does not know."""
         ...
 
     def sor_valid(self, sor_id: str, at: date | None = None) -> bool | None:
@@ -67,4 +87,16 @@ class EmptyCatalog:
         return None
 
     def sor_valid(self, sor_id: str, at: date | None = None) -> bool | None:
+        return None
+
+    def validity(self, code: str) -> tuple[tuple[date | None, date | None], ...] | None:
+        return None
+
+    def in_list_during(self, list_name: str, code: str, start: date, end: date) -> bool:
+        return False
+
+    def sor_period(self, sor_id: str) -> tuple[date | None, date | None] | None:
+        return None
+
+    def sor_psychiatric(self, sor_id: str) -> bool | None:
         return None

@@ -57,33 +57,39 @@ def render(rows: list[dict[str, str]]) -> str:
         f"- not yet: {counts['not yet']}",
         f"- our own SEI- rules: {len(own)}",
         "",
-        "Code-list rules stay quiet while the catalog does not know the list. An error that rests on a list\n"
-        "the catalog does not vouch for (`is_authoritative`: our unverified starter compilation)\n"
-        "is shown as a warning that says \"kodelisten er ikke bekræftet\";\n"
-        "an official SKS import or verified members make it an error again.",
-        "\"Valid at some time in a period\" is checked at both ends of the period (per-date catalog).",
+        "The column \"lists\" names the LPR3 code lists a rule rests on. A rule whose list the catalog lacks\n"
+        "cannot run: it gives one info finding per form, \"Kan ikke kontrolleres: listen X mangler\".\n"
+        "An error that rests on a list the catalog does not vouch for (`is_authoritative`: our unverified\n"
+        "starter compilation) is shown as a warning, and the finding names those lists in its own field\n"
+        "(`unconfirmed`). Importing the list's members (`seilocal codes import-lists`, or the settings page)\n"
+        "makes it an error. An SKS import brings codes and their validity, not list membership: it changes\n"
+        "neither. `seilocal codes lists` shows which lists are official, starter or missing.",
+        "\"Valid at some time in a period\" is checked as the intersection of the code's validity intervals\n"
+        "(and, for list membership, the list's membership intervals) with the period.",
         "",
         "## Official LPR3 rules",
         "",
-        "| rule | error no. | group | severity | private | status | what we check |",
-        "|---|---|---|---|---|---|---|",
+        "| rule | error no. | group | severity | private | status | what we check | lists |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for row, status in statuses:
         spec = implemented.get(row["rule_name"])
         summary = spec.summary if spec else ""
+        lists = ", ".join(f"`{name}`" for name in spec.lists) if spec else ""
         lines.append(
             f"| {row['rule_name']} | {row['error_number']} | {row['rule_group']} | {row['severity']} | "
-            f"{row['valid_for_private_sector']} | {_cell(status)} | {_cell(summary)} |"
+            f"{row['valid_for_private_sector']} | {_cell(status)} | {_cell(summary)} | {lists} |"
         )
     lines += [
         "",
         "## Our own rules (SEI-)",
         "",
-        "| rule | group | severity | what we check |",
-        "|---|---|---|---|",
+        "| rule | group | severity | what we check | lists |",
+        "|---|---|---|---|---|",
     ]
     for spec in own:
-        lines.append(f"| {spec.id} | {spec.group} | {spec.severity} | {_cell(spec.summary)} |")
+        lists = ", ".join(f"`{name}`" for name in spec.lists)
+        lines.append(f"| {spec.id} | {spec.group} | {spec.severity} | {_cell(spec.summary)} | {lists} |")
     return "\n".join(lines) + "\n"
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from seilocal.rules.engine import Context, rules
+from seilocal.rules.context import Context
+from seilocal.rules.registration import rules
+from seilocal.rules.sor_periods import standing
 from seilocal.rules.timeparse import format_da, is_blank
 
 
@@ -16,7 +18,7 @@ from seilocal.rules.timeparse import format_da, is_blank
     ("05.21", "error", "Contact start not before course start"),
     ("05.22", "error", "Contact start before course end"),
     ("05.24", "error", "Contact end not after course end"),
-    ("05.31", "error", "When the course is closed, each contact is closed no later than the course end"),
+    ("05.31", "error", "When the course is closed, each contact is closed, no later than the course end"),
 )
 def contact_periods(ctx: Context) -> None:
     cstart, cend = ctx.course_start, ctx.course_end
@@ -44,26 +46,36 @@ def contact_periods(ctx: Context) -> None:
         if cend:
             if end and end > cend:
                 ctx.add("05.24", f"{p}.end", f"Kontakten slutter efter forløbet ({format_da(cend)})")
+                ctx.add(
+                    "05.31", f"{p}.end", f"Kontakten skal afsluttes senest ved forløbets slutning ({format_da(cend)})"
+                )
             if is_blank(view.contact.end):
                 ctx.add("05.31", f"{p}.end", "Forløbet er afsluttet, så kontakten skal også afsluttes")
 
 
 @rules(
     "KONTAKT",
-    ("05.41", "error", "Contact's responsible SOR unit valid at contact start"),
-    ("05.43", "error", "A contact whose unit has closed must be ended (unit valid at start, not today)"),
+    ("05.41", "error", "Contact's responsible SOR unit already open at contact start"),
+    ("05.42", "error", "Contact's responsible SOR unit not closed before contact start"),
+    (
+        "05.43",
+        "error",
+        "A contact whose unit has closed ends no later than the unit's last day (an open one must end)",
+    ),
     ("05.44", "error", "Contact's responsible SOR unit valid at contact end"),
 )
 def contact_unit(ctx: Context) -> None:
     for view in ctx.contacts:
-        unit, path = view.contact.responsible_unit, f"{view.path}.responsible_unit"
-        start, end = view.start_day, view.end_day
-        if ctx.sor(unit, start) is False:
-            ctx.add("05.41", path, "Kontaktansvarlig enhed er ikke gyldig i SOR på kontaktens startdato")
-        if end is not None:
-            if ctx.sor(unit, end) is False:
-                ctx.add("05.44", path, "Kontaktansvarlig enhed er ikke gyldig i SOR på kontaktens slutdato")
-        elif ctx.sor(unit, start) and ctx.sor(unit, ctx.today) is False:
+        path = f"{view.path}.responsible_unit"
+        st = standing(ctx, view.contact.responsible_unit, view.start_day, view.end_day)
+        if st.not_open_at_start:
+            ctx.add("05.41", path, "Kontaktansvarlig enhed er endnu ikke åbnet i SOR på kontaktens startdato")
+        if st.closed_before_start:
+            ctx.add("05.42", path, "Kontaktansvarlig enhed er lukket i SOR før kontaktens startdato")
+        elif st.closed_before_end:
+            ctx.add("05.43", f"{view.path}.end", "Kontakten slutter efter, at den ansvarlige enhed er lukket i SOR")
+            ctx.add("05.44", path, "Kontaktansvarlig enhed er ikke gyldig i SOR på kontaktens slutdato")
+        elif st.closed_while_open and not st.not_open_at_start:
             ctx.add(
                 "05.43",
                 f"{view.path}.end",
@@ -101,18 +113,34 @@ def contact_codes(ctx: Context) -> None:
     (
         "5102",
         "error",
-        "An acute physical-attendance contact needs a kontaktårsag (units assumed non-psychiatric)",
+        "An acute (admin.prioritet.akut) physical-attendance (admin.konttype.fysfr) contact of a"
+        " non-psychiatric unit needs a kontaktårsag (a unit of unknown speciality counts as non-psychiatric)",
     ),
-    ("5104", "error", "No kontaktårsag on planned contacts"),
-    ("5107", "error", "A 'diagnoseindberetning' contact ends one minute after its start and is planned"),
-    ("5108", "error", "A 'død' contact is acute and has an action diagnosis in diag.doed"),
+    ("5103", "error", "No kontaktårsag on contacts of a unit with a psychiatric main speciality (SOR)"),
+    ("5104", "error", "No kontaktårsag on planned contacts (admin.prioritet.plan)"),
+    (
+        "5107",
+        "error",
+        "A 'diagnoseindberetning' contact (admin.konttype.diagindb) ends one minute after its start and is planned"
+        " (admin.prioritet.plan)",
+    ),
+    (
+        "5108",
+        "error",
+        "A 'død' contact (admin.konttype.doed) is acute (admin.prioritet.akut) and has an action diagnosis in"
+        " diag.doed",
+    ),
 )
 def contact_kinds(ctx: Context) -> None:
     for view in ctx.contacts:
         c, p, at = view.contact, view.path, view.start_day
         no_reason = is_blank(c.reason)
+        psychiatric = ctx.psychiatric(c.responsible_unit)
+        if not no_reason and psychiatric:
+            ctx.add("5103", f"{p}.reason", "Der må ikke være kontaktårsag, når den ansvarlige enhed er psykiatrisk")
         if (
             no_reason
+            and not psychiatric
             and ctx.is_in("admin.prioritet.akut", c.priority, at)
             and ctx.is_in("admin.konttype.fysfr", c.type, at)
         ):

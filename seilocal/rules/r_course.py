@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from seilocal.model.form import Payment
-from seilocal.rules.engine import Context, rules
+from seilocal.rules.context import Context
+from seilocal.rules.registration import rules
+from seilocal.rules.sor_periods import standing
 from seilocal.rules.timeparse import format_da, is_blank, parse_time
 
 
@@ -30,29 +32,28 @@ def course_period(ctx: Context) -> None:
 
 @rules(
     "FORLOEBSELEMENT",
-    ("02.41", "error", "Responsible SOR unit valid at course start"),
+    ("02.41", "error", "Responsible SOR unit already open at course start"),
+    ("02.42", "error", "Responsible SOR unit not closed before course start"),
     (
         "02.43",
         "error",
-        "A course whose responsible unit has closed must be ended (unit valid at start, not today)",
+        "A course whose responsible unit has closed ends no later than the unit's last day (an open one must end)",
     ),
     ("02.44", "error", "Responsible SOR unit valid at course end"),
 )
 def course_unit(ctx: Context) -> None:
     unit = ctx.form.course.responsible_unit
     start, end = _day(ctx)
-    if ctx.sor(unit, start) is False:
-        ctx.add(
-            "02.41", "course.responsible_unit", "Forløbsansvarlig enhed er ikke gyldig i SOR på startdatoen"
-        )
-    if end is not None:
-        if ctx.sor(unit, end) is False:
-            ctx.add(
-                "02.44",
-                "course.responsible_unit",
-                "Forløbsansvarlig enhed er ikke gyldig i SOR på slutdatoen",
-            )
-    elif ctx.sor(unit, start) and ctx.sor(unit, ctx.today) is False:
+    where = "course.responsible_unit"
+    st = standing(ctx, unit, start, end)
+    if st.not_open_at_start:
+        ctx.add("02.41", where, "Forløbsansvarlig enhed er endnu ikke åbnet i SOR på forløbets startdato")
+    if st.closed_before_start:
+        ctx.add("02.42", where, "Forløbsansvarlig enhed er lukket i SOR før forløbets startdato")
+    elif st.closed_before_end:
+        ctx.add("02.43", "course.end", "Forløbet slutter efter, at den forløbsansvarlige enhed er lukket i SOR")
+        ctx.add("02.44", where, "Forløbsansvarlig enhed er ikke gyldig i SOR på slutdatoen")
+    elif st.closed_while_open and not st.not_open_at_start:
         ctx.add("02.43", "course.end", "Forløbsansvarlig enhed er lukket i SOR; forløbet skal afsluttes")
 
 
@@ -163,7 +164,7 @@ def check_payment_codes(ctx: Context, payment: Payment, path: str, at: date | No
         ctx.add("10.a", f"{path}.agreement", f"{payment.agreement} er ikke en betalingsaftale")
     if ctx.not_in("admin.betaler", payment.payer, at):
         ctx.add("10.b", f"{path}.payer", f"{payment.payer} er ikke en betaler")
-    if ctx.not_in("admin.specialniv", payment.specialisation_level, at):
+    if ctx.not_in("admin.specialeniv", payment.specialisation_level, at):
         ctx.add(
             "10.c",
             f"{path}.specialisation_level",
@@ -181,7 +182,7 @@ def check_payment_codes(ctx: Context, payment: Payment, path: str, at: date | No
     "BETALINGSOPLYSNING",
     ("10.a", "error", "Payment agreement in list admin.betalaftale"),
     ("10.b", "error", "Payer in list admin.betaler"),
-    ("10.c", "error", "Specialisation level in list admin.specialniv"),
+    ("10.c", "error", "Specialisation level in list admin.specialeniv"),
     ("10.51", "error", "Specialisation level code valid at the payment's start"),
 )
 def payment_codes(ctx: Context) -> None:

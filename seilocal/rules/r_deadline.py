@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from seilocal.model.form import Form
+from seilocal.rules.context import Context
 from seilocal.rules.deadlines import reporting_deadline
-from seilocal.rules.engine import Context, rules
+from seilocal.rules.registration import rules
 from seilocal.rules.timeparse import parse_time
 
 

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from seilocal.rules.engine import Context, DiagnosisView, rules
+from datetime import date
+
+from seilocal.rules.context import Context, DiagnosisView
+from seilocal.rules.registration import rules
 from seilocal.rules.timeparse import is_blank
 
 
 def _in(ctx: Context, list_name: str, code: str | None, view: DiagnosisView) -> bool | None:
-    # LPR3 asks for list membership "within the contact period"; we ask at the contact's two ends.
+    # LPR3 asks for list membership "within the contact period" (kodelisterIndenforPeriode).
     return ctx.member_in(list_name, code, view.contact.start_day, view.contact.end_day)
+
+
+def _meet(
+    first: tuple[tuple[date | None, date | None], ...], second: tuple[tuple[date | None, date | None], ...]
+) -> bool:
+    """True when some interval of `first` and some interval of `second` share a day (None = open)."""
+    for a_from, a_to in first:
+        for b_from, b_to in second:
+            starts_in_time = a_from is None or b_to is None or a_from <= b_to
+            if starts_in_time and (b_from is None or a_to is None or b_from <= a_to):
+                return True
+    return False
 
 
 @rules(
@@ -21,6 +36,7 @@ def _in(ctx: Context, list_name: str, code: str | None, view: DiagnosisView) -> 
     ("12.52", "error", "Diagnosis code valid at some time in the contact period"),
     ("12.54", "error", "Side code valid at some time in the contact period"),
     ("12.59", "error", "Supplementary codes valid at some time in the period of a closed contact"),
+    ("12.59-1", "error", "Supplementary codes valid at some time while the diagnosis code itself is valid"),
 )
 def diagnosis_codes(ctx: Context) -> None:
     for view in ctx.diagnoses:
@@ -49,26 +65,55 @@ def diagnosis_codes(ctx: Context) -> None:
                         f"{p}.supplementary[{k}]",
                         f"Tillægskode {extra} er ikke gyldig i kontaktens periode",
                     )
+        primary = ctx.code_periods(d.code) if d.supplementary and d.code else None
+        if primary:
+            for k, extra in enumerate(d.supplementary):
+                periods = ctx.code_periods(extra) if extra else None
+                if periods and not _meet(primary, periods):
+                    ctx.add(
+                        "12.59-1",
+                        f"{p}.supplementary[{k}]",
+                        f"Tillægskode {extra} er aldrig gyldig samtidig med diagnosekoden {d.code}",
+                    )
 
 
 @rules(
     "DIAGNOSE",
-    ("12.03.103", "error", "Birth action diagnosis (diag.foedmor): physical or ude contact, priority acute"),
+    (
+        "12.03.103",
+        "error",
+        "Birth action diagnosis (diag.foedmor): physical (admin.konttype.fysfr) or ude (admin.konttype.udeko)"
+        " contact, priority acute (admin.prioritet.akut)",
+    ),
     (
         "12.03.105",
         "error",
-        "Live-born action diagnosis (diag.foedbarn.vital): physical or ude contact, acute",
+        "Live-born action diagnosis (diag.foedbarn.vital): physical (admin.konttype.fysfr) or ude"
+        " (admin.konttype.udeko) contact, acute (admin.prioritet.akut)",
     ),
-    ("12.03.106", "error", "Stillborn action diagnosis (diag.foedbarn.doed): contact type 'død'"),
+    (
+        "12.03.106",
+        "error",
+        "Stillborn action diagnosis (diag.foedbarn.doed): contact type 'død' (admin.konttype.doed)",
+    ),
     (
         "12.03.108",
         "error",
-        "Live birth after induced abortion (diag.foedmor.samraad) needs an abortion bidiagnose",
+        "Live birth after induced abortion (diag.foedmor.samraad) needs an abortion bidiagnose (diag.abort.samraad)",
     ),
-    ("12.03.109", "error", "Action diagnosis for a dead patient (diag.doed): contact type 'død'"),
+    (
+        "12.03.109",
+        "error",
+        "Action diagnosis for a dead patient (diag.doed): contact type 'død' (admin.konttype.doed)",
+    ),
     ("12104", "error", "Birth diagnoses for the child (diag.foedbarn) only as action diagnosis"),
     ("12105", "error", "Birth diagnoses for the mother (diag.foedmor) only as action diagnosis"),
     ("12.107a", "error", "External-cause diagnoses (diag.ydreaarsag, DX/DY) never as action diagnosis"),
+    (
+        "12.107b",
+        "error",
+        "External-cause secondary diagnoses (diag.ydreaarsag) only on contacts of a psychiatric unit (SOR)",
+    ),
 )
 def birth_and_death(ctx: Context) -> None:
     for view in ctx.diagnoses:
@@ -76,6 +121,12 @@ def birth_and_death(ctx: Context) -> None:
         c = contact.contact
         s, e = contact.start_day, contact.end_day
         if d.kind == "secondary":
+            if ctx.psychiatric(c.responsible_unit) is False and _in(ctx, "diag.ydreaarsag", d.code, view):
+                ctx.add(
+                    "12.107b",
+                    f"{p}.code",
+                    "En DX- eller DY-bidiagnose kræver, at den kontaktansvarlige enhed er psykiatrisk",
+                )
             if _in(ctx, "diag.foedbarn", d.code, view):
                 ctx.add("12104", f"{p}.kind", "En fødselsdiagnose for barnet skal være aktionsdiagnose")
             if _in(ctx, "diag.foedmor", d.code, view):

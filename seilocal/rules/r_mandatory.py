@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from seilocal.model.form import Payment
-from seilocal.rules.engine import Context, rules
+from seilocal.rules.context import Context
 from seilocal.rules.patient import birth_date_of, cpr_check
+from seilocal.rules.registration import rules
 from seilocal.rules.timeparse import format_da, is_blank
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from seilocal.rules.engine import Context, ProcedureView, rules
+from seilocal.rules.context import Context, ProcedureView
+from seilocal.rules.registration import rules
+from seilocal.rules.sor_periods import standing
 from seilocal.rules.timeparse import format_da, is_blank
 
 
@@ -52,7 +54,8 @@ def procedure_periods(ctx: Context) -> None:
     (
         "11111",
         "error",
-        "Procedures of a 'diagnoseindberetning' contact start at the contact start and have no end",
+        "Procedures of a 'diagnoseindberetning' contact (admin.konttype.diagindb) start at the contact start and"
+        " have no end",
     ),
 )
 def procedure_ends(ctx: Context) -> None:
@@ -96,26 +99,36 @@ def procedure_payment(ctx: Context) -> None:
 
 @rules(
     "PROCEDURE",
-    ("11.41", "error", "Producing SOR unit valid at procedure start"),
-    ("11.43", "error", "A procedure in proc.sluttid whose producer has closed must be ended"),
+    ("11.41", "error", "Producing SOR unit already open at procedure start"),
+    ("11.42", "error", "Producing SOR unit not closed before procedure start"),
+    (
+        "11.43",
+        "error",
+        "A procedure in proc.sluttid whose producer has closed ends no later than the unit's last day",
+    ),
     ("11.44", "error", "Producing SOR unit valid at procedure end"),
 )
 def procedure_unit(ctx: Context) -> None:
     for view in ctx.procedures:
-        unit, path = view.procedure.producer, f"{view.path}.producer"
-        start = view.start_day
-        if ctx.sor(unit, start) is False:
-            ctx.add("11.41", path, "Producerende enhed er ikke gyldig i SOR på procedurens startdato")
-        if view.end is not None:
-            if ctx.sor(unit, view.end.date()) is False:
-                ctx.add("11.44", path, "Producerende enhed er ikke gyldig i SOR på procedurens slutdato")
-        elif (
-            ctx.sor(unit, start)
-            and ctx.sor(unit, ctx.today) is False
-            and ctx.is_in("proc.sluttid", view.procedure.code, start)
+        path = f"{view.path}.producer"
+        end = view.end.date() if view.end is not None else None
+        st = standing(ctx, view.procedure.producer, view.start_day, end)
+        if st.not_open_at_start:
+            ctx.add("11.41", path, "Producerende enhed er endnu ikke åbnet i SOR på procedurens startdato")
+        if st.closed_before_start:
+            ctx.add("11.42", path, "Producerende enhed er lukket i SOR før procedurens startdato")
+            continue
+        if st.closed_before_end:
+            ctx.add("11.44", path, "Producerende enhed er ikke gyldig i SOR på procedurens slutdato")
+        if (st.closed_before_end or (st.closed_while_open and not st.not_open_at_start)) and ctx.member_in(
+            "proc.sluttid", view.procedure.code, view.start_day, end
         ):
             ctx.add(
-                "11.43", f"{view.path}.end", "Producerende enhed er lukket i SOR; proceduren skal afsluttes"
+                "11.43",
+                f"{view.path}.end",
+                "Proceduren slutter efter, at den producerende enhed er lukket i SOR"
+                if st.closed_before_end
+                else "Producerende enhed er lukket i SOR; proceduren skal afsluttes",
             )
 
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from seilocal.model.form import Contact, ResultReport
+from seilocal.rules.context import Context
 from seilocal.rules.deadlines import result_report_due
-from seilocal.rules.engine import Context, rules
 from seilocal.rules.r_mandatory import birth_date
+from seilocal.rules.registration import rules
 from seilocal.rules.result_types import (
     ALLOWED_TYPES_RULE,
     FIELD_INDEX,
@@ -37,6 +38,11 @@ class Target:
 
 def _scan(ctx: Context) -> TriggerScan:
     return ctx.memo("triggers", lambda: scan(ctx.form, ctx.member, birth_date(ctx)))  # type: ignore[return-value]
+
+
+def report_targets(ctx: Context) -> dict[str, Target]:
+    """The objects result reports may point at, by id (computed once per validation)."""
+    return _targets(ctx)
 
 
 def _targets(ctx: Context) -> dict[str, Target]:
@@ -111,24 +117,28 @@ _REQUIRED_RULES: dict[str, tuple[str, str | None]] = {
     "RESULTATINDBERETNING",
     ("RAA01.1", "error", "A cancer action diagnosis (diag.car) has a RAA01 report"),
     ("RAA01.2", "error", "A cancer secondary diagnosis (diag.car) has a RAA01 report"),
-    ("RAA02.1", "error", "Birth (mother) report complete within 7 days after contact end (RAA02.1-w before)"),
+    ("RAA02.1", "error", "Birth (mother, diag.foedmor) report complete within 7 days after contact end"),
     ("RAA02.1-w", "warning", "Birth (mother) report not yet complete, still within 7 days"),
-    ("RAA03.1", "error", "Birth (child) report complete within 7 days after contact end (RAA03.1-w before)"),
+    ("RAA03.1", "error", "Birth (child, diag.foedbarn) report complete within 7 days after contact end"),
     ("RAA03.1-w", "warning", "Birth (child) report not yet complete, still within 7 days"),
-    ("RAA04.1", "error", "Abortion report (action diagnosis) complete within 7 days after contact end"),
+    ("RAA04.1", "error", "Abortion report (action diagnosis in diag.abort) complete within 7 days after contact end"),
     ("RAA04.1-w", "warning", "Abortion report (action diagnosis) not yet complete, still within 7 days"),
-    ("RAA04.2", "error", "Abortion report (secondary diagnosis) complete within 7 days after contact end"),
+    ("RAA04.2", "error", "Abortion report (secondary diagnosis in diag.abort) complete within 7 days of contact end"),
     ("RAA04.2-w", "warning", "Abortion report (secondary diagnosis) not yet complete, still within 7 days"),
-    ("RAA05.1", "error", "Injury report complete within 3 days after contact end (RAA05.1-w before)"),
+    (
+        "RAA05.1",
+        "error",
+        "Injury report complete within 3 days after contact end (admin.kontaarsag.skade, acute physical contact)",
+    ),
     ("RAA05.1-w", "warning", "Injury report not yet complete, still within 3 days"),
-    ("RAA06.1", "error", "A hearing screening within 90 days of birth has a complete RAA06 report"),
+    ("RAA06.1", "error", "A hearing screening (proc.hoerescreen) within 90 days of birth has a complete RAA06 report"),
     ("RAA07.1", "error", "A procedure in proc.inhabil.suba has a complete RAA07 report"),
     (
         "RAA08.1",
         "error",
         "An implant procedure (proc.implantat, or marked by hand) has a complete RAA08 report",
     ),
-    ("RAA09.1", "error", "Complication report complete within 3 days after contact end (RAA09.1-w before)"),
+    ("RAA09.1", "error", "Complication report (proc.opr.komplikat) complete within 3 days after contact end"),
     ("RAA09.1-w", "warning", "Complication report not yet complete, still within 3 days"),
     ("RAA10.1", "error", "A coercion procedure (proc.tvangsforanst) has a complete RAA10 report"),
 )
@@ -222,12 +232,20 @@ _TRIGGER_KIND = {
     ("RAA02.3", "error", "RAA02 only triggered by an action diagnosis in diag.foedmor"),
     ("RAA03.3", "error", "RAA03 only triggered by an action diagnosis in diag.foedbarn"),
     ("RAA04.4", "error", "RAA04 only triggered by a diagnosis in diag.abort"),
-    ("RAA05.3", "error", "RAA05 only triggered by an acute physical contact with an injury kontaktårsag"),
+    ("RAA05.3", "error", "RAA05 only triggered by an acute physical contact, kontaktårsag in admin.kontaarsag.skade"),
     ("RAA06.3", "error", "RAA06 only triggered by a procedure in proc.hoerescreen"),
     ("RAA07.3", "error", "RAA07 only triggered by a procedure in proc.inhabil.suba"),
-    ("RAA08.3", "error", "RAA08 only triggered by a procedure in proc.implantat (or one marked by hand)"),
+    (
+        "RAA08.3",
+        "error",
+        "RAA08 only triggered by a procedure in proc.implantat (one marked by hand outside it: a warning)",
+    ),
     ("RAA09.3", "error", "RAA09 only triggered by a procedure in proc.opr.komplikat"),
-    ("RAA10.3", "error", "RAA10 only triggered by a procedure in proc.tvangsforanst"),
+    (
+        "RAA10.3",
+        "error",
+        "RAA10 only triggered by a procedure in proc.tvangsforanst (one marked by hand outside it: a warning)",
+    ),
 )
 def report_triggers(ctx: Context) -> None:
     if not ctx.form.result_reports:
@@ -249,15 +267,51 @@ def report_triggers(ctx: Context) -> None:
                 "Resultatindberetningen peger på noget, der ikke findes i skemaet",
             )
             continue
+        if name in _PROCEDURE_LIST:
+            _procedure_report_trigger(ctx, i, report, target)
+            continue
         # Alive = the trigger holds or cannot be decided with this catalog; anything else was decided false.
         if target.kind != _TRIGGER_KIND[name] or (name, report.trigger.ref) not in alive:
-            if name in target.requested:
-                continue
             ctx.add(
                 _TRIGGER_RULES[name],
                 f"{path}.trigger",
                 f"{REPORT_TITLES[name]} passer ikke til det, der udløste den",
             )
+
+
+# The procedure reports: LPR3 asks only that the procedure's code is in the list at the procedure's start.
+_PROCEDURE_LIST = {
+    "RAA06": "proc.hoerescreen",
+    "RAA07": "proc.inhabil.suba",
+    "RAA08": "proc.implantat",
+    "RAA09": "proc.opr.komplikat",
+    "RAA10": "proc.tvangsforanst",
+}
+_ERROR_NUMBER = {"RAA08": "9800", "RAA10": "91000"}
+
+
+def _procedure_report_trigger(ctx: Context, i: int, report: ResultReport, target: Target) -> None:
+    name = report.name or ""
+    rule, path, title = _TRIGGER_RULES[name], f"result_reports[{i}].trigger", REPORT_TITLES[name]
+    if target.kind != "procedure":
+        ctx.add(rule, path, f"{title} skal udløses af en procedure")
+        return
+    list_name = _PROCEDURE_LIST[name]
+    inside = ctx.member(list_name, target.code, target.start.date() if target.start else None)
+    if inside is not False:
+        return
+    if name in target.requested:
+        # Asked for by hand: allowed here, but LPR3 applies the rule and rejects the report.
+        ctx.add(
+            rule,
+            path,
+            f"{title} er valgt manuelt, men {target.code} er ikke i listen {list_name}; "
+            f"LPR3 afviser indberetningen (regel {rule}, fejl {_ERROR_NUMBER[name]})",
+            severity="warning",
+            lists=(list_name,),
+        )
+        return
+    ctx.add(rule, path, f"{title} passer ikke til proceduren: {target.code} er ikke i listen {list_name}")
 
 
 @rules(
@@ -327,6 +381,11 @@ def result_values(ctx: Context) -> None:
                 ctx.add(f.value_rule, path, f"{f.label}: {value} findes ikke i kodelisten")
 
 
+def result_value(report: ResultReport, code: str) -> str | None:
+    """The stripped value of a result type, or None when blank."""
+    return _value(report, code)
+
+
 def _value(report: ResultReport, code: str) -> str | None:
     value = report.results.get(code)
     return value.strip() if value and value.strip() else None
@@ -335,7 +394,11 @@ def _value(report: ResultReport, code: str) -> str | None:
 @rules(
     "RESULTATINDBERETNING",
     ("RAA01.RDA01-2", "error", "RDA01 in res.statuscar.subd on an incomplete cancer report"),
-    ("RAA01.RDA01-3", "error", "RDA01 in res.statuscar.subb or .subc on a complete cancer report"),
+    (
+        "RAA01.RDA01-3",
+        "error",
+        "RDA01 in res.statuscar.subb or res.statuscar.subc on a complete cancer report",
+    ),
     ("RAA01.RDA02", "error", "RDA02 present when RDA01 is in res.statuscar.suba"),
     ("RAA01.RDA03", "error", "RDA03 present when RDA01 is in res.statuscar.suba"),
     (

@@ -219,7 +219,7 @@ RESULT_FIELDS: dict[str, tuple[ResultField, ...]] = {
         _code("RAA05", "RDA64", "Transportform, tilskadekomne", "res.tfskadede", "conditional"),
         _code("RAA05", "RDA65", "Transportform, modpart", "res.tfmodpart", "conditional"),
         _code("RAA05", "RDA66", "Trafikantrolle", "res.trafikrolle", "optional", value="", presence=None),
-        _code("RAA05", "RDA67", "Uheldssituation", "res.uheldsituation", "optional", value="", presence=None),
+        _code("RAA05", "RDA67", "Uheldssituation", "res.uheldssituation", "optional", value="", presence=None),
         _code("RAA05", "RDA68", "Branche", "res.branche", "optional", value="", presence=None),
         _code("RAA05", "RDA69", "Modpart ved vold", "res.modpvold", "optional", value="", presence=None),
         _code("RAA05", "RDA70", "Sportsaktivitet", "res.sport", "optional", value="", presence=None),

@@ -11,22 +11,12 @@ _STATUS = "the form keeps the report status as complete/incomplete; the SKS stat
 _RESULT_TIME = "results in the form carry no time of their own"
 _SINGLE = "the form holds at most one value per result type, so 'at most one' cannot fail"
 _INDICATION = "the form holds no procedure indication"
-_PSYCH = "needs the unit's SOR speciality (psychiatry), which the catalog does not hold"
-_SOR_SPLIT = (
-    "the catalog answers SOR validity at a date; the paired rule reports both 'not yet open' and 'closed'"
-)
-
 NOT_APPLICABLE: dict[str, str] = {
     "01.a": "the form holds no address (bopæl)",
     "01.b": "the form holds no address (bopæl)",
     "02.03": "the referenced course's start time is not in the form",
     "3101": "the referenced course's patient is not in the form",
     "3102": "the referenced course's patient is not in the form",
-    "02.42": _SOR_SPLIT + " (02.41)",
-    "05.42": _SOR_SPLIT + " (05.41)",
-    "11.42": _SOR_SPLIT + " (11.41)",
-    "5103": _PSYCH,
-    "12.107b": _PSYCH,
     "5105": _ADDRESS,
     "5106": _ADDRESS,
     "05.12": "the form holds no treatment start (behandlingsstart)",
@@ -42,9 +32,7 @@ NOT_APPLICABLE: dict[str, str] = {
     "12.51": _ART,
     "12.a-1": _ART,
     "12.a-2": _ART,
-    "12.59-1": "compares the validity periods of two codes; the catalog answers validity at a date",
     "15.b": _STATUS,
-    "15.c": "result reports hold no responsible unit of their own; the export uses the course's unit",
     "16.a": _RESULT_TIME + " (16.a-1 checks the type at the trigger's time)",
 }
 for _rule in ("15.11", "15.12", "15.13", "15.15", "15.15-1", "15.16"):

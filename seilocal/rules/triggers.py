@@ -65,6 +65,7 @@ _PROCEDURE_LISTS: tuple[tuple[str, str, str, bool], ...] = (
     ("RAA09", "proc.opr.komplikat", "Operation med komplikationsregistrering", True),
     ("RAA06", "proc.hoerescreen", "Neonatal hørescreening", False),
 )
+_COMPLICATION_LIST = "proc.opr.komplikat"
 _INJURY_LISTS = ("admin.kontaarsag.skade", "admin.konttype.fysfr", "admin.prioritet.akut")
 
 
@@ -236,6 +237,10 @@ def _procedure_triggers(
     if unknown:
         unknown = tuple(name for name in unknown if name not in requested)  # held above, by hand
         undecided.append((unknown, proc.id))
+    if not on_contact and member(_COMPLICATION_LIST, code, None) is not False:
+        # RAA09 is required only for contact procedures, but LPR3 accepts one on any listed procedure
+        # (RAA09.3): such a report is alive, not stale.
+        undecided.append((("RAA09",), proc.id))
     if not lists:
         return  # most procedures trigger nothing: build no objects for them
     at = _day(proc.start)

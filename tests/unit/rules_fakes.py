@@ -31,6 +31,7 @@ LISTS: dict[str, set[str]] = {
     "admin.betaler": {"ALFB01"},
     "admin.betalaftale": {"ALFA2"},
     "admin.specialniv": {"ALFC4"},
+    "admin.specialeniv": {"ALFC4"},
     "admin.konttype": {"ALCA00", "ALCA01", "ALCA03", "ALCA10", "ALCA20"},
     "admin.konttype.fysfr": {"ALCA00"},
     "admin.konttype.udeko": {"ALCA01"},
@@ -57,6 +58,10 @@ LISTS: dict[str, set[str]] = {
         "DM170",
         "DT819",
         "DO048",
+        "DO039",
+        "DO050",
+        "DO059",
+        "DO069",
     },
     "diag.car": {"DC509"},
     "diag.car.tnm": {"DC509"},
@@ -74,7 +79,18 @@ LISTS: dict[str, set[str]] = {
     "diag.foedbarn": {"DZ380"},
     "diag.foedbarn.vital": {"DZ380"},
     "diag.foedbarn.doed": {"DP95"},
-    "diag.abort": {"DO049"},
+    "diag.abort": {"DO049", "DO039", "DO050", "DO059", "DO069"},
+    "diag.abort.spon": {"DO039"},
+    "diag.abort.prov": {"DO049"},
+    "diag.abort.samraad.suba": {"DO069"},
+    "diag.abort.samraad.subb": {"DO059"},
+    "diag.abort.samraad.subc": {"DO050"},
+    "res.samraad.suba": {"OK1"},
+    "res.samraad.subb": {"OK2"},
+    "res.samraad.subc": {"OK3"},
+    "res.gestald.spontabort": {"OK2"},
+    "res.gestald.provabort": {"OK3"},
+    "res.misdann.suba": {"OK1"},
     "diag.doed": {"DR999"},
     "diag.ydreaarsag": {"DX599"},
     "diag.kirkomplikat": {"DT819"},
@@ -127,11 +143,15 @@ class FakeCatalog:
         valid: dict[str, tuple[date | None, date | None]] | None = None,
         sor: dict[str, tuple[date | None, date | None]] | None = None,
         unconfirmed: set[str] | None = None,
+        periods: dict[str, tuple[tuple[date | None, date | None], ...]] | None = None,
+        psychiatric: dict[str, bool] | None = None,
     ) -> None:
         self.lists = {k: set(v) for k, v in (LISTS if lists is None else lists).items()}
         self.unconfirmed = set(unconfirmed or ())
         self.valid = dict(valid or {})
+        self.periods = dict(periods or {})  # codes with several validity intervals
         self.sor = dict(sor or {})
+        self.psychiatric = dict(psychiatric or {})
 
     def knows_list(self, list_name: str) -> bool:
         return list_name in self.lists
@@ -143,13 +163,26 @@ class FakeCatalog:
         return list_name not in self.unconfirmed
 
     def is_valid(self, code: str, at: date | None = None) -> bool | None:
+        if code in self.periods:
+            return any(_within(period, at) for period in self.periods[code])
         return _within(self.valid.get(code), at)
+
+    def validity(self, code: str) -> tuple[tuple[date | None, date | None], ...] | None:
+        if code in self.periods:
+            return self.periods[code]
+        return None if code not in self.valid else (self.valid[code],)
 
     def text(self, code: str) -> str | None:
         return None
 
     def sor_valid(self, sor_id: str, at: date | None = None) -> bool | None:
         return _within(self.sor.get(sor_id), at)
+
+    def sor_period(self, sor_id: str) -> tuple[date | None, date | None] | None:
+        return self.sor.get(sor_id)
+
+    def sor_psychiatric(self, sor_id: str) -> bool | None:
+        return self.psychiatric.get(sor_id)
 
 
 def _within(period: tuple[date | None, date | None] | None, at: date | None) -> bool | None:

@@ -18,14 +18,15 @@ def _by_rule(findings, rule):
     return [f for f in findings if f.rule == rule]
 
 
-def test_list_error_on_an_unconfirmed_list_is_a_warning_with_a_note() -> None:
+def test_list_error_on_an_unconfirmed_list_is_a_warning_that_names_the_list_beside_its_text() -> None:
     form = base_form()
     form.contacts[0].type = "XXX"
     (confirmed,) = _by_rule(validate(form, FakeCatalog(), NOW), "05.a")
-    assert confirmed.severity == "error" and "ikke bekræftet" not in confirmed.message
+    assert confirmed.severity == "error" and confirmed.unconfirmed == ""
     (doubtful,) = _by_rule(validate(form, FakeCatalog(unconfirmed={"admin.konttype"}), NOW), "05.a")
     assert doubtful.severity == "warning"
-    assert "kodelisten er ikke bekræftet" in doubtful.message and "admin.konttype" in doubtful.message
+    assert doubtful.unconfirmed == "admin.konttype"
+    assert doubtful.message == confirmed.message  # the note is a field of its own, not part of the text
 
 
 def test_a_report_required_by_an_unconfirmed_list_is_a_warning_but_still_proposed() -> None:

@@ -55,13 +55,18 @@ def test_parse_time_is_strict() -> None:
         assert parse_time(text) is None
 
 
-def test_code_list_rules_stay_quiet_when_the_catalog_knows_no_lists() -> None:
+def test_code_list_rules_say_they_cannot_run_when_the_catalog_knows_no_lists() -> None:
     form = base_form()
     form.contacts[0].type = "NONSENSE"
     form.contacts[0].diagnoses[0].code = "NONSENSE"
     form.contacts[0].procedures[0].code = "NONSENSE"
-    rules = {f.rule for f in validate(form, EmptyCatalog(), NOW)}
-    assert rules == {"SEI-DL01"}
+    findings = validate(form, EmptyCatalog(), NOW)
+    assert {f.rule for f in findings if f.severity != "info"} == {"SEI-DL01"}
+    notes = {f.rule: f for f in findings if f.severity == "info"}
+    assert notes["05.a"].message == "Kan ikke kontrolleres: listen admin.konttype mangler"
+    assert notes["11101"].message == "Kan ikke kontrolleres: listerne proc.act, proc.opr, proc.und mangler"
+    assert notes["12.101a"].section == "contacts"
+    assert len([f for f in findings if f.rule == "12.101a"]) == 1  # one per rule and form, not per row
     assert {f.rule for f in validate(form, FakeCatalog(), NOW)} >= {"05.a", "12.101a", "11101"}
 
 
@@ -146,7 +151,8 @@ def test_cli_exits_0_without_errors_and_uses_the_catalog_factory(tmp_path: Path,
     assert run_validate(_args(path, factory=FakeCatalog)) == 1
     assert "05.a\terror\tcontacts[0].type" in capsys.readouterr().out
     run_validate(_args(path))  # no factory: EmptyCatalog, which cannot judge the type
-    assert "05.a" not in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "05.a\terror" not in out and "05.a\tinfo\tcontacts\tKan ikke kontrolleres" in out
 
 
 @pytest.mark.parametrize(

@@ -134,8 +134,11 @@ NEAR = [
     ),
     (
         "RAA08.3",
+        # Asked for by hand on a procedure inside proc.implantat: nothing for LPR3 to reject.
         seq(
-            lambda f: setattr(p0(f), "implant_report_requested", True), lambda f: report(f, "RAA08", p0(f).id)
+            lambda f: setattr(p0(f), "code", "KNFB20"),
+            lambda f: setattr(p0(f), "implant_report_requested", True),
+            lambda f: report(f, "RAA08", p0(f).id),
         ),
         {},
         {},

@@ -25,6 +25,7 @@ class Case:
     sor: dict = field(default_factory=dict)
     now: datetime = NOW
     severity: str | None = None
+    psych: dict = field(default_factory=dict)
 
 
 def c0(f: Form):
@@ -131,6 +132,7 @@ FIRE: list[Case] = [
     Case("02.01", seq(lambda f: close_course(f, "2026-11-03T09:00:00"))),
     Case("02.02", seq(close_course, lambda f: setattr(f.course, "completion", None))),
     Case("02.41", lambda f: None, sor={UNIT: LATER}),
+    Case("02.42", lambda f: None, sor={UNIT: OLD}),
     Case("02.43", lambda f: None, sor={UNIT: (date(2020, 1, 1), date(2026, 11, 10))}),
     Case("02.44", close_course, sor={UNIT: (date(2020, 1, 1), date(2026, 11, 4))}),
     Case("02.51", lambda f: None, valid={"ALAL01": OLD}),
@@ -184,6 +186,7 @@ FIRE: list[Case] = [
     Case("05.24", lambda f: close_course(f, "2026-11-03T10:30:00")),
     Case("05.31", seq(close_course, lambda f: setattr(c0(f), "end", None))),
     Case("05.41", lambda f: None, sor={UNIT: LATER}),
+    Case("05.42", lambda f: None, sor={UNIT: OLD}),
     Case("05.43", lambda f: setattr(c0(f), "end", None), sor={UNIT: (date(2020, 1, 1), date(2026, 11, 10))}),
     Case(
         "05.44",
@@ -200,6 +203,7 @@ FIRE: list[Case] = [
     Case("05.a", lambda f: setattr(c0(f), "type", "XYZ")),
     Case("05.b", lambda f: setattr(c0(f), "priority", "XYZ")),
     Case("5102", lambda f: setattr(c0(f), "priority", "ATA1")),
+    Case("5103", lambda f: setattr(c0(f), "reason", "ALCC01"), psych={UNIT: True}),
     Case("5104", lambda f: setattr(c0(f), "reason", "ALCC01")),
     Case("5107", lambda f: setattr(c0(f), "type", "ALCA10")),
     Case("5108", lambda f: setattr(c0(f), "type", "ALCA20")),
@@ -220,6 +224,7 @@ FIRE: list[Case] = [
     Case("11111", lambda f: setattr(c0(f), "type", "ALCA10")),
     Case("11.31", lambda f: add_top(f, payment=None)),
     Case("11.41", lambda f: None, sor={UNIT: LATER}),
+    Case("11.42", lambda f: None, sor={UNIT: OLD}),
     Case(
         "11.43",
         seq(lambda f: setattr(p0(f), "code", "BDFA1"), lambda f: setattr(c0(f), "end", None)),
@@ -263,6 +268,12 @@ FIRE: list[Case] = [
     Case("12.c-2", lambda f: add_secondary(f, "DJ069", side="XYZ")),
     Case("12.52", lambda f: None, valid={"DJ069": OLD}),
     Case("12.54", lambda f: set_action(f, "DJ069", side="TUL1"), valid={"TUL1": OLD}),
+    Case(
+        "12.59-1",
+        lambda f: setattr(d0(f), "supplementary", ["TUL1"]),
+        valid={"DJ069": (date(2000, 1, 1), None), "TUL1": (date(1990, 1, 1), date(1995, 1, 1))},
+    ),
+    Case("12.107b", lambda f: add_secondary(f, "DX599"), psych={UNIT: False}),
     Case("12.59", lambda f: set_action(f, "DJ069", supplementary=["ZDW10"]), valid={"ZDW10": OLD}),
     Case("12.03.103", lambda f: set_action(f, "DO800")),
     Case("12.03.105", lambda f: set_action(f, "DZ380")),
@@ -340,6 +351,24 @@ FIRE: list[Case] = [
     Case("RAA08.RDB03-RDB04", lambda f: report(f, "RAA08", p0(f).id, RDB03="L1", RDB04="S1")),
     Case("RAA03.RDA33", lambda f: report(f, "RAA03", d0(f).id, "complete", RDA32="2")),
     Case("RAA07.RDA94", lambda f: report(f, "RAA07", p0(f).id, RDA93="OK1")),
+    # Abortion report conditionals (RAA04)
+    Case("RAA04.RDA51-2", seq(lambda f: set_action(f, "DO059"), lambda f: report(f, "RAA04", d0(f).id, RDA51="OK1"))),
+    Case("RAA04.RDA51-3", seq(lambda f: set_action(f, "DO069"), lambda f: report(f, "RAA04", d0(f).id, RDA51="OK2"))),
+    Case("RAA04.RDA51-4", seq(lambda f: set_action(f, "DO050"), lambda f: report(f, "RAA04", d0(f).id, RDA51="OK1"))),
+    Case("RAA04.RDA51", seq(lambda f: set_action(f, "DO069"), lambda f: report(f, "RAA04", d0(f).id, "complete"))),
+    Case(
+        "RAA04.RDA52-1",
+        seq(lambda f: set_action(f, "DO039"), lambda f: report(f, "RAA04", d0(f).id, "complete", RDA20="OK2")),
+    ),
+    Case(
+        "RAA04.RDA52",
+        seq(lambda f: set_action(f, "DO049"), lambda f: report(f, "RAA04", d0(f).id, "complete", RDA20="OK3")),
+    ),
+    Case(
+        "RAA04.RDA53",
+        seq(lambda f: set_action(f, "DO049"), lambda f: report(f, "RAA04", d0(f).id, "complete", RDA52="OK1")),
+    ),
+    Case("15.c", lambda f: report(f, "RAA10", p0(f).id), sor={UNIT: OLD}),
     # Allowed result types, name and type codes
     *[
         Case(rule, lambda f, n=name: report(f, n, p0(f).id, RDZ99="x"))
@@ -392,7 +421,7 @@ for _name, _fields in RESULT_FIELDS.items():
 def run(case: Case, edit: Callable[[Form], None] | None = None) -> list:
     form = base_form()
     (edit or case.edit)(form)
-    return validate(form, FakeCatalog(valid=case.valid, sor=case.sor), case.now)
+    return validate(form, FakeCatalog(valid=case.valid, sor=case.sor, psychiatric=case.psych), case.now)
 
 
 def test_the_base_form_has_no_errors() -> None:

@@ -20,6 +20,7 @@ GRAMS_FTS = "catalog_codes_grams"
 LISTS = "catalog_list_members"
 SOR = "catalog_sor_units"
 META = "catalog_meta"
+LIST_IMPORTS = "catalog_list_imports"
 
 
 @catalog_migrations()
@@ -87,6 +88,24 @@ def m001_catalog_tables(db: Database) -> None:
     db.execute(f"CREATE INDEX {SOR}_cvr ON {SOR}(cvr)")
     db.execute(f"CREATE INDEX {SOR}_owner ON {SOR}(owner_type)")
     db.execute(f"CREATE TABLE {META} (key TEXT PRIMARY KEY, value TEXT)")
+
+
+@catalog_migrations()
+def m002_list_imports(db: Database) -> None:
+    """Record, per named list, the official import that brought its members (when, from which file)."""
+    db.execute(f"""
+        CREATE TABLE {LIST_IMPORTS} (
+            list_name TEXT PRIMARY KEY,
+            imported_at TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            members INTEGER NOT NULL
+        )""")
+
+
+@catalog_migrations()
+def m003_sor_speciality(db: Database) -> None:
+    """SOR units get their main speciality (or unit type code) where the SOR file has it."""
+    db.execute(f"ALTER TABLE {SOR} ADD COLUMN speciality TEXT")
 
 
 def _create_fts_triggers(db: Database) -> None:

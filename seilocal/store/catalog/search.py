@@ -51,6 +51,15 @@ class SorUnit(NamedTuple):
     parent: str | None
     valid_from: date | None
     valid_to: date | None
+    speciality: str | None = None
+
+
+def is_psychiatric(speciality: str) -> bool | None:
+    """True for a psychiatric main speciality ("Psykiatri", "Børne- og ungdomspsykiatri"); None for a bare
+    speciality number, which we cannot read without the SOR code table."""
+    if not any(ch.isalpha() for ch in speciality):
+        return None
+    return "psykiatri" in fold(speciality)
 
 
 def _date(value: str | None) -> date | None:
@@ -107,6 +116,10 @@ class _ListMembers:
         if any(valid(f, t) for f, t in self.codes.get(code, ())):
             return True
         return any(code.startswith(p) and valid(f, t) for p, f, t in self.prefixes)
+
+    def periods_of(self, code: str) -> list[tuple[str | None, str | None]]:
+        """The membership intervals (ISO dates, None = open) of a code, exact and by prefix."""
+        return list(self.codes.get(code, ())) + [(f, t) for p, f, t in self.prefixes if code.startswith(p)]
 
 
 class CatalogStore:
@@ -297,6 +310,27 @@ class CatalogStore:
             _remember(self._in_list, key, answer)
         return answer
 
+    def in_list_during(self, list_name: str, code: str, start: date, end: date) -> bool:
+        """True when the code is a member at some day of [start, end] on which it is also SKS-valid."""
+        self._fresh()
+        lo, hi = start.isoformat(), end.isoformat()
+        code_periods = [
+            (None if f is None else f.isoformat(), None if t is None else t.isoformat())
+            for f, t in (self.validity(code) or ((None, None),))
+        ]
+        for member_from, member_to in self._members(list_name).periods_of(code):
+            for code_from, code_to in code_periods:
+                first = max(x for x in (lo, member_from, code_from) if x is not None)
+                last = min(x for x in (hi, member_to, code_to) if x is not None)
+                if first <= last:
+                    return True
+        return False
+
+    def validity(self, code: str) -> tuple[tuple[date | None, date | None], ...] | None:
+        """Every validity interval of an SKS code (first day, last day; None = open); None when unknown."""
+        hits = self.periods(code)
+        return None if not hits else tuple((hit.valid_from, hit.valid_to) for hit in hits)
+
     def is_valid(self, code: str, at: date | None = None) -> bool | None:
         """True when the code exists (and is valid at `at`, when given); None when the code is unknown."""
         self._fresh()
@@ -323,6 +357,18 @@ class CatalogStore:
             answer = None if unit is None else at is None or _covers(unit, at)
             _remember(self._sor_valid, key, answer)
         return answer  # type: ignore[return-value]
+
+    def sor_period(self, sor_id: str) -> tuple[date | None, date | None] | None:
+        """The first and last valid day of a SOR unit (None = open); None when the unit is unknown."""
+        unit = self.sor_get(sor_id)
+        return None if unit is None else (unit.valid_from, unit.valid_to)
+
+    def sor_psychiatric(self, sor_id: str) -> bool | None:
+        """True when the unit's main speciality (as the SOR file gives it) is psychiatric; None when unknown."""
+        unit = self.sor_get(sor_id)
+        if unit is None or not unit.speciality:
+            return None
+        return is_psychiatric(unit.speciality)
 
     # -- SOR units ---------------------------------------------------------------------------------
 
@@ -408,11 +454,11 @@ def _remember(cache: dict, key: tuple, answer: bool | None) -> None:
     cache[key] = answer
 
 
-_SOR_COLS = "sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to"
+_SOR_COLS = "sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to, speciality"
 
 
 def _sor_unit(row: tuple) -> SorUnit:
-    return SorUnit(*row[:8], _date(row[8]), _date(row[9]))
+    return SorUnit(*row[:8], _date(row[8]), _date(row[9]), row[10])
 
 
 def _sor_filters(*, owner_type: str | None, level: str | None, cvr: str | None) -> tuple[str, dict]:

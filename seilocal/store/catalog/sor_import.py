@@ -14,11 +14,13 @@ in brackets also accepted; only `sor_id` and `name` are required, an empty cell 
     parent (overordnet)      the SOR code of the parent unit
     valid_from (gyldig_fra)  YYYY-MM-DD
     valid_to (gyldig_til)    YYYY-MM-DD, the last valid day
+    speciality (speciale, hovedspeciale)  the unit's main speciality, e.g. "Psykiatri" (psychiatry rules)
 
 XML: the SOR export (namespace urn:oio:sundhedsstyrelsen:organisation:1.0.0). InstitutionOwner gives the
 owner type (when written as a word) and is the parent of its HealthInstitution units (level SI); each
 OrganizationalUnit (level OE) has the nearest enclosing unit as parent. Read per unit: SorIdentifier,
-EntityName, InstitutionType or UnitType, ProviderIdentifier (ydernummer), FromDate and ToDate.
+EntityName, InstitutionType or UnitType, ProviderIdentifier (ydernummer), FromDate and ToDate, and the
+first ClinicalSpecialityName / SpecialityName / ClinicalSpecialityCode found in the unit (its speciality).
 
 Units are upserted by SOR code in one transaction; units missing from the file are kept.
 """
@@ -68,7 +70,11 @@ ALIASES = {
     "overordnet": "parent",
     "gyldig_fra": "valid_from",
     "gyldig_til": "valid_to",
+    "speciale": "speciality",
+    "hovedspeciale": "speciality",
 }
+OPTIONAL = ("speciality",)  # read when the file has it; not part of the starter file's columns
+_SPECIALITY_TAGS = ("ClinicalSpecialityName", "SpecialityName", "ClinicalSpecialityCode")
 OWNER_TYPES = {
     "statslig": "statslig",
     "stat": "statslig",
@@ -80,7 +86,7 @@ OWNER_TYPES = {
     "private": "privat",
 }
 NS = "{urn:oio:sundhedsstyrelsen:organisation:1.0.0}"
-Unit = tuple  # (sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to)
+Unit = tuple  # (sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to, speciality)
 
 
 def check_unit(values: dict[str, str | None], line_no: int) -> Unit:
@@ -124,6 +130,7 @@ def check_unit(values: dict[str, str | None], line_no: int) -> Unit:
         parent,
         valid_from,
         valid_to,
+        clean.get("speciality"),
     )
 
 
@@ -143,7 +150,7 @@ def read_sor_csv(text: str) -> list[Unit]:
 
 def _read_rows(reader: Any) -> list[Unit]:
     header = [ALIASES.get(fold(h.strip()), fold(h.strip())) for h in next(reader)]
-    unknown = [h for h in header if h not in FIELDS]
+    unknown = [h for h in header if h not in FIELDS and h not in OPTIONAL]
     if unknown:
         raise CatalogImportError(1, f"unknown column(s) {', '.join(unknown)}; expected {', '.join(FIELDS)}")
     if "sor_id" not in header or "name" not in header:
@@ -203,6 +210,9 @@ def read_sor_xml(path: Path) -> list[Unit]:
                     "parent": parent,
                     "valid_from": _child_text(elem, "FromDate"),
                     "valid_to": _child_text(elem, "ToDate"),
+                    "speciality": next(
+                        (text for tag in _SPECIALITY_TAGS if (text := _child_text(elem, tag))), None
+                    ),
                 }
                 units.append(check_unit(values, 0))
                 if stack:
@@ -237,21 +247,23 @@ def read_sor_file(path: Path) -> list[Unit]:
 def write_units(db: Database, units: list[Unit], source: str) -> dict[str, int]:
     """Upsert units by SOR code inside the caller's transaction; returns inserted/updated/unchanged."""
     counts = {"inserted": 0, "updated": 0, "unchanged": 0}
-    cols = ", ".join(FIELDS)
+    columns = FIELDS + OPTIONAL
+    cols = ", ".join(columns)
+    width = len(columns)
     existing = {row[0]: row for row in db.conn.execute(f"SELECT {cols}, source FROM {SOR}")}
     inserts, updates = [], []
     for unit in {u[0]: u for u in units}.values():
         old = existing.get(unit[0])
         if old is None:
             inserts.append((*unit, fold(unit[1]), source))
-        elif tuple(old[:10]) != tuple(unit) or old[10] != source:
+        elif tuple(old[:width]) != tuple(unit) or old[width] != source:
             updates.append((*unit[1:], fold(unit[1]), source, unit[0]))
         else:
             counts["unchanged"] += 1
     db.conn.executemany(
-        f"INSERT INTO {SOR} ({cols}, name_key, source) VALUES ({', '.join('?' * 12)})", inserts
+        f"INSERT INTO {SOR} ({cols}, name_key, source) VALUES ({', '.join('?' * (width + 2))})", inserts
     )
-    sets = ", ".join(f"{f} = ?" for f in FIELDS[1:])
+    sets = ", ".join(f"{f} = ?" for f in columns[1:])
     db.conn.executemany(f"UPDATE {SOR} SET {sets}, name_key = ?, source = ? WHERE sor_id = ?", updates)
     counts.update(inserted=len(inserts), updated=len(updates))
     return counts

@@ -3,9 +3,11 @@
 Files (UTF-8, a header line, tab separated, empty = null, dates YYYY-MM-DD):
     codes.tsv      code, text, record_type, valid_from, valid_to, verified (1/0)
     lists.tsv      list_name, member, match (code|prefix), verified
+    lists_public.tsv  the same columns: lists whose code ranges the official list index itself states
     sor_units.tsv  sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to
-A missing file counts as empty. Rows imported from the official files (SKS, SOR) are never touched:
-a starter code that SKS also has is skipped, and so is a starter unit that a SOR import brought.
+A missing file counts as empty. Rows imported from the official files (SKS, SOR, list import) are never
+touched: a starter code that SKS also has is skipped, and so are a starter unit that a SOR import brought
+and the starter members of a list that a list import brought.
 """
 
 from __future__ import annotations
@@ -18,13 +20,19 @@ from sqlite_utils import Database
 from seilocal.resources import asset_path
 
 from .common import CatalogImportError, bump_generation, fold, parse_iso_date
+from .list_index import official_lists
 from .schema import CODES, LISTS, SOR, get_meta, set_meta
 from .sor_import import FIELDS as SOR_FIELDS
 from .sor_import import check_unit, write_units
 
 CODE_FIELDS = ("code", "text", "record_type", "valid_from", "valid_to", "verified")
 LIST_FIELDS = ("list_name", "member", "match", "verified")
-FILES = {"codes.tsv": CODE_FIELDS, "lists.tsv": LIST_FIELDS, "sor_units.tsv": SOR_FIELDS}
+FILES = {
+    "codes.tsv": CODE_FIELDS,
+    "lists.tsv": LIST_FIELDS,
+    "lists_public.tsv": LIST_FIELDS,
+    "sor_units.tsv": SOR_FIELDS,
+}
 META_KEY = "starter_sha256"
 
 
@@ -104,7 +112,7 @@ def ensure_starter_catalog(db: Database, assets: Path | None = None) -> bool:
     if get_meta(db, META_KEY) == stamp:
         return False
     codes = _code_rows("codes.tsv", blobs["codes.tsv"])
-    lists = _list_rows("lists.tsv", blobs["lists.tsv"])
+    lists = _list_rows("lists.tsv", blobs["lists.tsv"]) + _list_rows("lists_public.tsv", blobs["lists_public.tsv"])
     units = [
         check_unit(r, line_no) for line_no, r in read_tsv("sor_units.tsv", blobs["sor_units.tsv"], SOR_FIELDS)
     ]
@@ -119,10 +127,12 @@ def ensure_starter_catalog(db: Database, assets: Path | None = None) -> bool:
             [row for row in codes if row[0] not in official],
         )
         db.execute(f"DELETE FROM {LISTS} WHERE source = 'starter'")
+        # A list an official import brought keeps only its official members.
+        imported = official_lists(db)
         db.conn.executemany(
             f"INSERT INTO {LISTS} (list_name, member, match, verified, source) "
             "VALUES (?, ?, ?, ?, 'starter')",
-            lists,
+            [row for row in lists if row[0] not in imported],
         )
         from_sor = {row[0] for row in db.conn.execute(f"SELECT sor_id FROM {SOR} WHERE source = 'sor'")}
         keep = {u[0] for u in units}

@@ -1,0 +1,92 @@
+"""Rules that cannot run: one info finding per rule and form when a code list the rule rests on is missing.
+
+A rule whose list the catalog lacks would otherwise stay silent, and a report LPR3 later rejects would look
+clean here. The finding names the missing lists and sits at the section the rule is about; it is given only
+when the form has something the rule looks at (a diagnosis rule needs a diagnosis, a report rule its report).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from seilocal.rules.context import Context, Finding, section_of
+from seilocal.rules.registration import RuleFunc, RuleSpec
+
+MESSAGE = "Kan ikke kontrolleres: {what} mangler"
+
+# What object of the form triggers each result report (lpr3-reference §1.3).
+_TRIGGER_KIND = {
+    "RAA01": "diagnoses",
+    "RAA02": "diagnoses",
+    "RAA03": "diagnoses",
+    "RAA04": "diagnoses",
+    "RAA05": "contacts",
+    "RAA06": "procedures",
+    "RAA07": "procedures",
+    "RAA08": "procedures",
+    "RAA09": "procedures",
+    "RAA10": "procedures",
+}
+# The rules that ask whether a report is required (they look at the triggering objects, not at reports).
+_REQUIRED = {f"{name}.{n}" for name in _TRIGGER_KIND for n in ("1", "2")}
+# Rules outside the result-report group that are about RAA09 reports.
+_ABOUT_REPORT = {"11110": "RAA09"}
+
+
+def _has(ctx: Context, what: str) -> bool:
+    if what == "diagnoses":
+        return bool(ctx.diagnoses)
+    if what == "procedures":
+        return bool(ctx.procedures)
+    return bool(ctx.contacts)
+
+
+def _report_names(ctx: Context) -> set[str]:
+    return {report.name or "" for report in ctx.form.result_reports}
+
+
+def subject_path(ctx: Context, spec: RuleSpec) -> str | None:
+    """Where the rule's info finding goes, or None when the form holds nothing the rule looks at."""
+    report = _ABOUT_REPORT.get(spec.id)
+    if report is not None:
+        return "result_reports" if report in _report_names(ctx) else None
+    if spec.group == "RESULTATINDBERETNING":
+        name = spec.id[:5]
+        if spec.id in _REQUIRED and name in _TRIGGER_KIND:
+            kind = _TRIGGER_KIND[name]
+            return kind if _has(ctx, kind) else None
+        if name in _TRIGGER_KIND:
+            return "result_reports" if name in _report_names(ctx) else None
+        return "result_reports" if ctx.form.result_reports else None
+    if spec.group == "DIAGNOSE":
+        return "contacts" if ctx.diagnoses else None
+    if spec.group == "PROCEDURE":
+        return "procedures" if ctx.procedures else None
+    if spec.group in ("KONTAKT", "KONTAKTAARSAG"):
+        return "contacts" if ctx.contacts else None
+    return "course"
+
+
+def missing_text(missing: list[str]) -> str:
+    """The Danish message for the missing lists of one rule."""
+    what = f"listen {missing[0]}" if len(missing) == 1 else f"listerne {', '.join(missing)}"
+    return MESSAGE.format(what=what)
+
+
+_WITH_LISTS: dict[int, tuple[RuleSpec, ...]] = {}  # per registry size: the specs that name lists
+
+
+def missing_list_findings(ctx: Context, functions: Sequence[RuleFunc]) -> list[Finding]:
+    """One info finding per rule whose code lists the catalog lacks (and whose subject the form has)."""
+    specs = _WITH_LISTS.get(len(functions))
+    if specs is None:
+        specs = _WITH_LISTS[len(functions)] = tuple(s for f in functions for s in f.specs if s.lists)
+    found: list[Finding] = []
+    for spec in specs:
+        missing = [name for name in spec.lists if not ctx.knows(name)]
+        if not missing:
+            continue
+        path = subject_path(ctx, spec)
+        if path is not None:
+            found.append(Finding(spec.id, "info", missing_text(missing), path, section_of(path)))
+    return found
