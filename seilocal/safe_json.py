@@ -8,6 +8,7 @@ refused with a reason instead of a RecursionError or gigabytes of memory.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 # A form document is a few kB; a bundle part (validation.json) a few hundred kB at most.
@@ -57,3 +58,14 @@ def load_strict(text: str | bytes, *, max_bytes: int = MAX_FORM_BYTES, max_depth
     if _depth(value) > max_depth:
         raise JsonRefused(f"the document is nested more than {max_depth} levels deep")
     return value
+
+
+def read_json_file(path: Path, *, max_bytes: int = MAX_FORM_BYTES) -> str:
+    """The text of a JSON file from outside, checked by `load_strict`; the size is checked before reading."""
+    if path.stat().st_size > max_bytes:
+        raise JsonRefused(f"the file is {path.stat().st_size:,} bytes, more than the {max_bytes:,} bytes allowed")
+    with path.open("rb") as handle:
+        raw = handle.read(max_bytes + 1)  # a file growing meanwhile is still cut at the limit
+    text = raw.decode("utf-8")
+    load_strict(text, max_bytes=max_bytes)
+    return text
