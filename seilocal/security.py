@@ -6,6 +6,7 @@ the Socket.IO app that NiceGUI mounts.
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -68,6 +69,11 @@ def add_nonce(html: bytes, nonce: str) -> bytes:
     return _SCRIPT_TAG.sub(b'<script nonce="' + nonce.encode("ascii") + b'"', html)
 
 
+def same_secret(given: str, token: str) -> bool:
+    """Constant-time comparison that also takes non-ASCII input (compare_digest raises TypeError on such str)."""
+    return secrets.compare_digest(given.encode("utf-8", "surrogatepass"), token.encode("utf-8"))
+
+
 def new_token() -> str:
     """A fresh random token for one launch."""
     return secrets.token_urlsafe(32)
@@ -104,11 +110,12 @@ class SecurityGate:
         if origin is not None and origin not in self.allowed_origins:
             await self._refuse(scope, receive, send, 403, _FOREIGN_HOST_PAGE)
             return
+        if kind == "http" and self._token_in_query(scope):
+            # Even with the cookie: a URL holding the token never reaches the app (nor its log lines).
+            await self._accept_token(scope, send)
+            return
         if self._has_cookie(headers.get("cookie", "")):
             await self.app(scope, receive, send)
-            return
-        if kind == "http" and self._token_in_query(scope):
-            await self._accept_token(scope, send)
             return
         await self._refuse(scope, receive, send, 401, _REFUSED_PAGE)
 
@@ -152,12 +159,12 @@ class SecurityGate:
         except Exception:  # a malformed Cookie header is simply no token
             return False
         morsel = cookies.get(self.cookie)
-        return morsel is not None and secrets.compare_digest(morsel.value, self.token)
+        return morsel is not None and same_secret(morsel.value, self.token)
 
     def _token_in_query(self, scope: Scope) -> bool:
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         given = query.get(TOKEN_PARAM)
-        return given is not None and secrets.compare_digest(given, self.token)
+        return given is not None and same_secret(given, self.token)
 
     async def _accept_token(self, scope: Scope, send: Send) -> None:
         """Set the cookie and redirect to the same page without the token, so it leaves the address bar."""
@@ -192,3 +199,25 @@ class SecurityGate:
             ],
         })
         await send({"type": "http.response.body", "body": body})
+
+
+_URL_QUERY = re.compile(r"(https?://[^\s?#]+)[?#]\S*")
+
+
+class NoQueryInLog(logging.Filter):
+    """Cut the query off every URL in a log line (NiceGUI logs `<url> not found` in full): no token in a log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = _URL_QUERY.sub(r"\1", message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def install_log_filter() -> None:
+    """Put `NoQueryInLog` on the loggers that write request URLs."""
+    for name in ("nicegui", "uvicorn", "uvicorn.error", "uvicorn.access", "fastapi", "starlette"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, NoQueryInLog) for f in logger.filters):
+            logger.addFilter(NoQueryInLog())
