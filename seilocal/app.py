@@ -122,11 +122,13 @@ def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLoc
     from nicegui.server import Server
 
     from seilocal.security import SecurityGate, install_log_filter, new_token
+    from seilocal.settings import private_temp_dir
 
     if port:
         _check_port_free(port)  # else the announcement below would greet the other program's listener
     port = port or find_free_port()
     install_log_filter()
+    private_temp_dir(data_dir)
     token = new_token()
     url = f"http://127.0.0.1:{port}/?token={token}"
     register(ui)

@@ -40,6 +40,20 @@ _HARDENING_NAMES = {b"content-security-policy", b"x-frame-options", b"x-content-
 _SCRIPT_TAG = re.compile(rb"<script(?=[\s>])", re.IGNORECASE)
 
 
+# The largest request body: a code-list upload (SKScomplete.txt is about 30 MB, a full SOR extract more).
+MAX_BODY_BYTES = 200 * 1024 * 1024
+
+_TOO_LARGE_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>SEI-LPR lokal</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>Filen er for stor</h1>
+<p>SEI-LPR lokal modtager højst 200 MB ad gangen.</p></body></html>"""
+
+
+def _body_allowed(headers: dict[str, str]) -> bool:
+    """A POST must say its length (browsers always do), and stay under MAX_BODY_BYTES; h11 holds it to it."""
+    length = headers.get("content-length", "")
+    return length.isdigit() and int(length) <= MAX_BODY_BYTES and "transfer-encoding" not in headers
+
+
 def content_security_policy(port: int, nonce: str | None) -> str:
     """The page's CSP: scripts only from the app itself, no connection to any other server, never framed.
 
@@ -115,6 +129,9 @@ class SecurityGate:
             await self._accept_token(scope, send)
             return
         if self._has_cookie(headers.get("cookie", "")):
+            if kind == "http" and scope.get("method") == "POST" and not _body_allowed(headers):
+                await self._refuse(scope, receive, send, 413, _TOO_LARGE_PAGE)
+                return
             await self.app(scope, receive, send)
             return
         await self._refuse(scope, receive, send, 401, _REFUSED_PAGE)

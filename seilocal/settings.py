@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -13,6 +14,7 @@ ENV_DATA_DIR = "SEILOCAL_DATA_DIR"
 DB_FILE = "seilocal.sqlite3"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+TEMP_FOLDER = "tmp"
 
 
 class DataDirError(RuntimeError):
@@ -77,6 +79,22 @@ def restrict_data_dir(path: Path) -> int:
         print(f"note: {fixed} file(s) and folder(s) in the data dir were readable by other users; "
               "they are now readable by this user only", file=sys.stderr)
     return fixed
+
+
+def private_temp_dir(data_dir: Path) -> Path:
+    """Point this process's temp files (uploads over 1 MB spill to disk) at `<data dir>/tmp`, emptied first.
+
+    Starlette and NiceGUI write large uploads with the `tempfile` module; its folder is the system temp
+    folder unless `tempfile.tempdir` says otherwise, and a code list or a form must not land there.
+    """
+    folder = data_dir / TEMP_FOLDER
+    folder.mkdir(mode=DIR_MODE, exist_ok=True)
+    for leftover in folder.iterdir():  # from a run that was killed mid-upload
+        if leftover.is_file() or leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+    tempfile.tempdir = str(folder)
+    os.environ["TMPDIR"] = str(folder)  # for anything that asks the environment instead
+    return folder
 
 
 def db_path(data_dir: Path) -> Path:
