@@ -14,6 +14,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from seilocal.peer_user import is_own_user
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -36,6 +38,8 @@ _FOREIGN_HOST_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-
 </body></html>"""
 
 
+# NiceGUI's own versioned JavaScript and CSS: no user data, so they skip the (slower) socket-owner check.
+_PUBLIC_ASSET = re.compile(r"/_nicegui/\d+\.\d+\.\d+/(static|libraries|components|esm)/")
 _HARDENING_NAMES = {b"content-security-policy", b"x-frame-options", b"x-content-type-options", b"referrer-policy"}
 _SCRIPT_TAG = re.compile(rb"<script(?=[\s>])", re.IGNORECASE)
 
@@ -88,6 +92,11 @@ def same_secret(given: str, token: str) -> bool:
     return secrets.compare_digest(given.encode("utf-8", "surrogatepass"), token.encode("utf-8"))
 
 
+_OTHER_USER_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>SEI-LPR lokal</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>Adgang nægtet</h1>
+<p>SEI-LPR lokal svarer kun programmer, der kører som den bruger, der startede det.</p></body></html>"""
+
+
 def new_token() -> str:
     """A fresh random token for one launch."""
     return secrets.token_urlsafe(32)
@@ -101,13 +110,14 @@ def cookie_name(port: int) -> str:
 class SecurityGate:
     """Refuse foreign Hosts and Origins, and any request without the launch token (URL once, then cookie)."""
 
-    def __init__(self, app: ASGIApp, *, port: int, token: str) -> None:
+    def __init__(self, app: ASGIApp, *, port: int, token: str, check_peer: bool = True) -> None:
         self.app = app
         self.port = port
         self.token = token
         self.allowed_hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
         self.allowed_origins = {f"http://{host}" for host in self.allowed_hosts}
         self.cookie = cookie_name(port)
+        self.check_peer = check_peer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
@@ -116,6 +126,11 @@ class SecurityGate:
             return
         if kind == "http":
             send = self._with_headers(send)  # every answer, refusals included, carries the hardening headers
+        if self.check_peer and not _PUBLIC_ASSET.match(scope.get("path", "")) and not is_own_user(
+                scope.get("client"), scope.get("server")):
+            # Another user's program, even one holding the token (docs/security.md, issue 11 finding 4).
+            await self._refuse(scope, receive, send, 403, _OTHER_USER_PAGE)
+            return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         if headers.get("host", "") not in self.allowed_hosts:
             await self._refuse(scope, receive, send, 403, _FOREIGN_HOST_PAGE)
