@@ -1,7 +1,8 @@
 """The security gate in front of every route: loopback Host, per-launch token cookie, same-origin WebSockets.
 
 A plain ASGI middleware (not Starlette's BaseHTTPMiddleware) so it also guards WebSocket handshakes and
-the Socket.IO app that NiceGUI mounts.
+the Socket.IO app that NiceGUI mounts. It also checks the socket's owner (Linux), caps request bodies and
+puts the hardening headers (CSP with script nonces, no framing) on every response; docs/security.md.
 """
 
 from __future__ import annotations
