@@ -63,3 +63,27 @@ def test_a_code_of_the_wrong_shape_is_refused_with_its_line_number(db, tmp_path,
     assert caught.value.line_no == 3
     assert "not an SKS code" in caught.value.message
     assert _texts(db) == []
+
+
+def test_an_imported_code_of_the_wrong_shape_is_kept_and_is_an_error_finding():
+    """Issue 11, finding 1: the import keeps values as typed; the rules mark such a code as an error."""
+    from datetime import datetime
+
+    from seilocal.model import Form
+    from seilocal.model.form import Contact, Diagnosis, Marker, Procedure, ResultReport
+    from seilocal.rules import validate
+    from seilocal.rules.catalog import EmptyCatalog
+
+    form = Form.model_validate_json(Form(
+        markers=[Marker(code="<img src=x onerror=alert(1)>")],
+        contacts=[Contact(diagnoses=[Diagnosis(code="DC509", supplementary=["=1+1"])],
+                          procedures=[Procedure(code="KHAC20", side="a b")])],
+        procedures=[Procedure(code="ZZ0149.+_-")],
+        result_reports=[ResultReport(name="<b>")],
+        patient={"name": "<b>Anna</b>", "cpr": "0101801235"},  # not a code field: free text
+    ).to_json())
+    assert form.markers[0].code == "<img src=x onerror=alert(1)>"
+    findings = validate(form, EmptyCatalog(), datetime(2026, 11, 25, 10, 30))
+    paths = sorted(f.path for f in findings if f.rule == "SEI-C01" and f.severity == "error")
+    assert paths == ["contacts[0].diagnoses[0].supplementary[0]", "contacts[0].procedures[0].side",
+                     "markers[0].code", "result_reports[0].name"]

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import re
 from contextlib import nullcontext
 from pathlib import Path
 from typing import NamedTuple
 
 from sqlite_utils import Database
+
+from seilocal.model.code_shape import is_code_shaped
 
 from .common import (
     CatalogImportError,
@@ -33,7 +34,6 @@ from .schema import CODES, fts_triggers_suspended, get_meta, set_meta
 
 BULK_ROWS = 5000  # above this many written rows, rebuilding the FTS indexes beats row triggers
 MIN_LINE = 47  # through the valid-to field; the text may be cut short or blank-trimmed
-CODE_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+_-]{0,19}")
 
 
 class SksRecord(NamedTuple):
@@ -59,7 +59,7 @@ def parse_sks_line(line: str, line_no: int) -> SksRecord | None:
         raise CatalogImportError(line_no, f"record type {line[0:3]!r} is not letters")
     if not code or " " in code or "\t" in code:
         raise CatalogImportError(line_no, f"code {code!r} is empty or has spaces inside")
-    if not CODE_SHAPE.fullmatch(code):
+    if not is_code_shaped(code):
         # Codes are shown and stored everywhere; a value like `<img/src/onerror=x>` is no SKS code (issue 11).
         raise CatalogImportError(line_no, f"code {code!r} is not an SKS code (letters, digits and . + _ - only)")
     valid_from = parse_compact_date(line[23:31], line_no, "valid-from", required=True)
