@@ -126,7 +126,8 @@ class SecurityGate:
             await self.app(scope, receive, send)
             return
         if kind == "http":
-            send = self._with_headers(send)  # every answer, refusals included, carries the hardening headers
+            # Every answer, refusals included, carries the hardening headers (HEAD: no body to give nonces).
+            send = self._with_headers(send, nonces=scope.get("method") != "HEAD")
         if self.check_peer and not _PUBLIC_ASSET.match(scope.get("path", "")) and not is_own_user(
                 scope.get("client"), scope.get("server")):
             # Another user's program, even one holding the token (docs/security.md, issue 11 finding 4).
@@ -152,7 +153,7 @@ class SecurityGate:
             return
         await self._refuse(scope, receive, send, 401, _REFUSED_PAGE)
 
-    def _with_headers(self, send: Send) -> Send:
+    def _with_headers(self, send: Send, nonces: bool = True) -> Send:
         """Add the browser's hardening headers to every HTTP response and a fresh nonce to an HTML page's scripts."""
         nonce = secrets.token_urlsafe(18)
         held: list[Message] = []
@@ -162,7 +163,8 @@ class SecurityGate:
                 raw = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _HARDENING_NAMES]
                 names = {k.lower(): v.lower() for k, v in raw}
                 # gzip sits outside this gate; a body already encoded could not be given nonces (never seen)
-                is_html = names.get(b"content-type", b"").startswith(b"text/html") and b"content-encoding" not in names
+                is_html = (nonces and names.get(b"content-type", b"").startswith(b"text/html")
+                           and b"content-encoding" not in names)
                 message = {**message, "headers": raw + hardening_headers(self.port, nonce if is_html else None)}
                 if is_html:
                     held.append(message)  # sent with the body, once its length with the nonces is known

@@ -92,8 +92,8 @@ def private_temp_dir(data_dir: Path) -> Path:
     for leftover in folder.iterdir():  # from a run that was killed mid-upload
         if leftover.is_file() or leftover.is_symlink():
             leftover.unlink(missing_ok=True)
+    # Only this process: TMPDIR stays as it was, so the browser the app starts keeps its own temp folder.
     tempfile.tempdir = str(folder)
-    os.environ["TMPDIR"] = str(folder)  # for anything that asks the environment instead
     return folder
 
 

@@ -31,6 +31,7 @@ def _responses(app):
         yield "static", client.get("/_nicegui/3.18.0/static/nicegui.js")
         yield "missing", client.get("/nope")
         yield "form page", client.get("/skema/1")
+        yield "head", client.head("/")
     yield "token redirect", httpx.get(app.url)
     yield "no token", httpx.get(app.base + "/")
     yield "foreign host", httpx.get(app.base + "/", headers={"Host": "evil.example"})
