@@ -46,3 +46,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build dist
+
+# Validate LPR3 CDA documents offline against the official XSD and schematron (needs the test extra):
+#   make cda-check FILE="a.xml b.xml"      (LPR3=path/to/shared/lpr3 when it is not ../shared/lpr3)
+LPR3 ?= ../shared/lpr3
+.PHONY: cda-check
+cda-check: $(STAMP)
+	@test -n "$(FILE)" || { echo 'usage: make cda-check FILE="doc.xml ..."'; exit 2; }
+	$(BIN)/python -m seilocal.export.cda.check $(LPR3) $(FILE)

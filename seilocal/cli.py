@@ -34,6 +34,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
     )
 
 
+def _starts_like_xml(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    except OSError:
+        return False
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from seilocal.model import Form, FormatError
 
@@ -43,6 +51,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
         args.bundle = path
         return run_import_bundle(args)
+    if path.suffix.lower() == ".xml" or _starts_like_xml(path):  # an LPR3 CDA document
+        from seilocal.cli_forms import run_import_cda
+
+        return run_import_cda(args)
     from seilocal.safe_json import JsonRefused, read_json_file
 
     try:
@@ -112,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(parser, 0, False)
 
     imp = sub.add_parser("import", parents=[common],
-                         help="add a form from a JSON document or a submission bundle (.zip); prints its number")
+                         help="add a form from a JSON document, a submission bundle (.zip) or an LPR3 CDA "
+                              "document (.xml); prints its number")
     imp.add_argument("file")
     imp.set_defaults(func=_cmd_import)
 

@@ -1,5 +1,5 @@
-"""Commands on stored forms: `submit N`, `export --form N | --month YYYY-MM --out DIR`, `print N --out FILE.pdf`,
-`import-bundle BUNDLE`.
+"""Commands on stored forms: `submit N`, `export --form N | --month YYYY-MM [--cda] --out DIR`, `cancel N`,
+`print N --out FILE.pdf`, `import-bundle BUNDLE` (and the CDA side of `import FILE.xml`).
 
 Exit codes: 0 done; 1 refused (validation errors, nothing to submit, no such form or version, the bundle
 would duplicate a form); 2 bad input (an unreadable or damaged bundle, a folder or file that cannot be written).
@@ -15,6 +15,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from seilocal.clock import now
 from seilocal.settings import resolve_data_dir
 from seilocal.store.profile import load_profile
 
@@ -31,7 +32,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--month", type=_month, metavar="YYYY-MM", help="every version submitted in that month")
     export.add_argument("--version", type=int, metavar="V", help="only version V (with --form)")
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the bundles to")
+    export.add_argument("--cda", action="store_true",
+                        help="write the LPR3 CDA documents (DIR/*.xml) instead of the bundles")
     export.set_defaults(handler=run_export)
+
+    cancel = sub.add_parser("cancel", help='cancel a submitted form, as "Annuller" does (it is kept, not deleted)')
+    cancel.add_argument("form_no", type=int)
+    cancel.add_argument("--reason", required=True, help="why the form is cancelled (kept in the audit log)")
+    cancel.set_defaults(handler=run_cancel)
 
     printer = sub.add_parser("print", help="write a form as a PDF with its status as a watermark")
     printer.add_argument("form_no", type=int)
@@ -45,7 +53,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 def _clock() -> datetime:
     """The time of a submission or a print (a seam for tests)."""
-    return datetime.now()
+    return now()
 
 
 def _month(text: str) -> str:
@@ -127,6 +135,8 @@ def run_export(args: argparse.Namespace) -> int:
         if not chosen:
             _error(f"nothing submitted for {what}; nothing was written")
             return 1
+        if args.cda:
+            return _export_cda(store, chosen, args)
         texts = {}
         for version in chosen:  # one catalog lookup per code of all forms
             lookup = prefetch_describe(version.form(), store.catalog.text)
@@ -141,6 +151,107 @@ def run_export(args: argparse.Namespace) -> int:
         store.close()
     for path in paths:
         print(path)
+    return 0
+
+
+def _export_cda(store, chosen, args: argparse.Namespace) -> int:
+    """Write the chosen versions' LPR3 documents (and a cancelled form's removal document) into --out."""
+    from seilocal.export.cda import IntegrityError
+    from seilocal.export.cda.documents import cancellation_document, version_document
+    from seilocal.store.versions import versions_of
+
+    profile = load_profile(store.prefs)
+    files: dict[str, bytes] = {}
+    try:
+        for version in chosen:
+            name, data = version_document(version, profile)
+            files[name] = data
+        if args.form is not None and args.version is None:
+            stored = store.forms.load(args.form)
+            if stored.form.status == "cancelled":
+                cancelled_at = _cancelled_at(versions_of(store), args.form) or stored.changed_at
+                name, data = cancellation_document(stored.form, chosen[-1].version, cancelled_at, profile)
+                files[name] = data
+    except IntegrityError as exc:
+        _error(f"{exc}; nothing was written")
+        return 2
+    try:
+        paths = _write_all(args.out, files)
+    except OSError as exc:
+        _error(f"cannot write to {args.out}: {exc.strerror or exc}; nothing was written")
+        return 2
+    for path in paths:
+        print(path)
+    return 0
+
+
+def _cancelled_at(versions, form_no: int) -> str | None:
+    events = [e for e in versions.status_events(form_no) if e.get("action") == "cancel"]
+    return str(events[-1]["at"]) if events else None
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file or none: temp files in `folder` first, renamed into place when all are complete."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pending: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".seilocal-", suffix=".part", delete=False)
+            pending.append((handle.name, folder / name))
+            with handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for temp, final in pending:
+            os.replace(temp, final)
+    except BaseException:
+        for temp, _ in pending:
+            Path(temp).unlink(missing_ok=True)
+        raise
+    return [final for _, final in pending]
+
+
+def run_cancel(args: argparse.Namespace) -> int:
+    """Cancel form N as "Annuller" does; exit 1 when it cannot be cancelled (draft, already cancelled, missing)."""
+    from seilocal.model.lifecycle import TransitionRefused
+    from seilocal.store import FormNotFound
+    from seilocal.store.versions import versions_of
+
+    if not args.reason.strip():
+        _error("a cancellation needs a reason (--reason)")
+        return 2
+    store = _store(args)
+    try:
+        stored = store.forms.load(args.form_no)
+        versions_of(store, _clock).cancel(stored, args.reason)
+    except FormNotFound as exc:
+        _error(str(exc))
+        return 1
+    except TransitionRefused as exc:
+        _error(f"form {args.form_no}: {exc}")
+        return 1
+    finally:
+        store.close()
+    print(f"form {args.form_no} cancelled; `seilocal export --form {args.form_no} --cda --out DIR` writes the "
+          "LPR3 document that removes its course")
+    return 0
+
+
+def run_import_cda(args: argparse.Namespace) -> int:
+    """Import an LPR3 CDA document as a new form; exit 2 with the reason when it cannot be imported."""
+    from seilocal.export.cda.importer import CdaImportRefused, import_cda
+
+    store = _store(args)
+    try:
+        form_no, result = import_cda(store, args.file)
+    except CdaImportRefused as exc:
+        _error(f"{exc}; nothing was imported")
+        return 2
+    finally:
+        store.close()
+    for note in result.dropped:
+        print(f"note: not kept: {note}" if not note.startswith("note:") else note, file=sys.stderr)
+    print(form_no)
     return 0
 
 

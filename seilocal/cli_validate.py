@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from datetime import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from seilocal.clock import now
 from seilocal.model.form import Form, FormatError
 from seilocal.rules.catalog import CodeCatalog, EmptyCatalog
 from seilocal.rules.engine import validate
@@ -54,7 +54,7 @@ def run_validate(args: argparse.Namespace) -> int:
     except JsonRefused as exc:
         print(f"{args.file}: refused: {exc}", file=sys.stderr)
         return 2
-    findings = validate(form, _catalog(args), datetime.now().replace(microsecond=0))
+    findings = validate(form, _catalog(args), now().replace(microsecond=0))
     if getattr(args, "json", False):
         print(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
     else:

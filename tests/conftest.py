@@ -18,6 +18,11 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 FIXED_NOW = datetime(2026, 11, 25, 10, 30, 0)
 
+# The whole suite runs on a set day, whatever the calendar says: the clock of this process (seilocal.clock reads
+# it on import) and of every app or CLI process a test starts (they inherit the environment). A test about the
+# clock itself sets its own.
+os.environ["SEILOCAL_NOW"] = FIXED_NOW.isoformat()
+
 
 @pytest.fixture
 def store(tmp_path):

@@ -3295,8 +3295,8 @@ ALFB11 Forsikringsselskab
 ALFB12 Arbejdsgiver
 ALFB20 Udenlandsk betaler
 ALFA1 Offentlig betaling efter aftale med regionen
-ALFA2 Betalingsaftale (tekst i eksempel: højt specialiseret; pladsholder)
-ALFA3 Betalingsaftale (tekst ikke fundet)
+ALFA2 Højt specialiseret
+ALFA3 Betalingsaftale ALFA3 (den officielle tekst kommer med SKS-importen)
 ALFA4 Privat betaling uden offentlig aftale
 ALFC1 Hovedfunktion
 ALFC2 Regionsfunktion

@@ -1,4 +1,5 @@
-"""Submission bundles: one ZIP per submitted version with form.json, validation.json, form.pdf, manifest.json.
+"""Submission bundles: one ZIP per submitted version with form.json, validation.json, form.pdf, manifest.json,
+and the version's LPR3 CDA document(s) in `lpr3/` (listed in the manifest like every other file).
 
 The manifest names the format (`seilocal.bundle/1`), the app version, the form, its forløbsID, the version,
 the submission time and the SHA-256 of every other file. A reader refuses anything it cannot fully verify.
@@ -45,6 +46,8 @@ RATIO_FREE_BYTES = 1024 * 1024  # small entries may compress as well as they lik
 _CHUNK = 64 * 1024
 
 Describe = Callable[[str], str | None]
+# Makes the LPR3 documents of a version ({"lpr3/name.xml": bytes}); raises ValueError when it cannot.
+Lpr3Documents = Callable[[Version], dict[str, bytes]]
 
 
 class BundleError(ValueError):
@@ -108,8 +111,13 @@ def prefetch_describe(form: Form, describe: Describe | None) -> Describe | None:
     return lambda code: known.get(code.strip())
 
 
-def build_bundle(version: Version, describe: Describe | None = None, clinic_name: str | None = None) -> bytes:
-    """The ZIP of one version, in memory. Same version, same bytes (fixed entry times, print time = submission)."""
+def build_bundle(version: Version, describe: Describe | None = None, clinic_name: str | None = None,
+                 lpr3: Lpr3Documents | None = None) -> bytes:
+    """The ZIP of one version, in memory. Same version, same bytes (fixed entry times, print time = submission).
+
+    A version whose LPR3 document cannot be written (e.g. no CVR in the practice profile) still gets its
+    bundle: the manifest then says why under `lpr3_error` instead of listing `lpr3/` files.
+    """
     from seilocal.print import render_form_pdf  # costs 0.4 s to import: only when a bundle is made
 
     form = version.form()
@@ -121,6 +129,14 @@ def build_bundle(version: Version, describe: Describe | None = None, clinic_name
              "findings": version.findings_list()}, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         "form.pdf": render_form_pdf(form, describe=describe, clinic_name=clinic_name, printed_at=submitted),
     }
+    lpr3_error = None
+    if lpr3 is not None:
+        try:
+            files.update(lpr3(version))
+        except ValueError as exc:  # IntegrityError: the form cannot be written as an LPR3 document
+            lpr3_error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a defect in the CDA export must never lose the bundle
+            lpr3_error = f"the LPR3 document could not be written ({type(exc).__name__})"
     manifest = {
         "format": BUNDLE_FORMAT,
         "app_version": __version__,
@@ -131,6 +147,8 @@ def build_bundle(version: Version, describe: Describe | None = None, clinic_name
         "status": form.status,
         "files": {name: sha256(data) for name, data in files.items()},
     }
+    if lpr3_error is not None:
+        manifest["lpr3_error"] = lpr3_error
     files[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     buffer = BytesIO()
     stamp = submitted.timetuple()[:6]
@@ -144,7 +162,7 @@ def build_bundle(version: Version, describe: Describe | None = None, clinic_name
 
 
 def write_bundles(versions: Sequence[Version], out_dir: Path, describe: Describe | None = None,
-                  clinic_name: str | None = None) -> list[Path]:
+                  clinic_name: str | None = None, lpr3: Lpr3Documents | None = None) -> list[Path]:
     """Write one bundle per version into `out_dir`, all or nothing: each goes to a temp name in `out_dir`
     first, and only when every one is complete are they renamed into place."""
     out_dir = Path(out_dir)
@@ -157,7 +175,7 @@ def write_bundles(versions: Sequence[Version], out_dir: Path, describe: Describe
     pending: list[tuple[Path, Path]] = []
     try:
         for version in versions:
-            data = build_bundle(version, describe, clinic_name)
+            data = build_bundle(version, describe, clinic_name, lpr3)
             pending.append((_write_temp(out_dir, data), out_dir / bundle_name(version)))
         for temp, final in pending:
             os.replace(temp, final)

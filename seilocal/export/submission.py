@@ -14,6 +14,7 @@ from seilocal.store.profile import load_profile
 from seilocal.store.versions import Version, finding_dicts, versions_of
 
 from .bundle import BundleError, prefetch_describe, write_bundles
+from .cda.documents import bundle_documents
 
 BUNDLES_FOLDER = "bundles"
 
@@ -52,8 +53,9 @@ def submit_form(store: Any, stored: StoredForm, clock: Callable[[], datetime] = 
     if write_bundle and folder is not None:
         describe = prefetch_describe(stored.form, store.catalog.text)
         try:
-            clinic = load_profile(store.prefs).clinic_name
-            result.bundle = write_bundles([version], folder, describe, clinic_name=clinic)[0]
+            profile = load_profile(store.prefs)
+            result.bundle = write_bundles([version], folder, describe, clinic_name=profile.clinic_name,
+                                          lpr3=bundle_documents(profile))[0]
         except BundleError as exc:
             result.bundle_error = str(exc)
     return result

@@ -9,7 +9,9 @@ Accepted input, date and time separated by blanks (or a `T` in the canonical for
   and the digit-only `ttmm` / `ttmmss` (quick to type on a number pad). An hour alone (`14`) is refused:
   it is too easy to mistake for a day.
 
-A date needs a time: a date alone is an error. Two-digit years are refused rather than guessed.
+A date needs a time: a date alone is an error. A field shows such a date written out (`expand_date_only`) and
+waits for the time, as the quick guide describes. Two-digit years are refused rather than guessed.
+The forms list's date filters take the same dates and shortcuts (`date_filter_prefix`).
 The canonical stored value is `YYYY-MM-DDTHH:MM:SS`. Nothing here raises on bad input.
 """
 
@@ -160,6 +162,41 @@ def replace_date(text: str, picked: date) -> str:
     if len(tokens) >= 2:
         return f"{format_date(picked)} {' '.join(tokens[1:])}"
     return format_date(picked)
+
+
+def expand_date_only(text: str, today: date) -> str | None:
+    """A date typed without a time (`d`, `12`, `12.01`, `03-11-2026`) written out as `dd-mm-åååå `, else None.
+
+    The trailing blank is where the time goes: a field shows this and waits for the time.
+    """
+    tokens = _split(text or "")
+    if len(tokens) != 1:
+        return None
+    try:
+        return format_date(_parse_date(tokens[0], today)) + " "
+    except _InputError:
+        return None
+
+
+_MONTH_YEAR = re.compile(r"([0-9]{1,2})[-./]([0-9]{4})")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def date_filter_prefix(text: str, today: date) -> str | None:
+    """The ISO prefix a date filter matches: a date (with the shortcuts), `mm-åååå` or `åååå`; None if unknown."""
+    token = (text or "").strip()
+    if _YEAR.fullmatch(token):
+        return token
+    if m := _MONTH_YEAR.fullmatch(token):
+        month = int(m[1])
+        return f"{m[2]}-{month:02d}" if 1 <= month <= 12 else None
+    tokens = _split(token)
+    if len(tokens) != 1:
+        return None
+    try:
+        return _parse_date(tokens[0], today).isoformat()
+    except _InputError:
+        return None
 
 
 def typed_date(text: str, today: date) -> date | None:

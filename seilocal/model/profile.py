@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pydantic import BaseModel, ConfigDict, Field
+from stdnum.dk import cvr as stdnum_cvr
 
 from .form import Course, Form, Payment
 
@@ -46,6 +47,20 @@ def check_cvr(text: str | None) -> str | None:
     if not text or not text.strip():
         return None
     return None if normal_cvr(text) else "Et CVR-nummer har 8 cifre."
+
+
+def cvr_warning(text: str | None) -> str | None:
+    """A Danish warning for an 8-digit CVR number whose modulus-11 check digit does not fit (None when fine)."""
+    number = normal_cvr(text)
+    if number is None or stdnum_cvr.is_valid(number):
+        return None
+    # A warning, not an error: the number is still used for "Mit CVR", the SOR file decides what it holds.
+    return "Kontrolcifferet passer ikke (modulus 11) – tjek CVR-nummeret."
+
+
+def is_blank(profile: PracticeProfile) -> bool:
+    """True when nothing of the profile is filled in."""
+    return profile == PracticeProfile()
 
 
 def new_form_from_profile(profile: PracticeProfile) -> Form:

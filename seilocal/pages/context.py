@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from seilocal.clock import now
 from seilocal.store import Store
 
 
@@ -15,7 +16,7 @@ class AppContext:
     """The running app's shared objects; pages get it, never globals."""
 
     store: Store
-    clock: Callable[[], datetime] = datetime.now
+    clock: Callable[[], datetime] = now
     catalog: Any = None  # the code catalog (seilocal.store.catalog.CatalogStore) once loaded
     extras: dict[str, Any] = field(default_factory=dict)
 

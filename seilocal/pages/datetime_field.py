@@ -8,6 +8,7 @@ from datetime import date
 from nicegui import ui
 
 from seilocal.model.datetime_input import (
+    expand_date_only,
     format_for_display,
     parse_datetime_input,
     parse_stored,
@@ -64,7 +65,7 @@ class DateTimeField:
 
         self.input = ui.input(label, placeholder=PLACEHOLDER).mark(mark)
         self.input.on("blur", self._commit)
-        self.input.on("keydown.enter", self._commit)
+        self.input.on("keydown.enter", self._commit_or_wait)
         with self.input.add_slot("append"):
             self.calendar_button = (
                 ui.button(icon="edit_calendar", on_click=self._open_calendar)
@@ -110,9 +111,22 @@ class DateTimeField:
         # ui.input's own error setter drives Quasar's `error` / `error-message` props.
         self.input.error = self.error
 
+    def _commit_or_wait(self) -> None:
+        # Enter on a date without a time (`d`, `12`, `12.01`): write the date out and wait for the time there.
+        expanded = expand_date_only(self.input.value or "", self._today())
+        if expanded is None:
+            self._commit()
+            return
+        self.input.value = expanded
+        self._parse_error = None
+        self._show_error()
+
     def _commit(self) -> None:
         typed = (self.input.value or "").strip()
         parsed = parse_datetime_input(typed, self._today())
+        if parsed.date_only:  # left without a time: keep the date written out, not a shortcut that moves with today
+            typed = (expand_date_only(typed, self._today()) or typed).strip()
+            self.input.value = typed
         if parsed.value is not None:
             new_value: str | None = parsed.value
             self.input.value = format_for_display(parsed.value)

@@ -8,6 +8,7 @@ from typing import Any
 from nicegui import run, ui
 
 from seilocal.export.bundle import BundleError, prefetch_describe, write_bundles
+from seilocal.export.cda.documents import bundle_documents
 from seilocal.export.submission import bundles_dir, findings_now
 from seilocal.model.lifecycle import TransitionRefused, can
 from seilocal.store import StaleForm
@@ -89,7 +90,8 @@ async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dic
         describe = prefetch_describe(editor.form, ctx.store.catalog.text)
         clinic = load_profile(ctx.store.prefs).clinic_name
         try:  # the PDF inside takes a few hundred ms: off the event loop
-            await run.io_bound(write_bundles, [version], folder, describe, clinic)
+            await run.io_bound(write_bundles, [version], folder, describe, clinic,
+                               bundle_documents(load_profile(ctx.store.prefs)))
         except BundleError:
             ui.notify("Indberetningen er gemt, men indberetningspakken kunne ikke skrives. "
                       "Den kan skrives igen med »seilocal export«.", type="warning", timeout=0, close_button=True)

@@ -1,19 +1,24 @@
-"""The "Skemaer" page: every form, a search box, a filter per column, and "Opret skema"."""
+"""The "Skemaer" page: every form, a search box, a filter per column (deadline too, F3), and "Opret skema"."""
 
 from __future__ import annotations
 
-import re
+from datetime import date
 
 from nicegui import ui
 
 from seilocal.model import STATUS_LABELS_DA
-from seilocal.model.datetime_input import format_for_display
+from seilocal.model.datetime_input import date_filter_prefix, format_date, format_for_display
 from seilocal.model.profile import new_form_from_profile
+from seilocal.rules.deadlines import days_left, reporting_deadline
+from seilocal.store.forms_list import FormSet, UnreportedSince, list_forms
 from seilocal.store.profile import load_profile
 
 from .context import AppContext
+from .deadline_view import days_text
+from .first_start import first_start_pending, setup_card
 from .frame import frame
 from .optional import optional_part
+from .settings_page import starter_catalog_notice
 
 _COLUMNS = [
     {"name": "form_no", "label": "Skemanr.", "field": "form_no", "align": "left", "sortable": True},
@@ -24,32 +29,69 @@ _COLUMNS = [
     {"name": "course_end", "label": "Slut", "field": "course_end", "align": "left", "sortable": True},
     {"name": "start_marker", "label": "Startmarkør", "field": "start_marker", "align": "left"},
     {"name": "responsible_unit", "label": "Forløbsansvar", "field": "responsible_unit", "align": "left"},
+    {"name": "deadline", "label": "Frist", "field": "deadline", "align": "left"},
     {"name": "changed_at", "label": "Sidst ændret", "field": "changed_at", "align": "left", "sortable": True},
 ]
 
-_DATE_FILTER = re.compile(r"^\s*(?:(\d{1,2})[-.])?(?:(\d{1,2})[-.])?(\d{4})\s*$")
+DEADLINE_FILTERS = {
+    "": "Alle",
+    "overdue": "Overskredet",
+    "week": "Inden for 7 dage",
+    "pending": "Alle med frist",
+    "none": "Intet at indberette",
+}
+SOON_DAYS = 7
 
 
-def date_filter_prefix(text: str) -> str | None:
-    """Turn a Danish date filter (`dd-mm-åååå`, `mm-åååå` or `åååå`) into the ISO prefix it matches."""
-    match = _DATE_FILTER.match(text or "")
-    if not match:
-        return None
-    first, second, year = match.groups()
-    if first and second:
-        return f"{year}-{int(second):02d}-{int(first):02d}"
-    if first:
-        return f"{year}-{int(first):02d}"
-    return year
+def deadline_matches(choice: str, since: dict[int, date | None], today: date) -> tuple[FormSet | None, FormSet | None]:
+    """The forms a deadline filter keeps, as (only these or None for all, none of these or None)."""
+    if not choice:
+        return None, None
+    if choice == "none":  # submitted or cancelled, or nothing dated to report yet
+        return None, FormSet.of([n for n, day in since.items() if day is not None])
+    left = {n: days_left(day, today) for n, day in since.items() if day is not None}
+    if choice == "overdue":
+        return FormSet.of([n for n, days in left.items() if days < 0]), None
+    if choice == "week":
+        return FormSet.of([n for n, days in left.items() if 0 <= days <= SOON_DAYS]), None
+    return FormSet.of(left), None
+
+
+def deadline_text(day: date | None, today: date) -> str:
+    """`10-12-2026 (15 dage tilbage)`, or "" when the form has nothing dated to report."""
+    if day is None:
+        return ""
+    return f"{format_date(reporting_deadline(day))} ({days_text(days_left(day, today)).lower()})"
+
+
+def code_options(values: list[str], text_of) -> dict[str, str]:
+    """Filter options that read as "code – text" (the bare code only when the catalog does not know it)."""
+    options = {"": "Alle"}
+    for value in values:
+        text = text_of(value)
+        options[value] = f"{value} – {text}" if text else value
+    return options
 
 
 def forms_list_page(ctx: AppContext) -> None:
     """Build the forms list."""
     forms = ctx.store.forms
+    catalog = ctx.store.catalog
     filters: dict[str, str] = {}
+    deadline_choice = {"value": ""}
+    unreported = ctx.extras.setdefault("unreported_since", UnreportedSince(ctx.store.db, forms))
+
+    matched: dict[tuple, tuple[FormSet | None, FormSet | None]] = {}
 
     def rows() -> list[dict]:
-        hits = forms.search(search.value or "", filters)
+        today = ctx.today()
+        since = unreported.all()
+        key = (unreported.stamp, deadline_choice["value"], today)  # same stamp: same dates, same matches
+        if key not in matched:
+            matched.clear()
+            matched[key] = deadline_matches(deadline_choice["value"], since, today)
+        only, without = matched[key]
+        hits = list_forms(forms, search.value or "", filters, only=only, without=without)
         return [
             {
                 "form_no": f.form_no,
@@ -60,6 +102,7 @@ def forms_list_page(ctx: AppContext) -> None:
                 "course_end": format_for_display(f.course_end) if f.course_end else "",
                 "start_marker": f.start_marker or "",
                 "responsible_unit": f.responsible_unit or "",
+                "deadline": deadline_text(since.get(f.form_no), today),
                 "changed_at": format_for_display(f.changed_at),
             }
             for f in hits
@@ -78,16 +121,27 @@ def forms_list_page(ctx: AppContext) -> None:
         refresh()
 
     def set_date_filter(column: str, text: str, field: ui.input) -> None:
-        prefix = date_filter_prefix(text) if text else None
+        prefix = date_filter_prefix(text, ctx.today()) if text else None  # `d`, `12`, `12.01` as in date fields
         bad = bool(text) and prefix is None
-        field.props(f'error-message="Skriv dd-mm-åååå, mm-åååå eller åååå" {"error" if bad else ":error=false"}')
+        field.props(f'error-message="Skriv dd-mm-åååå, mm-åååå, åååå eller d" {"error" if bad else ":error=false"}')
         set_filter(column, prefix or "")
 
     def create() -> None:
         stored = forms.create(new_form_from_profile(load_profile(ctx.store.prefs)))  # F4.6: practice defaults
         ui.navigate.to(f"/skema/{stored.form.form_no}")
 
+    def set_deadline_filter(value: str | None) -> None:
+        deadline_choice["value"] = value or ""
+        refresh()
+
+    def unit_text(sor_id: str) -> str | None:
+        unit = catalog.sor_get(sor_id)
+        return unit.name if unit else None
+
     with frame("Skemaer"):
+        if first_start_pending(ctx):  # F1: a new data folder asks for the practice profile first
+            setup_card(ctx)
+        starter_catalog_notice(ctx, mark="forms-starter-notice")
         with ui.row().classes("w-full items-center"):
             ui.label("Skemaer").classes("text-h5")
             ui.space()
@@ -107,12 +161,15 @@ def forms_list_page(ctx: AppContext) -> None:
             start.on_value_change(lambda e: set_date_filter("course_start", e.value or "", start))
             end = ui.input("Slut (dato)").props("dense outlined clearable").classes("w-40").mark("filter-end")
             end.on_value_change(lambda e: set_date_filter("course_end", e.value or "", end))
-            ui.select({"": "Alle"} | {v: v for v in forms.distinct_values("start_marker")}, value="",
+            ui.select(code_options(forms.distinct_values("start_marker"), catalog.text), value="",
                       label="Startmarkør", on_change=lambda e: set_filter("start_marker", e.value)).props(
                 "dense outlined").classes("w-48").mark("filter-marker")
-            ui.select({"": "Alle"} | {v: v for v in forms.distinct_values("responsible_unit")}, value="",
+            ui.select(code_options(forms.distinct_values("responsible_unit"), unit_text), value="",
                       label="Forløbsansvar", on_change=lambda e: set_filter("responsible_unit", e.value)).props(
                 "dense outlined").classes("w-56").mark("filter-unit")
+            ui.select(DEADLINE_FILTERS, value="", label="Frist",
+                      on_change=lambda e: set_deadline_filter(e.value)).props("dense outlined").classes("w-48").mark(
+                "filter-deadline")
         for module, function in (("deadline_view", "deadline_view"), ("month_export", "month_export_panel")):
             part = optional_part(module, function)
             if part:

@@ -43,6 +43,7 @@ def history_page(ctx: AppContext, form_no: int) -> None:
         ui.label(f"Status nu: {STATUS_LABELS_DA.get(form.status, form.status)}").mark("history-status")
         submitted = versions.versions(form_no)
         _versions_table(submitted)
+        _lpr3_part(ctx, versions, submitted, form)
         _events_table(versions.status_events(form_no))
         _diff_part(form, submitted)
         _audit_part(versions, form.patient.cpr, form_no)
@@ -67,6 +68,51 @@ def _versions_table(submitted: list[Version]) -> None:
     ]
     ui.table(columns=columns, rows=rows, row_key="version").props("flat bordered dense").classes("w-full").mark(
         "versions-table")
+
+
+def _lpr3_part(ctx: AppContext, versions: VersionStore, submitted: list[Version], form: Any) -> None:
+    """The LPR3 CDA documents of the versions (and of the cancellation), each with a download."""
+    from seilocal.export.cda import IntegrityError
+    from seilocal.export.cda.documents import cancellation_document, document_name, version_document
+    from seilocal.store.profile import load_profile
+
+    ui.label("LPR3-dokumenter (CDA)").classes("text-h6 q-mt-md")
+    if not submitted:
+        ui.label("Der er ingen LPR3-dokumenter, før skemaet er indberettet.").classes("text-grey-7")
+        return
+    ui.label("Hver indberettet version som det dokument, LPR3 modtager; en senere version erstatter de "
+             "tidligere.").classes("text-grey-7")
+
+    def make(version: Version | None) -> tuple[str, bytes]:
+        profile = load_profile(ctx.store.prefs)
+        if version is not None:
+            return version_document(version, profile)
+        events = [e for e in versions.status_events(form.form_no) if e["action"] == "cancel"]
+        at = str(events[-1]["at"]) if events else ctx.clock().replace(microsecond=0).isoformat()
+        return cancellation_document(form, submitted[-1].version, at, profile)
+
+    def download(version: Version | None) -> None:
+        # Made in memory and sent over the page's connection: never a file in the system temp dir.
+        try:
+            name, data = make(version)
+        except IntegrityError as exc:
+            ui.notify("LPR3-dokumentet kan ikke dannes: " + "; ".join(exc.problems), type="negative",
+                      multi_line=True, timeout=0, close_button=True)
+            return
+        ui.download(data, name, "application/xml")
+
+    entries: list[tuple[str, Version | None]] = [
+        (document_name(form.form_no, v.version), v) for v in reversed(submitted)]
+    if form.status == "cancelled":
+        entries.insert(0, (document_name(form.form_no, submitted[-1].version + 1, cancellation=True), None))
+    with ui.column().classes("gap-1").mark("lpr3-docs"):
+        for name, version in entries:
+            with ui.row().classes("items-center gap-2"):
+                label = f"Version {version.version}" if version else "Annullering (fjerner forløbet i LPR3)"
+                ui.label(f"{label}: {name}")
+                mark = f"lpr3-download-{version.version}" if version else "lpr3-download-cancel"
+                ui.button("Hent", icon="download", on_click=lambda v=version: download(v)).props(
+                    "flat dense").mark(mark)
 
 
 def _event_detail(row: dict[str, Any]) -> str:

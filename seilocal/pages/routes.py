@@ -5,6 +5,8 @@ from __future__ import annotations
 from nicegui import ui
 
 from .context import AppContext
+from .error_pages import install_error_pages
+from .first_start import SETUP_PATH, first_start_page
 from .form_page import form_page
 from .forms_list import forms_list_page
 from .optional import optional_part
@@ -14,6 +16,7 @@ from .testids import install as install_testids
 def register_pages(ctx: AppContext) -> None:
     """Register every page of the app on NiceGUI's router."""
     install_testids()
+    install_error_pages()
 
     @ui.page("/")
     def _forms() -> None:
@@ -23,10 +26,16 @@ def register_pages(ctx: AppContext) -> None:
     def _form(form_no: int) -> None:
         form_page(ctx, form_no)
 
+    @ui.page(SETUP_PATH)
+    def _first_start() -> None:
+        first_start_page(ctx)
+
     settings = optional_part("settings_page", "settings_page")
     if settings:
         ui.page("/indstillinger")(lambda: settings(ctx))
 
     history = optional_part("history_page", "history_page")
     if history:
-        ui.page("/skema/{form_no}/historik")(lambda form_no: history(ctx, int(form_no)))
+        @ui.page("/skema/{form_no}/historik")
+        def _history(form_no: int) -> None:  # int: /skema/abc/historik is a wrong address (Danish 404 page)
+            history(ctx, form_no)

@@ -6,7 +6,8 @@ from typing import Any
 
 from nicegui import ui
 
-from seilocal.model.profile import PracticeProfile, check_cvr, normal_cvr
+from seilocal.model.profile import PracticeProfile, check_cvr, cvr_warning, normal_cvr
+from seilocal.store.forms_list import official_catalog
 from seilocal.store.profile import load_profile, save_profile
 
 from .backup_panel import backup_panel
@@ -15,6 +16,35 @@ from .code_field import code_field
 from .context import AppContext
 from .frame import frame
 from .sor_field import sor_field, unit_label
+
+CATALOG_ANCHOR = "kodelister"  # the import panel's place on this page, for the notice's button
+STARTER_NOTICE = (
+    "Kodelisterne er et startsæt, ikke den officielle SKS-klassifikation og SOR. Koder, tekster og enheder kan "
+    "mangle eller være forkerte, og SOR-enhederne i startsættet er demo-enheder. Indlæs SKScomplete.txt og "
+    "SOR-filen fra Sundhedsdatastyrelsen, før du indberetter."
+)
+
+
+def starter_catalog_notice(ctx: AppContext, *, mark: str) -> None:
+    """A notice while the bundled starter catalog is in use (no official SKS or SOR import yet)."""
+    sks, sor = official_catalog(ctx.store.db)
+    if sks and sor:
+        return
+    missing = " og ".join(name for name, done in (("SKS-koderne", sks), ("SOR-enhederne", sor)) if not done)
+    with ui.card().classes("w-full bg-amber-1").props("flat bordered").mark(mark):
+        with ui.row().classes("w-full items-center no-wrap gap-3"):
+            ui.icon("info", color="warning", size="md")
+            with ui.column().classes("grow gap-0"):
+                ui.label(f"Startsæt i brug: {missing} er ikke indlæst fra de officielle filer.").classes(
+                    "text-weight-bold")
+                ui.label(STARTER_NOTICE)
+            ui.button("Indlæs kodelister", icon="upload", on_click=lambda: _go_to_import()).props(
+                "outline").mark(f"{mark}-import")
+
+
+def _go_to_import() -> None:
+    ui.navigate.to(f"/indstillinger#{CATALOG_ANCHOR}")
+
 
 PAYMENT_FIELDS = [
     ("payer", "Betaler", "admin.betaler", "settings-payer"),
@@ -45,6 +75,7 @@ def settings_page(ctx: AppContext) -> None:
 
     with frame("Indstillinger"):
         ui.label("Indstillinger").classes("text-h5")
+        starter_catalog_notice(ctx, mark="settings-starter-notice")
         with ui.card().classes("w-full").mark("settings-profile"):
             ui.label("Praksisprofil").classes("text-h6")
             ui.label("Oplysningerne gemmes, så snart du ændrer dem, og bruges som standard i nye skemaer.").classes(
@@ -57,11 +88,11 @@ def settings_page(ctx: AppContext) -> None:
                 cvr.without_auto_validation()
 
                 def cvr_changed(value: str | None) -> None:
-                    cvr.error = check_cvr(value)
+                    show_cvr_check(cvr, value)
                     update("cvr", value or "")
 
                 cvr.on_value_change(lambda e: cvr_changed(e.value))
-                cvr.error = check_cvr(profile.cvr)
+                show_cvr_check(cvr, profile.cvr)
 
             ui.label("Egne SOR-enheder").classes("text-subtitle1 q-mt-md")
             own_units_view(ctx, profile, update, my_cvr)
@@ -77,10 +108,22 @@ def settings_page(ctx: AppContext) -> None:
                                get_pref=prefs.get, set_pref=prefs.set, pref_key=f"code-mode.payment.{name}")
 
         if ctx.store.path is not None:
+            ui.element("div").props(f"id={CATALOG_ANCHOR}")  # an anchor only: never updated, so its own id may go
+            # A fresh page is drawn after the browser looked for the #anchor: scroll to it once drawn.
+            scroll = f"document.getElementById('{CATALOG_ANCHOR}').scrollIntoView()"
+            ui.timer(0.3, once=True, callback=lambda: ui.run_javascript(
+                f"if (location.hash === '#{CATALOG_ANCHOR}') {scroll}"))
             ui.label("Kodelister").classes("text-h6 q-mt-md")
             catalog_import_panel(ctx.store.path)
             ui.label("Backup").classes("text-h6 q-mt-md")
             backup_panel(ctx)
+
+
+def show_cvr_check(field: ui.input, value: str | None) -> None:
+    """Mark a CVR field: red when it is not 8 digits, a warning below it when the check digit does not fit."""
+    field.error = check_cvr(value)
+    field.props["hint"] = None if field.error else cvr_warning(value)
+    field.update()
 
 
 def own_units_view(ctx: AppContext, profile: PracticeProfile, update: Any, my_cvr: Any) -> None:

@@ -25,6 +25,7 @@ FILTERS: dict[str, str] = {
     "unit_type": "Enhedstype",
 }
 LIMIT = 20
+NO_CVR_NOTE = "Praksisprofilen har intet CVR-nummer. Skriv det under Indstillinger › Praksisprofil › CVR-nummer."
 TABLE_LIMIT = 200
 
 
@@ -107,6 +108,7 @@ class SorField(SearchSelect):
             c for c in self._columns if c["name"] != "level" or self.tabs.value == "cvr_all"
         ]
         self.table.update()
+        self.no_cvr_note.set_visibility(self.tabs.value in ("cvr_si", "cvr_all") and not self._my_cvr())
 
     def _build_dialog(self) -> None:
         self._columns = [
@@ -130,6 +132,7 @@ class SorField(SearchSelect):
                     .mark(f"{self.mark}-filter-{key}")
                     for key, label in FILTERS.items()
                 }
+            self.no_cvr_note = ui.label(NO_CVR_NOTE).classes("text-warning").mark(f"{self.mark}-no-cvr")
             self.table = (
                 ui.table(columns=self._columns, rows=[], row_key="sor_id")
                 .classes("w-full")

@@ -270,7 +270,7 @@ def write_result_reports(pdf: FormPDF, form: Form, describe: Describe | None) ->
         ref = report.trigger.ref
         if ref:
             trigger = f"{trigger}\n({names.get(ref, value(ref))})"
-        results = [f"{code(kind, describe)}: {value(result)}" for kind, result in report.results.items()]
+        results = [f"{code(kind, describe)}: {format_time(result)}" for kind, result in report.results.items()]
         rows.append(
             (
                 str(n),

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from seilocal.clock import now as clock_now
+
 from .db import SQLITE_MAGIC, DatabaseRefused, inspect_schema
 
 BACKUPS_DIR = "backups"
@@ -105,7 +107,7 @@ def make_backup(db_path: Path, backups_dir: Path | None = None, reason: str = "m
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"cannot create the backups folder {folder}: {exc.strerror or exc}") from exc
-    target = _unique_target(folder, db_path.stem, reason, now or datetime.now())
+    target = _unique_target(folder, db_path.stem, reason, now or clock_now())
     partial = target.with_name(target.name + ".partial")
     try:
         source = _connect_ro(db_path)
@@ -159,7 +161,7 @@ def prune_backups(backups_dir: Path, keep: int = KEEP) -> list[Path]:
 
 def backup_if_due(db_path: Path, *, now: datetime | None = None, interval: timedelta = DAILY) -> Path | None:
     """Make a daily backup when the newest daily or manual backup is older than `interval`; else None."""
-    now = now or datetime.now()
+    now = now or clock_now()
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     recent = [b for b in list_backups(backups_dir_for(db_path)) if b.reason in ROTATED_REASONS]
@@ -190,7 +192,7 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
     backup = Path(backup)
     verify_backup(backup)
     try:
-        kept = _copy_current(db_path, now or datetime.now())
+        kept = _copy_current(db_path, now or clock_now())
     except OSError as exc:
         raise BackupError(f"cannot keep a copy of {db_path} ({exc}); nothing was restored") from exc
     incoming = db_path.with_name(db_path.name + ".restoring")

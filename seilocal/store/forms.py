@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from seilocal.clock import now
 from seilocal.model import Form, get_path, set_path
 from seilocal.model.lifecycle import next_status
 
@@ -80,7 +81,7 @@ def _audit_text(value: Any) -> str | None:
 class FormStore:
     """All reads and writes of forms. Every write is one transaction together with its audit row."""
 
-    def __init__(self, db: Database, clock: Clock = datetime.now) -> None:
+    def __init__(self, db: Database, clock: Clock = now) -> None:
         self.db = db
         self.clock = clock
 

@@ -7,19 +7,13 @@ loses the value in these fields (an IndexError in ui.select, reported to the lea
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from seilocal.settings import DB_FILE
-
-from .helpers import TIMEOUT, by_mark, input_of, wait_text, wait_value
+from .helpers import TIMEOUT, by_mark, click, input_of, press, scroll_to, stored_document, wait_text, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -40,19 +34,9 @@ def _pick(driver, mark: str, typed: str, code: str) -> None:
     WebDriverWait(driver, TIMEOUT).until(lambda d: (input_of(d, mark).get_attribute("value") or "").startswith(code))
 
 
-def _press(driver, mark: str) -> None:
-    """Activate a button from the keyboard: focus it, press Enter."""
-    button = by_mark(driver, mark)
-    WebDriverWait(driver, TIMEOUT).until(lambda _d: button.is_displayed() and button.is_enabled())
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", button)
-    ActionChains(driver).send_keys(Keys.ENTER).perform()
-
-
-def _document(app) -> dict:
-    """The saved form, read straight from the app's database (WAL allows a second reader)."""
-    db = app.data_dir / DB_FILE
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        return json.loads(conn.execute("SELECT document FROM forms WHERE form_no = 1").fetchone()[0])
+def _open_contacts(driver) -> None:
+    header = by_mark(driver, "section-contacts").find_element(By.CSS_SELECTOR, ".q-expansion-item__container > .q-item")
+    scroll_to(driver, header).click()
 
 
 def _rows(driver, mark: str) -> list[str]:
@@ -64,13 +48,13 @@ def _rows(driver, mark: str) -> list[str]:
 
 def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app_process):
     browser.get(app_process.url)
-    by_mark(browser, "create-form").click()
+    click(browser, "create-form")
     wait_text(browser, "Skemainformation")
     input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
     wait_text(browser, "03-11-2026 09:30:00")
 
-    by_mark(browser, "section-contacts").find_element(By.CSS_SELECTOR, ".q-expansion-item__container > .q-item").click()
-    _press(browser, "contacts-new")
+    _open_contacts(browser)
+    press(browser, "contacts-new")
     start = input_of(browser, "contact-start")
     start.send_keys(Keys.CONTROL, "a")
     start.send_keys("03-11-2026 10:00", Keys.TAB)
@@ -79,16 +63,16 @@ def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app
     _pick(browser, "contact-type", "ALCA00", "ALCA00")
     _pick(browser, "contact-priority", "ATA3", "ATA3")
 
-    _press(browser, "diagnosis-add-action")
+    press(browser, "diagnosis-add-action")
     _pick(browser, "diagnosis-action-code", "DC509", "DC509")
     _pick(browser, "diagnosis-action-side", "TUL2", "TUL2")
 
-    _press(browser, "contact-procedures-new")
+    press(browser, "contact-procedures-new")
     wait_value(browser, "contact-procedure-start", "03-11-2026 10:00:00")  # pre-filled from the contact
     _pick(browser, "contact-procedure-code", "KHAC20", "KHAC20")
     WebDriverWait(browser, TIMEOUT).until(lambda d: any("✓" in r for r in _rows(d, "contacts-table")))
 
-    contact = _document(app_process)["contacts"][0]
+    contact = stored_document(app_process.data_dir)["contacts"][0]
     assert (contact["start"], contact["end"], contact["type"], contact["priority"]) == (
         "2026-11-03T10:00:00", "2026-11-03T10:45:00", "ALCA00", "ATA3")
     assert contact["diagnoses"][0] | {"id": None} == {
@@ -96,16 +80,16 @@ def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app
         "local_recurrences": []}
     assert contact["procedures"][0]["code"] == "KHAC20"
 
-    _press(browser, "contacts-copy")
+    press(browser, "contacts-copy")
     WebDriverWait(browser, TIMEOUT).until(lambda d: len(_rows(d, "contacts-table")) == 2)
     wait_value(browser, "contact-start", "03-11-2026 10:45:00")  # the copy is selected, starting at the end
-    first, copy = _document(app_process)["contacts"]
+    first, copy = stored_document(app_process.data_dir)["contacts"]
     assert (copy["start"], copy["end"]) == ("2026-11-03T10:45:00", "2026-11-03T11:30:00")
     assert copy["id"] != first["id"] and copy["diagnoses"][0]["id"] != first["diagnoses"][0]["id"]
     assert copy["diagnoses"][0]["code"] == "DC509" and copy["procedures"][0]["start"] == "2026-11-03T10:45:00"
 
     browser.refresh()
-    by_mark(browser, "section-contacts").find_element(By.CSS_SELECTOR, ".q-expansion-item__container > .q-item").click()
+    _open_contacts(browser)
     # Rows arrive before their cells are drawn: wait for the text, not just the count.
     WebDriverWait(browser, TIMEOUT).until(
         lambda d: [r[:19] for r in _rows(d, "contacts-table")] == ["03-11-2026 10:00:00", "03-11-2026 10:45:00"])

@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from seilocal.pages.code_field import LIMIT
 
-from .helpers import TIMEOUT, by_mark, field_of, input_of, wait_text, wait_value
+from .helpers import TIMEOUT, by_mark, click, field_of, input_of, wait_text, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +68,7 @@ def open_section(driver: WebDriver, key: str) -> None:
 
 def test_first_contact_by_keyboard_survives_a_reload_and_is_found_in_the_list(browser, app_process):
     browser.get(app_process.url)
-    by_mark(browser, "create-form").click()
+    click(browser, "create-form")
     wait_text(browser, "Skemainformation")
     wait_text(browser, "Første kontakt")
 
@@ -98,7 +98,7 @@ def test_first_contact_by_keyboard_survives_a_reload_and_is_found_in_the_list(br
     assert method in shown(browser, "referral-method")
     assert free_choice in shown(browser, "referral-free-choice")
 
-    by_mark(browser, "nav-forms").click()
+    click(browser, "nav-forms")
     input_of(browser, "forms-search").send_keys("Jens")
     wait_text(browser, "010180-1235")
     rows = by_mark(browser, "forms-table").find_elements(By.CSS_SELECTOR, "tbody tr")

@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import by_mark, field_of, input_of, wait_text, wait_value
+from .helpers import by_mark, click, field_of, input_of, wait_text, wait_value
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ def test_create_fill_reload_and_find_in_list(browser, app_process):
     wait_text(browser, "Skemaer")
     assert "token=" not in browser.current_url  # the token leaves the address bar at once
 
-    by_mark(browser, "create-form").click()
+    click(browser, "create-form")
     wait_text(browser, "Skemainformation")
     assert browser.current_url.endswith("/skema/1")
 
@@ -34,7 +34,7 @@ def test_create_fill_reload_and_find_in_list(browser, app_process):
     wait_value(browser, "course-start", "03-11-2026 09:30:00")
     assert by_mark(browser, "header-name").text == "Jens Hansen"
 
-    by_mark(browser, "nav-forms").click()
+    click(browser, "nav-forms")
     by_mark(browser, "create-form")
     input_of(browser, "forms-search").send_keys("010180")
     wait_text(browser, "Jens Hansen")
@@ -46,7 +46,7 @@ def test_create_fill_reload_and_find_in_list(browser, app_process):
 
 def test_invalid_cpr_is_shown_red_and_kept_after_reload(browser, app_process):
     browser.get(app_process.url)
-    by_mark(browser, "create-form").click()
+    click(browser, "create-form")
     input_of(browser, "patient-cpr").send_keys("310280-12A4")
     wait_text(browser, "bogstaver")  # the Danish message under the field
     assert "q-field--error" in field_of(browser, "patient-cpr").get_attribute("class")

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.conftest import start_app, stop_app
+from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.unit.submit_helpers import clean_form
 
 from .conftest import _chrome_options
-from .helpers import by_mark, input_of
+from .helpers import by_mark, click, input_of
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +57,7 @@ def app_with_clean_form(tmp_path):
 
     data = tmp_path / "data"
     store = open_store(data)
-    store.forms.create(clean_form(day=date.today() - timedelta(days=1)))
+    store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
     store.close()
     app = start_app(data)
     yield app
@@ -80,9 +80,9 @@ def test_submit_edit_and_print(download_browser, app_with_clean_form, downloads)
     browser.get(f"{app.base}/skema/1")
     _wait_mark_text(browser, "header-status", "Kladde")
 
-    by_mark(browser, "action-submit").click()
+    click(browser, "action-submit")
     by_mark(browser, "submit-warnings")  # the deadline reminder is a warning: confirm it
-    by_mark(browser, "submit-confirm").click()
+    click(browser, "submit-confirm")
     _wait_mark_text(browser, "header-status", "Indberettet")
     assert (app.data_dir / "bundles" / "seilocal-skema-1-v1.zip").is_file()
     _wait(browser, lambda d: not by_mark(d, "action-submit").is_enabled())
@@ -93,7 +93,7 @@ def test_submit_edit_and_print(download_browser, app_with_clean_form, downloads)
     _wait_mark_text(browser, "header-status", "Ændret efter indberetning")
     _wait(browser, lambda d: by_mark(d, "action-submit").is_enabled())
 
-    by_mark(browser, "action-print").click()
+    click(browser, "action-print")
     deadline = time.monotonic() + 20
     pdfs: list = []
     while time.monotonic() < deadline:

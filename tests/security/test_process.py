@@ -7,7 +7,6 @@ import socket
 import stat
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
@@ -22,13 +21,6 @@ def running_app(tmp_path_factory):
     stop_app(app)
 
 
-def _wait_for(condition, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
-
-
 def test_a_non_ascii_token_or_cookie_is_refused_with_401(running_app):
     assert httpx.get(f"{running_app.base}/?token=%C3%A6%C3%B8%C3%A5").status_code == 401
     assert httpx.get(f"{running_app.base}/?token=%ED%A0%80").status_code == 401  # a lone surrogate
@@ -40,18 +32,33 @@ def test_a_non_ascii_token_or_cookie_is_refused_with_401(running_app):
     assert "Traceback" not in running_app.log.read_text()
 
 
-def test_no_query_string_reaches_the_log(running_app):
+def test_a_url_with_the_token_never_reaches_the_app(running_app):
     cookies = {f"seilocal_{running_app.port}": running_app.token}
     with httpx.Client(base_url=running_app.base, cookies=cookies) as client:
         with_token = client.get(f"/nope-one?token={running_app.token}&q=0101801235")
-        assert with_token.status_code == 303 and running_app.token not in with_token.headers["location"]
+        assert with_token.status_code == 303  # answered by the gate, even with a valid cookie
+        assert running_app.token not in with_token.headers["location"]
+        assert "q=0101801235" in with_token.headers["location"]  # the rest of the address is kept
         assert client.get("/nope-two?q=0101801235&name=Testesen").status_code == 404
-        assert client.get("/nope-three").status_code == 404
-    _wait_for(lambda: "nope-three" in running_app.log.read_text())
     log = running_app.log.read_text()
-    assert "nope-two" in log  # the 404 line is there, only without its query
     assert "0101801235" not in log and "Testesen" not in log
     assert running_app.token not in log.replace(running_app.url, "")
+
+
+def test_the_log_filter_cuts_query_strings_off_urls(caplog):
+    """NiceGUI's own 404 handler logs `<full url> not found` (the app's Danish 404 page now answers first;
+    the filter stays for every other line that names a URL)."""
+    import logging
+
+    from seilocal.security import install_log_filter
+
+    install_log_filter()
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("nicegui").warning("%s not found", "http://127.0.0.1:8123/nope?token=SECRET&q=0101801235")
+    logging.getLogger("uvicorn.error").error("GET http://127.0.0.1:8123/skema/1#x?token=SECRET failed")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "http://127.0.0.1:8123/nope not found" in logged
+    assert "SECRET" not in logged and "0101801235" not in logged
 
 
 def _fake_browser(tmp_path):

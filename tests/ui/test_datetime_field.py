@@ -80,7 +80,8 @@ async def test_clearing_reports_none_and_removes_the_error(user: User) -> None:
 async def test_a_date_without_time_is_an_error(user: User) -> None:
     calls, _ = await open_field(user)
     user.find(marker="start").type("d").trigger("blur")
-    assert calls == ["d"]
+    assert calls == ["15-02-2026"]  # the date written out, not a shortcut whose meaning moves with the day
+    assert field_input(user).value == "15-02-2026"
     assert field_input(user).props["error-message"] == "Et tidspunkt skal have et klokkeslæt (tt:mm)"
 
 
@@ -144,3 +145,16 @@ async def test_calendar_pick_without_time_leaves_the_date_and_the_error(user: Us
     assert field_input(user).value == "05-03-2026"
     assert field_input(user).props["error-message"] == "Et tidspunkt skal have et klokkeslæt (tt:mm)"
     assert calls == ["05-03-2026"]
+
+
+async def test_enter_on_a_date_alone_writes_it_out_and_waits_for_the_time(user: User) -> None:
+    calls, fields = await open_field(user)
+    field = user.find(marker="start")
+    for shortcut, shown in (("d", "15-02-2026 "), ("12", "12-02-2026 "), ("12.01", "12-01-2026 ")):
+        field.clear().type(shortcut).trigger("keydown.enter")
+        assert field_input(user).value == shown
+        assert not field_input(user).props.get("error")
+        assert calls == [] and fields[0].value is None  # nothing committed while the time is missing
+    field.type("09:30").trigger("keydown.enter")
+    assert calls == ["2026-01-12T09:30:00"]
+    assert field_input(user).value == "12-01-2026 09:30:00"

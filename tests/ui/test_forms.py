@@ -106,3 +106,15 @@ async def test_every_edit_writes_audit_rows(app_user: User) -> None:
     edits = rows[2:]
     assert edits and all(r["action"] == "set" and r["path"] == "patient.name" for r in edits)
     assert edits[-1]["new_value"] == '"Ole"'
+
+
+async def test_the_date_filters_take_the_date_shortcuts(app_user: User) -> None:
+    forms = app_user.ctx.store.forms
+    for start in ("2026-11-25T08:00:00", "2026-11-12T08:00:00", "2026-01-12T08:00:00"):
+        forms.save_edit(forms.create(), "course.start", start)
+    await app_user.open("/")
+    table = app_user.find(marker="forms-table").elements.pop()
+    starts = {"d": ["25-11-2026 08:00:00"], "12": ["12-11-2026 08:00:00"], "12.01": ["12-01-2026 08:00:00"]}
+    for typed, expected in starts.items():
+        app_user.find(marker="filter-start").clear().type(typed)
+        assert [row["course_start"] for row in table.rows] == expected, typed

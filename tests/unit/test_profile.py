@@ -52,3 +52,12 @@ def test_the_created_form_is_pre_filled(store) -> None:
     stored = store.forms.create(new_form_from_profile(load_profile(store.prefs)))
     loaded = store.forms.load(stored.form.form_no).form
     assert loaded.payment.payer == "ALFB01" and loaded.course.responsible_unit == "999921000016002"
+
+
+def test_cvr_modulus_11_is_a_warning() -> None:
+    from seilocal.model.profile import cvr_warning
+
+    assert cvr_warning("12345674") is None and cvr_warning("1234 5674") is None
+    assert "modulus 11" in (cvr_warning("12345678") or "")
+    assert cvr_warning("1234") is None and cvr_warning(None) is None  # the format error says it already
+    assert normal_cvr("12345678") == "12345678"  # still used for "Mit CVR": the SOR file decides

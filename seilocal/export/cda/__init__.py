@@ -1,0 +1,17 @@
+"""LPR3's own format: the form as HL7 CDA R2 "DK Episode Of Care Summaries" documents, and back (docs/cda.md)."""
+
+from .build import Header, build_cancellation, build_document, has_course_entry, to_bytes
+from .integrity import IntegrityError, check_integrity
+from .parse import CdaParseError, safe_parse
+
+__all__ = [
+    "CdaParseError",
+    "Header",
+    "IntegrityError",
+    "build_cancellation",
+    "build_document",
+    "check_integrity",
+    "has_course_entry",
+    "safe_parse",
+    "to_bytes",
+]

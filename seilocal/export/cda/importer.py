@@ -1,0 +1,43 @@
+"""`seilocal import FILE.xml`: an LPR3 CDA document into a new form (the package's only store-facing module)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from seilocal.store.profile import load_profile, save_profile
+
+from .parse import CdaParseError
+from .read import CdaImportError, ReadResult, read_document
+
+
+class CdaImportRefused(ValueError):
+    """The file cannot be imported; the message says why in English, nothing was stored."""
+
+
+def import_cda(store: Any, path: Path | str) -> tuple[int, ReadResult]:
+    """Read the document at `path` into a new form; (form number, what was read and dropped)."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise CdaImportRefused(f"cannot read {name}: {exc.strerror or exc}") from exc
+    try:
+        result = read_document(data)
+    except (CdaParseError, CdaImportError) as exc:
+        raise CdaImportRefused(f"{name}: {exc}") from exc
+    course_id = result.form.course.id
+    row = store.db.execute("SELECT form_no FROM forms WHERE course_id = ? COLLATE NOCASE", [course_id]).fetchone()
+    if row is not None:
+        raise CdaImportRefused(f"{name}: the course {course_id} is already here as form {row[0]}")
+    profile = load_profile(store.prefs)
+    stored = store.forms.import_form(result.form)
+    if not profile.responsible_unit and not profile.own_units and result.author_unit:
+        # A fresh installation learns who reports from the document, so exporting it again names the same author.
+        profile.responsible_unit = result.author_unit
+        profile.own_units = [result.author_unit]
+        if not profile.cvr and result.custodian_cvr:
+            profile.cvr = result.custodian_cvr
+        save_profile(store.prefs, profile)
+        result.dropped.insert(0, f"note: the practice profile's reporting unit was set to {result.author_unit}")
+    return int(stored.form.form_no), result

@@ -1,0 +1,46 @@
+"""The form's history lists its LPR3 documents, each with a download (and the removal document once cancelled)."""
+
+from __future__ import annotations
+
+from nicegui.testing import User
+
+from seilocal.model.profile import PracticeProfile
+from seilocal.store.profile import save_profile
+from seilocal.store.versions import versions_of
+from tests.unit.rules_fakes import UNIT
+from tests.unit.submit_helpers import clean_form
+
+
+def _submitted(user: User, cvr: str | None = "25469364"):
+    store = user.ctx.store
+    save_profile(store.prefs, PracticeProfile(cvr=cvr, responsible_unit=UNIT))
+    stored = store.forms.create(clean_form())
+    versions_of(store, user.ctx.clock).submit(stored, [])
+    return stored
+
+
+async def test_history_downloads_the_lpr3_document_of_a_version(app_user: User) -> None:
+    _submitted(app_user)
+    await app_user.open("/skema/1/historik")
+    await app_user.should_see("seilocal-skema-1-v1-lpr3.xml", marker="lpr3-docs")
+    app_user.find(marker="lpr3-download-1").click()
+    response = await app_user.download.next(timeout=10)
+    assert b"<ClinicalDocument" in response.content and b'<versionNumber value="1"/>' in response.content
+    assert b'extension="0101801233"' in response.content
+
+
+async def test_a_cancelled_form_offers_its_removal_document(app_user: User) -> None:
+    stored = _submitted(app_user)
+    versions_of(app_user.ctx.store, app_user.ctx.clock).cancel(stored, "fejl")
+    await app_user.open("/skema/1/historik")
+    await app_user.should_see("seilocal-skema-1-v2-annullering.xml", marker="lpr3-docs")
+    app_user.find(marker="lpr3-download-cancel").click()
+    response = await app_user.download.next(timeout=10)
+    assert b'code="nullified"' in response.content
+
+
+async def test_a_document_that_cannot_be_made_says_why(app_user: User) -> None:
+    _submitted(app_user, cvr=None)
+    await app_user.open("/skema/1/historik")
+    app_user.find(marker="lpr3-download-1").click()
+    await app_user.should_see("LPR3-dokumentet kan ikke dannes")

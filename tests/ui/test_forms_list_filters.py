@@ -1,0 +1,89 @@
+"""Forms list (F3): a deadline column and filter, marker and unit filters with texts, search that ignores case
+for æ, ø and å too."""
+
+from __future__ import annotations
+
+from nicegui import ui
+from nicegui.testing import User
+
+from seilocal.model.form import Contact
+from seilocal.store.versions import VersionStore
+
+
+def table_of(user: User) -> ui.table:
+    return user.find(marker="forms-table").elements.pop()
+
+
+def one(user: User, mark: str) -> ui.element:
+    (element,) = user.find(marker=mark).elements
+    return element
+
+
+def new_form(user: User, name: str, **values: str) -> int:
+    forms = user.ctx.store.forms
+    stored = forms.create()
+    forms.save_edit(stored, "patient.name", name)
+    for path, value in values.items():
+        forms.save_edit(stored, path.replace("__", "."), value)
+    return stored.form.form_no
+
+
+async def test_search_ignores_case_for_danish_letters(app_user: User) -> None:
+    names = {new_form(app_user, name): name for name in ("Åse Hansen", "Karen ÆRØ", "Ib Østergård", "Anne Aase")}
+    await app_user.open("/")
+    table = table_of(app_user)
+    for typed, expected in (("åse", ["Åse Hansen"]), ("ÅSE", ["Åse Hansen"]), ("ærø", ["Karen ÆRØ"]),
+                            ("østergård", ["Ib Østergård"]), ("ØSTERGÅRD", ["Ib Østergård"]),
+                            ("aase", ["Anne Aase"]), ("50%", [])):
+        app_user.find(marker="forms-search").clear().type(typed)
+        assert [row["name"] for row in table.rows] == expected, typed
+    assert len(names) == 4
+
+
+async def test_marker_and_unit_filters_show_texts(app_user: User) -> None:
+    first = new_form(app_user, "Anna", course__start_marker="AFV01A1", course__responsible_unit="999921000016002")
+    new_form(app_user, "Bent", course__start_marker="AFV01B", course__responsible_unit="999931000016003")
+    await app_user.open("/")
+    marker = one(app_user, "filter-marker")
+    unit = one(app_user, "filter-unit")
+    assert marker.options["AFV01A1"] == "AFV01A1 – Henvist til udredning"
+    assert unit.options["999921000016002"] == "999921000016002 – Demo Privatklinik ApS, Ortopædkirurgi"
+    with app_user.client:
+        marker.value = "AFV01A1"
+    assert [row["form_no"] for row in table_of(app_user).rows] == [first]
+    with app_user.client:
+        marker.value = ""
+        unit.value = "999931000016003"
+    assert [row["name"] for row in table_of(app_user).rows] == ["Bent"]
+
+
+async def test_deadline_column_and_filter(app_user: User) -> None:
+    forms = app_user.ctx.store.forms
+    late = new_form(app_user, "Sen")  # treated in October: due 10-11-2026, today is 25-11-2026
+    stored = forms.load(late)
+    forms.add_row(stored, "contacts", Contact(start="2026-10-05T09:00:00"))
+    due = new_form(app_user, "Til tiden")  # treated in November: due 10-12-2026
+    stored = forms.load(due)
+    forms.add_row(stored, "contacts", Contact(start="2026-11-20T09:00:00"))
+    empty = new_form(app_user, "Uden behandling")  # nothing dated to report yet
+    done = new_form(app_user, "Indberettet")
+    VersionStore(app_user.ctx.store.db, forms).submit(forms.load(done), [])
+
+    await app_user.open("/")
+    table = table_of(app_user)
+    deadline = {row["name"]: row["deadline"] for row in table.rows}
+    assert deadline == {"Sen": "10-11-2026 (15 dage overskredet)", "Til tiden": "10-12-2026 (15 dage tilbage)",
+                        "Uden behandling": "", "Indberettet": ""}
+    choose = one(app_user, "filter-deadline")
+    for value, expected in (("overdue", [late]), ("week", []), ("pending", [due, late]), ("none", [done, empty]),
+                            ("", [done, empty, due, late])):
+        with app_user.client:
+            choose.value = value
+        assert [row["form_no"] for row in table.rows] == expected, value
+
+    # An edit moves the deadline at the next refresh (the cache follows the revision).
+    stored = forms.load(due)
+    forms.add_row(stored, "contacts", Contact(start="2026-09-01T09:00:00"))
+    with app_user.client:
+        choose.value = "overdue"
+    assert [row["form_no"] for row in table.rows] == [due, late]

@@ -1,0 +1,53 @@
+"""The official validators for tests: the XSD and the schematron compiled once per test session (cached in build/)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from seilocal.export.cda import build_document, to_bytes
+from tests.conftest import REPO, SHARED
+
+LPR3 = SHARED / "lpr3"
+XSD = LPR3 / "cda-xsd" / "CDA.xsd"
+SCHEMATRON_ZIP = LPR3 / "lpr-cda-schematron-2019-01-11.zip"
+SAMPLES = LPR3 / "cda-examples"
+BUILD = REPO / "build" / "cda"
+
+
+def need_shared() -> None:
+    """Skip (visibly) when the official LPR3 files are not next to the repository."""
+    if not XSD.exists() or not SCHEMATRON_ZIP.exists():
+        pytest.skip(f"the official LPR3 XSD and schematron are not at {LPR3} (../shared absent)")
+
+
+@lru_cache(maxsize=1)
+def _schematron():
+    from seilocal.export.cda.check import Schematron
+
+    return Schematron(SCHEMATRON_ZIP, BUILD)
+
+
+def schematron():
+    """The compiled official schematron (skips without ../shared or without saxonche)."""
+    need_shared()
+    pytest.importorskip("saxonche", reason="saxonche (the test extra) is needed to run the schematron")
+    return _schematron()
+
+
+def assert_valid(data: bytes) -> None:
+    """Valid against the official XSD, and 0 failed asserts, 0 reports, document rule fired in the schematron."""
+    from seilocal.export.cda.check import xsd_errors
+
+    need_shared()
+    assert xsd_errors(data, XSD) == []
+    result = schematron().check(data)
+    assert result.failed == []
+    assert result.reports == []
+    assert result.document_rule_fired, "the document-level rule did not fire: nothing was checked"
+
+
+def document(form, header) -> bytes:
+    """The bytes of a version's document."""
+    return to_bytes(build_document(form, header))
