@@ -47,8 +47,24 @@ def run_app(*, data_dir: Path, port: int = 0, open_browser: bool = True) -> int:
         return 0
     try:
         return _serve(data_dir, port, open_browser, lock)
+    except PortTaken as exc:
+        print(f"error: port {exc} on 127.0.0.1 is already in use by another program; start without --port "
+              "to use a free one", file=sys.stderr)
+        return 3
     finally:
         lock.release()
+
+
+class PortTaken(OSError):
+    """The chosen port is held by another program: nothing is announced, no browser is opened."""
+
+
+def _check_port_free(port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            raise PortTaken(port) from None
 
 
 def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) -> int:
@@ -103,10 +119,16 @@ def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLoc
     os.environ.pop("PYTEST_CURRENT_TEST", None)  # would make ui.run think it runs under pytest
 
     from nicegui import app, background_tasks, ui
+    from nicegui.server import Server
 
-    from seilocal.security import SecurityGate, new_token
+    from seilocal.security import SecurityGate, install_log_filter, new_token
+    from seilocal.settings import private_temp_dir
 
+    if port:
+        _check_port_free(port)  # else the announcement below would greet the other program's listener
     port = port or find_free_port()
+    install_log_filter()
+    private_temp_dir(data_dir)
     token = new_token()
     url = f"http://127.0.0.1:{port}/?token={token}"
     register(ui)
@@ -114,6 +136,8 @@ def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLoc
 
     async def announce_when_listening() -> None:
         # Startup hooks run before uvicorn binds the port: wait until it accepts, so the printed URL works.
+        while not getattr(getattr(Server, "instance", None), "started", False):
+            await asyncio.sleep(0.02)  # our own server has not bound the port yet; if it cannot, we exit silently
         for _ in range(200):
             try:
                 _reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -131,6 +155,8 @@ def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLoc
     app.on_startup(lambda: background_tasks.create(announce_when_listening(), name="announce"))
     if on_shutdown:
         app.on_shutdown(on_shutdown)
+    # uvicorn re-raises SIGTERM after its graceful shutdown, so `finally` blocks never run: withdraw the URL here.
+    app.on_shutdown(lock.withdraw)
     ui.run(
         host="127.0.0.1",
         port=port,

@@ -55,13 +55,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
         from seilocal.cli_forms import run_import_cda
 
         return run_import_cda(args)
+    from seilocal.safe_json import JsonRefused, read_json_file
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_json_file(path)
+        form = Form.model_validate_json(text)
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: cannot read {path}: {exc}", file=sys.stderr)
         return 2
-    try:
-        form = Form.model_validate_json(text)
+    except JsonRefused as exc:
+        print(f"error: {path} is refused: {exc}; nothing was imported", file=sys.stderr)
+        return 2
     except ValidationError as exc:
         print(f"error: {path} is not a valid form document:\n{_describe_validation(exc)}", file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ from seilocal.clock import now
 from seilocal.model.form import Form, FormatError
 from seilocal.rules.catalog import CodeCatalog, EmptyCatalog
 from seilocal.rules.engine import validate
+from seilocal.safe_json import JsonRefused, read_json_file
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -30,8 +31,7 @@ def _catalog(args: argparse.Namespace) -> CodeCatalog:
 
 
 def _read(path: Path) -> Form:
-    text = path.read_text(encoding="utf-8")
-    return Form.model_validate_json(text)
+    return Form.model_validate_json(read_json_file(path))
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -50,6 +50,9 @@ def run_validate(args: argparse.Namespace) -> int:
         return 2
     except (OSError, UnicodeDecodeError) as exc:
         print(f"{args.file}: cannot read the file ({exc})", file=sys.stderr)
+        return 2
+    except JsonRefused as exc:
+        print(f"{args.file}: refused: {exc}", file=sys.stderr)
         return 2
     findings = validate(form, _catalog(args), now().replace(microsecond=0))
     if getattr(args, "json", False):

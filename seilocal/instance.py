@@ -45,9 +45,13 @@ class InstanceLock:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({"url": url, "pid": os.getpid()}, handle)
 
+    def withdraw(self) -> None:
+        """Remove the URL file (the app is stopping); the lock stays until the process ends."""
+        (self.data_dir / INFO_FILE).unlink(missing_ok=True)
+
     def release(self) -> None:
         """Drop the lock and the URL file."""
-        (self.data_dir / INFO_FILE).unlink(missing_ok=True)
+        self.withdraw()
         if self._handle is not None:
             self._handle.close()
             self._handle = None

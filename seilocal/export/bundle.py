@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from seilocal import __version__
 from seilocal.model import Form, FormatError
+from seilocal.safe_json import load_strict
 from seilocal.store.versions import Version
 
 BUNDLE_FORMAT = "seilocal.bundle/1"
@@ -34,6 +35,15 @@ MANIFEST = "manifest.json"
 CONTENT_FILES = ("form.json", "validation.json", "form.pdf")
 # A bundle is a few hundred kB; anything far larger is not ours (and must not fill the memory).
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
+# Caps of the reader (a ZIP bomb of 2 MB must not take gigabytes): the whole file, everything unpacked together,
+# the number of entries and how well an entry may compress (form JSON compresses ~10:1, a PDF less).
+MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_ENTRIES = 32
+MAX_RATIO = 100
+RATIO_FREE_BYTES = 1024 * 1024  # small entries may compress as well as they like
+_CHUNK = 64 * 1024
 
 Describe = Callable[[str], str | None]
 # Makes the LPR3 documents of a version ({"lpr3/name.xml": bytes}); raises ValueError when it cannot.
@@ -207,26 +217,30 @@ def read_bundle(source: Path | bytes) -> Bundle:
     """Open and fully verify a bundle: a ZIP of ours, a known format, every checksum right, a valid form."""
     name = "the bundle" if isinstance(source, bytes) else str(source)
     try:
-        raw = source if isinstance(source, bytes) else Path(source).read_bytes()
+        size = len(source) if isinstance(source, bytes) else Path(source).stat().st_size
     except OSError as exc:
         raise BundleError(f"cannot read {name}: {exc.strerror or exc}") from exc
-    try:
-        with zipfile.ZipFile(BytesIO(raw)) as archive:
-            members = _read_members(archive, name)
+    if size > MAX_BUNDLE_BYTES:
+        raise BundleError(f"{name} is far too large for a bundle")
+    try:  # a path is read from the file as needed, never loaded whole
+        with zipfile.ZipFile(BytesIO(source) if isinstance(source, bytes) else Path(source)) as archive:
+            manifest, members = _read_members(archive, name)
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError, IndexError,
             struct.error, OSError) as exc:
+        if isinstance(exc, BundleError):
+            raise
         # zipfile raises all of these for damaged, truncated, encrypted or oddly compressed archives.
         raise BundleError(f"{name} is not a ZIP file or is damaged ({exc})") from exc
-    manifest = _manifest(members, name)
     _check_files(manifest, members, name)
     try:
+        load_strict(members["form.json"])  # duplicate keys, depth and size; the model reads the same text
         form = Form.model_validate_json(members["form.json"])
     except (ValidationError, FormatError, ValueError) as exc:
         raise BundleError(f"{name}: form.json is not a valid form document ({_first_error(exc)})") from exc
     if form.course.id != manifest.get("course_id"):
         raise BundleError(f"{name}: the manifest and form.json name different courses (forløbsID)")
     try:
-        validation = json.loads(members["validation.json"])
+        validation = load_strict(members["validation.json"], max_bytes=MAX_MEMBER_BYTES)
         findings = validation["findings"]
         if not isinstance(findings, list):
             raise TypeError("findings is not a list")
@@ -235,24 +249,64 @@ def read_bundle(source: Path | bytes) -> Bundle:
     return Bundle(manifest=manifest, form=form, findings=findings, pdf=members["form.pdf"])
 
 
-def _read_members(archive: zipfile.ZipFile, name: str) -> dict[str, bytes]:
-    members: dict[str, bytes] = {}
-    for info in archive.infolist():
-        if info.is_dir():
-            continue
-        if info.file_size > MAX_MEMBER_BYTES:
-            raise BundleError(f"{name}: {info.filename} is far too large for a bundle")
-        if info.filename in members:
+def _read_members(archive: zipfile.ZipFile, name: str) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The manifest first; then only the entries it lists, each streamed under the size and ratio caps."""
+    infos = [info for info in archive.infolist() if not info.is_dir()]
+    if len(infos) > MAX_ENTRIES:
+        raise BundleError(f"{name} has {len(infos)} entries, far more than a bundle holds")
+    by_name: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        if info.filename in by_name:
             raise BundleError(f"{name}: {info.filename} occurs twice")
-        members[info.filename] = archive.read(info)  # checks the ZIP's CRC too
-    return members
-
-
-def _manifest(members: dict[str, bytes], name: str) -> dict[str, Any]:
-    if MANIFEST not in members:
+        by_name[info.filename] = info
+    if MANIFEST not in by_name:
         raise BundleError(f"{name} is not a SEI-LPR lokal bundle (it has no {MANIFEST})")
+    budget = [MAX_TOTAL_BYTES]
+    manifest = _manifest(_read_entry(archive, by_name[MANIFEST], name, budget), name)
+    listed = manifest.get("files")
+    if not isinstance(listed, dict):
+        raise BundleError(f"{name}: the manifest lists no files")
+    # Refused before a byte of them is unpacked: an entry the manifest does not name cannot be verified.
+    unlisted = sorted(set(by_name) - set(listed) - {MANIFEST})
+    if unlisted:
+        raise BundleError(f"{name}: file(s) not in the manifest: {', '.join(unlisted)}")
+    for info in infos:  # every declared size first, so a bomb is refused before any of it is unpacked
+        _check_declared(info, name)
+    if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES:
+        raise BundleError(f"{name} unpacks to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MiB: not a bundle")
+    members = {file_name: _read_entry(archive, info, name, budget)
+               for file_name, info in by_name.items() if file_name != MANIFEST}
+    return manifest, members
+
+
+def _check_declared(info: zipfile.ZipInfo, name: str) -> None:
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise BundleError(f"{name}: {info.filename} is far too large for a bundle")
+    if info.file_size > RATIO_FREE_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise BundleError(f"{name}: {info.filename} is compressed suspiciously well (a ZIP bomb?): refused")
+
+
+def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: list[int]) -> bytes:
+    """One entry, read in chunks: never more than its declared size, the total budget or the ratio allow."""
+    _check_declared(info, name)
+    limit = min(info.file_size, budget[0])
+    if info.file_size > budget[0]:
+        raise BundleError(f"{name} unpacks to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MiB: not a bundle")
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(info) as stream:  # checks the ZIP's CRC at the end, and stops at the declared size
+        while chunk := stream.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise BundleError(f"{name}: {info.filename} is larger than its ZIP header says: refused")
+            chunks.append(chunk)
+    budget[0] -= size
+    return b"".join(chunks)
+
+
+def _manifest(data: bytes, name: str) -> dict[str, Any]:
     try:
-        manifest = json.loads(members[MANIFEST])
+        manifest = load_strict(data, max_bytes=MAX_MANIFEST_BYTES)
     except ValueError as exc:
         raise BundleError(f"{name}: {MANIFEST} is not valid JSON ({exc})") from exc
     if not isinstance(manifest, dict):
@@ -281,7 +335,7 @@ def _check_files(manifest: dict[str, Any], members: dict[str, bytes], name: str)
     listed = manifest.get("files")
     if not isinstance(listed, dict):
         raise BundleError(f"{name}: the manifest lists no files")
-    present = set(members) - {MANIFEST}
+    present = set(members)
     missing = sorted(set(CONTENT_FILES) - present) + sorted(set(listed) - present)
     if missing:
         raise BundleError(f"{name}: missing file(s) {', '.join(sorted(set(missing)))}")

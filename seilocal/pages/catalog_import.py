@@ -8,9 +8,12 @@ from pathlib import Path
 from nicegui import events, run, ui
 from sqlite_utils import Database
 
+from seilocal.security import MAX_BODY_BYTES
 from seilocal.store.catalog import CatalogImportError, ImportResult, import_sks
 from seilocal.store.catalog.sor_import import import_sor
 
+# Checked by the browser before sending; the security gate refuses larger bodies too (413).
+MAX_UPLOAD_BYTES = MAX_BODY_BYTES - 1024 * 1024  # room for the multipart framing
 KINDS = {"sks": "SKS-koder (SKScomplete.txt)", "sor": "SOR-enheder (CSV eller XML)"}
 
 
@@ -54,7 +57,8 @@ def catalog_import_panel(db_path: Path) -> None:
         ticker = ui.timer(0.2, lambda: bar.set_value(progress[0]), active=False)
 
         async def handle(e: events.UploadEventArguments) -> None:
-            # The upload lands in the data dir (never the system temp dir) and is removed afterwards.
+            # The upload lands in the data dir (never the system temp dir: app.py points `tempfile` at
+            # <data dir>/tmp, where Starlette and NiceGUI spool uploads over 1 MB) and is removed afterwards.
             temp = data_dir / f".catalog-import-{uuid.uuid4().hex}.tmp"
             progress[0] = 0.0
             bar.visible, ticker.active = True, True
@@ -77,8 +81,13 @@ def catalog_import_panel(db_path: Path) -> None:
                 bar.visible = False
                 upload.reset()
 
+        def too_large() -> None:
+            status.set_text(f"Filen er for stor: højst {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. Intet er ændret.")
+            status.classes(replace="text-negative")
+
         upload = (
-            ui.upload(label="Vælg fil", on_upload=handle, auto_upload=True, max_files=1)
+            ui.upload(label="Vælg fil", on_upload=handle, on_rejected=too_large, auto_upload=True, max_files=1,
+                      max_file_size=MAX_UPLOAD_BYTES)
             .props('accept=".txt,.csv,.xml"')
             .mark("catalog-import-upload")
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time
+from html import escape
 
 from nicegui import events, ui
 
@@ -18,7 +19,8 @@ _REDRAW = re.compile(r"^(course\.(start|end)|(contacts|procedures|markers)\b.*?(
 
 
 def _point(moment: datetime, lane: int, ref: str, label: str) -> dict:
-    return {"value": [to_canonical(moment), lane], "name": ref, "label": label}
+    # ECharts puts a tooltip's text into the page as HTML: every user value in it is escaped here (issue 11).
+    return {"value": [to_canonical(moment), lane], "name": ref, "label": escape(label)}
 
 
 def timeline_options(form: Form, today: datetime) -> dict:
@@ -35,7 +37,7 @@ def timeline_options(form: Form, today: datetime) -> dict:
         starts.append(_point(start, CONTACTS, f"contacts[{i}]", label))
         if end is not None and end > start:
             bars.append({"coords": [[to_canonical(start), CONTACTS], [to_canonical(end), CONTACTS]],
-                         "name": f"contacts[{i}]", "label": label})
+                         "name": f"contacts[{i}]", "label": escape(label)})
         for j, procedure in enumerate(contact.procedures):
             moment = parse_stored(procedure.start)
             if moment:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,14 @@ WATERMARK_OPACITY = 0.22
 LABEL_GREY = 90
 HEADING_FILL = (225, 230, 236)
 TABLE_HEAD_FILL = (238, 238, 238)
+
+
+def _page_count_alias() -> str:
+    """A page-count placeholder no printed value can contain: fpdf2 replaces its alias in *every* text, so with
+    the default `{nb}` a patient named "{nb}" would print as the page count. Three random private-use
+    characters, new for each PDF (they never reach the file: fpdf2 swaps them for the number; three long,
+    so the footer keeps the width fpdf2 reserves for `{nb}`)."""
+    return "".join(chr(0xE000 + secrets.randbelow(0x1900)) for _ in range(3))
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,8 @@ class FormPDF(FPDF):
         self.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         self.set_auto_page_break(True, margin=18)
         self.set_font(FONT, "", BODY_PT)
+        self.page_count_alias = _page_count_alias()
+        self.alias_nb_pages(self.page_count_alias)
 
     def header(self) -> None:
         """Draw the watermark first (so the page's text lies over it), then the running header."""
@@ -73,7 +84,7 @@ class FormPDF(FPDF):
         self.set_text_color(60)
         self.set_font(FONT, "", 8)
         self.cell(self.epw / 2, 4, f"Udskrevet {self.texts.printed_at}", align="L")
-        self.cell(self.epw / 2, 4, f"Side {self.page_no()} af {{nb}}", align="R")
+        self.cell(self.epw / 2, 4, f"Side {self.page_no()} af {self.page_count_alias}", align="R")
 
     def _watermark(self) -> None:
         word = self.texts.watermark

@@ -533,7 +533,7 @@ def audit_csv(rows: Sequence[dict[str, Any]]) -> bytes:
     for row in rows:
         path = row.get("path")
         action = row["action"]
-        writer.writerow([
+        writer.writerow([_as_text(cell) for cell in [
             format_for_display(row["at"]),
             row["form_no"],
             ACTION_LABELS_DA.get(action, action),
@@ -541,5 +541,15 @@ def audit_csv(rows: Sequence[dict[str, Any]]) -> bytes:
             path or "",
             _audit_value(path, row.get("old_value")),
             _audit_value(path, row.get("new_value")),
-        ])
+        ]])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cell: Any) -> Any:
+    """A cell a spreadsheet shows as text: a value that would start a formula gets a leading apostrophe."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell

@@ -120,6 +120,7 @@ FIRE: list[Case] = [
     Case("SEI-X02", lambda f: setattr(p0(f), "start", None)),
     Case("SEI-X03", lambda f: setattr(p0(f), "producer", None)),
     Case("SEI-S01", lambda f: setattr(f.referral, "referring_unit", "Klinik Nord")),
+    Case("SEI-C01", lambda f: setattr(p0(f), "code", "<img src=x onerror=alert(1)>")),
     Case("SEI-DL01", lambda f: None, severity="warning"),
     Case("SEI-DL02", lambda f: None, now=datetime(2026, 12, 11, 8, 0, 0), severity="error"),
     Case("SEI-RI01", lambda f: report(f, "RAA99", f.course.id)),

@@ -1,5 +1,8 @@
 """Import of the official SKS file `SKScomplete.txt` (fixed width, Windows-1252; lpr3-reference.md §3.1).
 
+The official file is Windows-1252; a copy saved again as UTF-8 (with or without BOM) is recognised by its
+first non-ASCII line, so Danish letters never turn into mojibake.
+
 Fields used (0-based, end exclusive): record type 0-3, code 3-23, valid from 23-31, changed 31-39,
 valid to 39-47 (blank = open), text 47-167. A code appears once per validity period; every period is kept.
 The import upserts by (code, valid from): codes that are missing from the file are kept, so a partial
@@ -8,12 +11,15 @@ file never wipes the catalog. An imported code replaces the starter rows of the 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from contextlib import nullcontext
 from pathlib import Path
 from typing import NamedTuple
 
 from sqlite_utils import Database
+
+from seilocal.model.code_shape import is_code_shaped
 
 from .common import (
     CatalogImportError,
@@ -53,6 +59,9 @@ def parse_sks_line(line: str, line_no: int) -> SksRecord | None:
         raise CatalogImportError(line_no, f"record type {line[0:3]!r} is not letters")
     if not code or " " in code or "\t" in code:
         raise CatalogImportError(line_no, f"code {code!r} is empty or has spaces inside")
+    if not is_code_shaped(code):
+        # Codes are shown and stored everywhere; a value like `<img/src/onerror=x>` is no SKS code (issue 11).
+        raise CatalogImportError(line_no, f"code {code!r} is not an SKS code (letters, digits and . + _ - only)")
     valid_from = parse_compact_date(line[23:31], line_no, "valid-from", required=True)
     changed = parse_compact_date(line[31:39], line_no, "change date", required=False)
     valid_to = parse_compact_date(line[39:47], line_no, "valid-to", required=False)
@@ -71,14 +80,16 @@ def read_sks_file(
     digest = hashlib.sha256()
     records: dict[tuple[str, str], SksRecord] = {}
     done = 0
+    encoding: str | None = None
     with path.open("rb") as handle:
         for line_no, raw in enumerate(handle, start=1):
             digest.update(raw)
             done += len(raw)
-            try:
-                line = raw.decode("cp1252").rstrip("\r\n")
-            except UnicodeDecodeError as exc:
-                raise CatalogImportError(line_no, f"not Windows-1252 text ({exc.reason})") from None
+            if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
+                encoding, raw = "utf-8", raw[len(codecs.BOM_UTF8):]
+            elif encoding is None and not raw.isascii():
+                encoding = _sniff(raw)  # the first line with a non-ASCII byte decides for the whole file
+            line = _decode(raw, encoding or "ascii", line_no).rstrip("\r\n")
             record = parse_sks_line(line, line_no)
             if record is not None:
                 records[(record.code, record.valid_from)] = record
@@ -87,6 +98,26 @@ def read_sks_file(
     if not records:
         raise CatalogImportError(0, "the file holds no SKS records")
     return records, digest.hexdigest()
+
+
+def _sniff(raw: bytes) -> str:
+    """UTF-8 when the bytes are valid UTF-8 (Danish letters in Windows-1252 practically never are), else cp1252."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def _decode(raw: bytes, encoding: str, line_no: int) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding == "utf-8":
+            reason = "the file started as UTF-8 but this line is not (mixed encodings)"
+        else:
+            reason = f"not Windows-1252 text ({exc.reason})"
+        raise CatalogImportError(line_no, reason) from None
 
 
 def import_sks(db: Database, path: Path, progress: Progress | None = None) -> ImportResult:

