@@ -31,7 +31,9 @@ class SearchSelect:
                 new_value_mode="add-unique",
                 key_generator=self.normalise,
             )
-            .props("input-debounce=0 behavior=menu")
+            # disable-tab-selection: Tab leaves the field as it is. Quasar would otherwise take the input's text
+            # (the chosen option's label, filled in) as a new value on Tab, erase the choice and lose the focus.
+            .props("input-debounce=0 behavior=menu disable-tab-selection")
             .classes("grow")
             .mark(mark)
         )

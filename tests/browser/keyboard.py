@@ -1,0 +1,69 @@
+"""Keyboard paths shared by the data-entry tests: pick a code with the arrow keys, open a section, read a select."""
+
+from __future__ import annotations
+
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from .helpers import TIMEOUT, by_mark, click, field_of, input_of, wait, wait_text
+
+ITEMS = ".q-menu .q-item"
+FOCUSED = ".q-menu .q-manual-focusable--focused"  # the option the arrow keys are on
+
+
+def option_codes(driver: WebDriver, css: str = ITEMS) -> list[str]:
+    """The codes of the open menu's items ("KODE – tekst"); a menu redrawn meanwhile counts as empty."""
+    try:
+        return [item.text.split(" – ")[0] for item in driver.find_elements(By.CSS_SELECTOR, css)]
+    except StaleElementReferenceException:
+        return []
+
+
+def shown(driver: WebDriver, mark: str) -> str:
+    """What a select field shows: its chosen option's label sits in the input, or as text in the field."""
+    return f"{input_of(driver, mark).get_attribute('value')} {field_of(driver, mark).text}"
+
+
+def pick(driver: WebDriver, mark: str, typed: str, code: str) -> None:
+    """Type into a select, wait for the hits of the whole text, arrow down to `code`, take it with Enter."""
+    field = input_of(driver, mark)
+    field.click()
+    field.send_keys(typed)
+    wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
+    for _ in range(25):
+        field.send_keys(Keys.ARROW_DOWN)
+        wait(driver, lambda d: option_codes(d, FOCUSED) != [], message="no option focused")
+        if option_codes(driver, FOCUSED) == [code]:
+            break
+    field.send_keys(Keys.ENTER)
+    wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
+
+
+def open_section(driver: WebDriver, key: str) -> None:
+    """Open a closed section accordion (its header takes Enter)."""
+    header = by_mark(driver, f"section-{key}").find_element(By.CSS_SELECTOR, ".q-item")
+    if header.get_attribute("aria-expanded") != "true":
+        header.send_keys(Keys.ENTER)
+    wait(driver, lambda d: header.get_attribute("aria-expanded") == "true", message=f"section {key} not open")
+
+
+def new_form(driver: WebDriver, url: str) -> None:
+    """Open the app and create a draft; wait until its page is there."""
+    driver.get(url)
+    click(driver, "create-form")
+    wait_text(driver, "Skemainformation")
+
+
+__all__ = ["TIMEOUT", "new_form", "open_section", "option_codes", "pick", "shown"]
+
+
+def wait_focus_left(driver: WebDriver, mark: str) -> None:
+    """Wait until the focus has left the input of `mark` for another element of the page (not <body>)."""
+    def moved(d: WebDriver) -> bool:
+        return bool(d.execute_script(
+            "const f = document.activeElement; const el = document.querySelector(`[data-testid='${arguments[0]}']`);"
+            "const input = el && (el.matches('input') ? el : el.querySelector('input'));"
+            "return f && f !== document.body && f !== input;", mark))
+    wait(driver, moved, message=f"the focus did not move on from {mark} (or fell to <body>)")
