@@ -1,8 +1,8 @@
 """The type-ahead select both code fields and SOR fields are made of: server-side search, never the full list.
 
 A `ui.select` with `with_input=True` that starts with only its current value as option, searches as the user
-types ('input-value', throttled) and always keeps the current value among the options (NiceGUI resets a
-value that is not among them to None).
+types ('input-value', throttled) and always keeps the current value among the options, after the hits (NiceGUI
+resets a value that is not among them to None).
 """
 
 from __future__ import annotations
@@ -81,8 +81,9 @@ class SearchSelect:
         self.select.set_options(self._with_current(self.options_for(text or ""), self.select.value))
 
     def _with_current(self, options: dict[str, str], value: str | None) -> dict[str, str]:
+        # Last, not first: the top hit must be the search's best, or ↓ Enter would take the old value again.
         if value and value not in options:
-            options = {value: self.label_of(value), **options}
+            options = {**options, value: self.label_of(value)}
         return options
 
     def _typed(self, e: events.GenericEventArguments) -> None:
