@@ -67,3 +67,14 @@ def wait_focus_left(driver: WebDriver, mark: str) -> None:
             "const input = el && (el.matches('input') ? el : el.querySelector('input'));"
             "return f && f !== document.body && f !== input;", mark))
     wait(driver, moved, message=f"the focus did not move on from {mark} (or fell to <body>)")
+
+
+def audit_rows(data_dir, form_no: int = 1) -> list[dict]:
+    """The audit rows of a form as the app stored them (read-only)."""
+    import sqlite3
+
+    from seilocal.settings import DB_FILE
+
+    with sqlite3.connect(f"file:{data_dir / DB_FILE}?mode=ro", uri=True) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute("SELECT * FROM audit WHERE form_no = ? ORDER BY id", [form_no])]
