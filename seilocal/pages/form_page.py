@@ -6,6 +6,7 @@ from nicegui import ui
 
 from seilocal.model import STATUS_LABELS_DA
 from seilocal.model.datetime_input import format_for_display
+from seilocal.model.workflow import INVALID, is_invalid
 from seilocal.store import FormNotFound
 
 from .context import AppContext
@@ -30,22 +31,32 @@ def _show(value: str | None) -> str:
     return value if value else "–"
 
 
+def _checked(dotted: str, value: str | None, shown: str | None = None) -> tuple[str, bool]:
+    """The header text of a value and whether it is invalid (then it says so: never shown as if fine)."""
+    if is_invalid(dotted, value):
+        return f"{value} ({INVALID})", True
+    return _show(shown if shown is not None else value), False
+
+
 def header(editor: FormEditor) -> None:
     """The F4.2 summary: CPR, status, name, course start, end and start marker."""
     form = editor.form
+    course = form.course
     items = [
-        ("CPR", _show(form.patient.cpr), "header-cpr"),
-        ("Status", STATUS_LABELS_DA.get(form.status, form.status), "header-status"),
-        ("Navn", _show(form.patient.name), "header-name"),
-        ("Start", _show(format_for_display(form.course.start) if form.course.start else None), "header-start"),
-        ("Slut", _show(format_for_display(form.course.end) if form.course.end else None), "header-end"),
-        ("Startmarkør", _show(form.course.start_marker), "header-marker"),
+        ("CPR", *_checked("patient.cpr", form.patient.cpr), "header-cpr"),
+        ("Status", STATUS_LABELS_DA.get(form.status, form.status), False, "header-status"),
+        ("Navn", _show(form.patient.name), False, "header-name"),
+        ("Start", *_checked("course.start", course.start, format_for_display(course.start) or None), "header-start"),
+        ("Slut", *_checked("course.end", course.end, format_for_display(course.end) or None), "header-end"),
+        ("Startmarkør", _show(course.start_marker), False, "header-marker"),
     ]
     with ui.row().classes("w-full gap-6"):
-        for label, value, mark in items:
+        for label, value, invalid, mark in items:
             with ui.column().classes("gap-0"):
                 ui.label(label).classes("text-caption text-grey-7")
-                ui.label(value).classes("text-body1 text-weight-medium").mark(mark)
+                shown = ui.label(value).classes("text-body1 text-weight-medium").mark(mark)
+                if invalid:
+                    shown.classes("text-negative")
 
 
 def form_page(ctx: AppContext, form_no: int) -> None:
