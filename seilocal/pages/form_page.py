@@ -91,16 +91,34 @@ def form_page(ctx: AppContext, form_no: int) -> None:
             info_view(editor)
         editor.on_saved(lambda _path: info_view.refresh())
 
-        for key, title in SECTIONS:
-            with ui.expansion(title, value=key in ("patient", "course")).classes("w-full").props(
-                "header-class=text-subtitle1 dense"
-            ).mark(f"section-{key}") as expansion:
-                editor.section_openers[key] = expansion.open
-                builder = section_builder(key)
-                if builder:
-                    builder(editor)
-                else:
-                    ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+        with _sections_frame(editor):
+            for key, title in SECTIONS:
+                with ui.expansion(title, value=key in ("patient", "course")).classes("w-full").props(
+                    "header-class=text-subtitle1 dense"
+                ).mark(f"section-{key}") as expansion:
+                    editor.section_openers[key] = expansion.open
+                    builder = section_builder(key)
+                    if builder:
+                        builder(editor)
+                    else:
+                        ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+
+
+def _sections_frame(editor: FormEditor) -> ui.element:
+    """Where the sections go: a plain column, or for a cancelled form a disabled fieldset under a banner.
+
+    A disabled <fieldset> disables every input and button inside it, also those a table or section builds
+    later, so a cancelled form can be read (sections open, rows are selected) but not typed into.
+    """
+    if editor.form.status != "cancelled":
+        return ui.column().classes("w-full gap-0")
+    with ui.row().classes("w-full items-center gap-2 bg-grey-3 text-grey-10 q-pa-sm rounded-borders").mark(
+            "cancelled-banner"):
+        ui.icon("block", color="negative")
+        ui.label("Skemaet er annulleret og kan kun læses: det kan ikke ændres eller indberettes igen. "
+                 "Se begrundelsen under Historik.")
+    return ui.element("fieldset").props("disabled").classes("w-full column no-wrap").style(
+        "border: 0; padding: 0; margin: 0; min-width: 0")
 
 
 def _info(editor: FormEditor) -> None:
