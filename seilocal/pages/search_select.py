@@ -94,6 +94,18 @@ class SearchSelect:
             return
         self.search(text)
 
+    def refusal(self, value: str) -> str | None:
+        """Why a typed new value cannot be taken (Danish), or None; only values the search did not offer."""
+        return None
+
     def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
-        if not self._silent:
-            self._on_change(e.value)
+        if self._silent:
+            return
+        reason = self.refusal(e.value) if e.value else None
+        if reason:
+            # Free text never becomes a value: put the field back as it was and say why.
+            self.set_value(e.previous_value)
+            self.select.error = reason
+            ui.notify(reason, type="warning")
+            return
+        self._on_change(e.value)

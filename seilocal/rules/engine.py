@@ -377,6 +377,7 @@ def _load_rules() -> None:
         return
     # The rule modules register themselves on import; importing them here keeps engine free of cycles.
     from seilocal.rules import (  # noqa: F401
+        r_code_shape,
         r_contacts,
         r_course,
         r_deadline,

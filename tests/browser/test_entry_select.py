@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import input_of, wait, wait_stored
-from .keyboard import FOCUSED, new_form, option_codes, pick
+from .helpers import by_mark, input_of, press, wait, wait_stored, wait_text
+from .keyboard import FOCUSED, new_form, open_section, option_codes, pick
 
 pytestmark = pytest.mark.browser
 
@@ -27,3 +27,29 @@ def test_the_top_hit_is_the_search_hit_not_the_current_value(browser, app_proces
     field.send_keys(Keys.ENTER)
     stored = wait_stored(app_process.data_dir, lambda d: d["course"]["label"] != "ALAL01")
     assert stored["course"]["label"] == "ALAL02"
+
+
+def _contact_with_cancer_diagnosis(browser, app_process) -> None:
+    """A draft with one contact whose action diagnosis is DC509 (a cancer code: metastases are asked for)."""
+    new_form(browser, app_process.url)
+    input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
+    open_section(browser, "contacts")
+    press(browser, "contacts-new")
+    wait_stored(app_process.data_dir, lambda d: len(d["contacts"]) == 1)
+    press(browser, "diagnosis-add-action")
+    pick(browser, "diagnosis-action-code", "DC509", "DC509")
+    wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["code"] == "DC509")
+
+
+def test_typed_text_becomes_a_code_only_in_the_shape_of_one(browser, app_process):
+    _contact_with_cancer_diagnosis(browser, app_process)
+    field = input_of(browser, "diagnosis-action-metastases")
+    field.send_keys("AZCK0", Keys.ENTER)  # not a diagnosis code: refused, with the reason
+    wait_text(browser, "ikke en diagnosekode")
+    field = input_of(browser, "diagnosis-action-metastases")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("DC79Z9", Keys.ENTER)  # the shape of a D-code the catalog does not know: kept, shown unknown
+    stored = wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["metastases"] != [])
+    assert stored["contacts"][0]["diagnoses"][0]["metastases"] == ["DC79Z9"]
+    wait(browser, lambda d: "DC79Z9 – ukendt kode" in by_mark(d, "diagnosis-action-metastases-chip").text,
+         message="the unknown code is not shown as unknown")

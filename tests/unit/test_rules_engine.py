@@ -61,7 +61,7 @@ def test_code_list_rules_stay_quiet_when_the_catalog_knows_no_lists() -> None:
     form.contacts[0].diagnoses[0].code = "NONSENSE"
     form.contacts[0].procedures[0].code = "NONSENSE"
     rules = {f.rule for f in validate(form, EmptyCatalog(), NOW)}
-    assert rules == {"SEI-DL01"}
+    assert rules - {"SEI-C01"} == {"SEI-DL01"}  # SEI-C01: "NONSENSE" has not the shape of a code (no catalog needed)
     assert {f.rule for f in validate(form, FakeCatalog(), NOW)} >= {"05.a", "12.101a", "11101"}
 
 
