@@ -30,6 +30,7 @@ def pick(driver: WebDriver, mark: str, typed: str, code: str) -> None:
     """Type into a select, wait for the hits of the whole text, arrow down to `code`, take it with Enter."""
     field = input_of(driver, mark)
     field.click()
+    field.send_keys(Keys.CONTROL, "a")  # a chosen option's label fills the input: typing replaces it
     field.send_keys(typed)
     wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
     for _ in range(25):

@@ -53,3 +53,22 @@ def test_typed_text_becomes_a_code_only_in_the_shape_of_one(browser, app_process
     assert stored["contacts"][0]["diagnoses"][0]["metastases"] == ["DC79Z9"]
     wait(browser, lambda d: "DC79Z9 – ukendt kode" in by_mark(d, "diagnosis-action-metastases-chip").text,
          message="the unknown code is not shown as unknown")
+
+
+def test_a_new_code_clears_the_fields_it_hides_with_undo(browser, app_process):
+    _contact_with_cancer_diagnosis(browser, app_process)
+    pick(browser, "diagnosis-action-side", "TUL2", "TUL2")
+    pick(browser, "diagnosis-action-metastases", "DC773", "DC773")
+    wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["metastases"] == ["DC773"])
+
+    pick(browser, "diagnosis-action-code", "DL40", "DL40")  # psoriasis: no side, no metastases
+    stored = wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["code"] == "DL40")
+    diagnosis = stored["contacts"][0]["diagnoses"][0]
+    assert (diagnosis["side"], diagnosis["metastases"]) == (None, []), "hidden values are still in the form"
+    wait(browser, lambda d: "Metastaser" in by_mark(d, "stale-notice-text").text, message="no notice")
+
+    press(browser, "stale-undo")
+    stored = wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["metastases"] == ["DC773"])
+    diagnosis = stored["contacts"][0]["diagnoses"][0]
+    assert (diagnosis["code"], diagnosis["side"]) == ("DC509", "TUL2")
+    input_of(browser, "diagnosis-action-side")  # shown again
