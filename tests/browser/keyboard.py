@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from .helpers import TIMEOUT, by_mark, click, field_of, input_of, wait, wait_text
+from .helpers import by_mark, click, field_of, input_of, wait, wait_text
 
 ITEMS = ".q-menu .q-item"
 FOCUSED = ".q-menu .q-manual-focusable--focused"  # the option the arrow keys are on
@@ -57,7 +58,6 @@ def new_form(driver: WebDriver, url: str) -> None:
     wait_text(driver, "Skemainformation")
 
 
-__all__ = ["TIMEOUT", "new_form", "open_section", "option_codes", "pick", "shown"]
 
 
 def wait_focus_left(driver: WebDriver, mark: str) -> None:
@@ -79,3 +79,34 @@ def audit_rows(data_dir, form_no: int = 1) -> list[dict]:
     with sqlite3.connect(f"file:{data_dir / DB_FILE}?mode=ro", uri=True) as conn:
         conn.row_factory = sqlite3.Row
         return [dict(r) for r in conn.execute("SELECT * FROM audit WHERE form_no = ? ORDER BY id", [form_no])]
+
+
+def tab_to(driver: WebDriver, mark: str, most: int = 12) -> None:
+    """Press Tab until the focus is in the field marked `mark` (past clear icons and mode toggles on the way)."""
+    script = ("const el = document.querySelector(`[data-testid='${arguments[0]}']`); const f = document.activeElement;"
+              "return !!(el && f && (el === f || el.contains(f)));")
+    for _ in range(most):
+        if driver.execute_script(script, mark):
+            return
+        before = driver.switch_to.active_element
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        wait(driver, lambda d, b=before: d.switch_to.active_element != b, message="Tab did not move the focus")
+    raise AssertionError(f"{most} Tabs did not reach {mark}")
+
+
+def choose_here(driver: WebDriver, mark: str, typed: str, code: str) -> None:
+    """In the focused select: type, wait for the hits, arrow down to `code`, take it with Enter."""
+    ActionChains(driver).send_keys(typed).perform()
+    wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
+    for _ in range(25):
+        ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
+        wait(driver, lambda d: option_codes(d, FOCUSED) != [], message="no option focused")
+        if option_codes(driver, FOCUSED) == [code]:
+            break
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
+
+
+def select_all(driver: WebDriver) -> None:
+    """Ctrl+A in the focused field (held down, as a person does), so what is typed next replaces its text."""
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).perform()
