@@ -108,7 +108,8 @@ class FormEditor:
         if self.get(path) == value:
             return True
         return self._write(lambda _old: path,
-                           lambda: self.ctx.store.forms.save_edit(self.stored, path, value)) is not _FAILED
+                           lambda: self.ctx.store.forms.save_edit(self.stored, path, value, fold_audit=True)) \
+            is not _FAILED
 
     def add_row(self, list_path: str, row: Any, index: int | None = None, action: str = "add") -> int | None:
         """Insert a row into the list at `list_path` (one transaction); its index, or None after a message."""

@@ -128,19 +128,20 @@ class FormStore:
             self._audit(form.form_no, action, None, None, None, now)
         return StoredForm(form, 1, now, now)
 
-    def save_edit(self, stored: StoredForm, path: str, value: Any) -> Any:
+    def save_edit(self, stored: StoredForm, path: str, value: Any, *, fold_audit: bool = False) -> Any:
         """Set one field, save the form and its audit row in one transaction; return the old value.
 
         Raises StaleForm when the stored revision moved on (nothing is written and the in-memory form is
         put back), and pydantic's ValidationError when the value does not fit the field. A submitted form
-        becomes "changed": any edit after a submission must be reported again.
+        becomes "changed": any edit after a submission must be reported again. With `fold_audit` (the app's
+        typing) a save of the field that was saved last, a moment ago, updates that audit row instead.
         """
         old = get_path(stored.form, path)
         # Validate first (raises without touching anything), then apply through the one save path.
         set_path(stored.form, path, value)
         set_path(stored.form, path, old)
         self._change(stored, lambda: set_path(stored.form, path, value), lambda: set_path(stored.form, path, old),
-                     "set", path, old, value)
+                     "fold" if fold_audit else "set", path, old, value)
         return old
 
     def add_row(self, stored: StoredForm, list_path: str, row: Any, index: int | None = None,
@@ -191,8 +192,8 @@ class FormStore:
                 if cursor.rowcount != 1:
                     raise StaleForm(f"form {form.form_no} was changed elsewhere")
                 self._write_document(form, now)
-                if action != "set" or not self._merge_audit(form.form_no, path, new, now):
-                    self._audit(form.form_no, action, path, old, new, now)
+                if action != "fold" or not self._merge_audit(form.form_no, path, new, now):
+                    self._audit(form.form_no, "set" if action == "fold" else action, path, old, new, now)
         except BaseException:
             revert()
             form.status = old_status
