@@ -38,6 +38,9 @@ class SearchSelect:
             .mark(mark)
         )
         self.select.on("input-value", self._typed, throttle=0.12)
+        # Tab takes nothing by itself (disable-tab-selection); a typed code that is exactly one of the hits is
+        # taken when the field is left, as a practitioner who types "ALAL01" and Tab expects.
+        self.select.on("blur", self._left, js_handler="(e) => emit(e.target && e.target.value || '')")
 
     # -- what a subclass provides ----------------------------------------------------------------------
 
@@ -97,6 +100,13 @@ class SearchSelect:
     def refusal(self, value: str) -> str | None:
         """Why a typed new value cannot be taken (Danish), or None; only values the search did not offer."""
         return None
+
+    def _left(self, e: events.GenericEventArguments) -> None:
+        text = e.args if isinstance(e.args, str) else ""
+        code = self.normalise(text) if text else ""
+        if code and code != self.select.value and text not in self.select.options.values() \
+                and code in self.select.options:
+            self.select.value = code  # through _value_changed, as a pick
 
     def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
         if self._silent:

@@ -110,3 +110,18 @@ def choose_here(driver: WebDriver, mark: str, typed: str, code: str) -> None:
 def select_all(driver: WebDriver) -> None:
     """Ctrl+A in the focused field (held down, as a person does), so what is typed next replaces its text."""
     ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).perform()
+
+
+def click_fresh(driver: WebDriver, mark: str) -> None:
+    """Click a marked element that may be redrawn meanwhile (the header's buttons after each save): look it up
+    again until one click lands."""
+    from .helpers import scroll_to
+
+    def clicked(d: WebDriver) -> bool:
+        element = by_mark(d, mark)
+        if not (element.is_displayed() and element.is_enabled()):
+            return False
+        scroll_to(d, element).click()  # a redrawn (stale) element is ignored by `wait` and looked up again
+        return True
+
+    wait(driver, clicked, message=f"{mark} could not be clicked")

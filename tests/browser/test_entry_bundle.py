@@ -11,7 +11,8 @@ from selenium.webdriver.common.keys import Keys
 from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.unit.submit_helpers import clean_form
 
-from .helpers import by_mark, click, input_of, wait, wait_stored
+from .helpers import by_mark, input_of, wait, wait_stored
+from .keyboard import click_fresh
 
 pytestmark = pytest.mark.browser
 
@@ -50,9 +51,9 @@ def test_submitting_v1_again_after_a_restore_keeps_the_first_bundle(browser, app
     name.send_keys("Anden Person", Keys.TAB)
     wait_stored(app.data_dir, lambda d: d["patient"]["name"] == "Anden Person")
 
-    click(browser, "action-submit")
+    click_fresh(browser, "action-submit")  # the header is redrawn after the save: look the button up afresh
     by_mark(browser, "submit-warnings")  # the deadline reminder is a warning: confirm it
-    click(browser, "submit-confirm")
+    click_fresh(browser, "submit-confirm")
     wait_stored(app.data_dir, lambda d: d["status"] == "submitted")
     folder = first.parent
     wait(browser, lambda d: len(list(folder.glob("*.zip"))) == 2,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import input_of, type_keys, wait_stored
-from .keyboard import new_form, pick, wait_focus_left
+from .helpers import input_of, type_keys, wait, wait_stored
+from .keyboard import new_form, option_codes, pick, wait_focus_left
 
 pytestmark = pytest.mark.browser
 
@@ -51,3 +51,15 @@ def test_tabbing_through_a_filled_course_section_changes_nothing(browser, app_pr
     stored = wait_stored(app_process.data_dir, lambda d: d["course"]["end"] == "2026-11-20T12:00:00")
     assert (stored["course"]["responsible_unit"], stored["course"]["label"], stored["course"]["start_marker"]) == (
         "999911000016001", "ALAL01", "AFV01A1")
+
+
+def test_a_code_typed_in_full_is_taken_when_tab_leaves_the_field(browser, app_process):
+    new_form(browser, app_process.url)
+    input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
+    field = input_of(browser, "course-label")
+    field.click()
+    field.send_keys("alal02")
+    wait(browser, lambda d: "ALAL02" in option_codes(d), message="ALAL02 not among the hits")
+    type_keys(browser, Keys.TAB)
+    wait_focus_left(browser, "course-label")
+    wait_stored(app_process.data_dir, lambda d: d["course"]["label"] == "ALAL02")
