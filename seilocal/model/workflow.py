@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from .cpr import check_cpr
 from .datetime_input import parse_stored, to_canonical
 from .form import Form, Marker
 
@@ -29,9 +30,31 @@ def _value(form: Form, dotted: str) -> str | None:
     return getattr(getattr(form, part), name)
 
 
+INVALID = "ugyldigt"  # how the header and the hint mark a value that is there but cannot be used
+
+
+def is_invalid(dotted: str, value: str | None) -> bool:
+    """True when a filled CPR or time field holds something that is not a CPR or a time (a kept draft entry)."""
+    if not value:
+        return False
+    if dotted == "patient.cpr":
+        return bool(check_cpr(value).errors)
+    if dotted in ("course.start", "course.end"):
+        return parse_stored(value) is None
+    return False
+
+
+def _lacking(dotted: str, label: str, value: str | None) -> str | None:
+    """The label to ask for: the bare label when empty, marked when invalid, None when it is fine."""
+    if not value:
+        return label
+    return f"{label} ({INVALID})" if is_invalid(dotted, value) else None
+
+
 def missing_for_first_contact(form: Form) -> list[tuple[str, str]]:
-    """The (section, field) pairs the first contact still lacks, in form order."""
-    return [(section, label) for section, label, dotted in _FIRST_CONTACT if not _value(form, dotted)]
+    """The (section, field) pairs the first contact still lacks or holds invalid, in form order."""
+    found = [(section, _lacking(dotted, label, _value(form, dotted))) for section, label, dotted in _FIRST_CONTACT]
+    return [(section, label) for section, label in found if label]
 
 
 def workflow_stage(form: Form) -> Stage:
@@ -61,8 +84,9 @@ def next_step_hint(form: Form) -> str:
             return "Forløbet er afsluttet og indberettet."
         return "Forløbet er afsluttet: indberet skemaet senest den 10. i måneden efter."
     if stage == "closing":
-        lacking = [label for label, value in (("sluttidspunkt", form.course.end),
-                                              ("afslutningsmåde", form.course.completion)) if not value]
+        lacking = [label for label in (_lacking("course.end", "sluttidspunkt", form.course.end),
+                                       _lacking("course.completion", "afslutningsmåde", form.course.completion))
+                   if label]
         return f"Afslutning: udfyld {_join(lacking)} under Forløbsoplysninger."
     if stage == "first_contact":
         by_section: dict[str, list[str]] = {}

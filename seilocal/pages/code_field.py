@@ -7,6 +7,7 @@ from datetime import date
 
 from nicegui import events, ui
 
+from seilocal.model.codes import code_shape_error
 from seilocal.store.catalog import CatalogStore
 from seilocal.store.catalog.search import Mode
 
@@ -16,9 +17,12 @@ MODES: dict[str, str] = {"prefix": "Begynder med", "contains": "Indeholder"}
 LIMIT = 20
 
 
+UNKNOWN = "ukendt kode"
+
+
 def code_label(code: str, text: str | None) -> str:
-    """How an option reads: "KODE – tekst", or the raw code when the catalog does not know it."""
-    return f"{code} – {text}" if text else code
+    """How an option reads: "KODE – tekst", or "KODE – ukendt kode" when the catalog does not know it."""
+    return f"{code} – {text}" if text else f"{code} – {UNKNOWN}"
 
 
 class CodeField(SearchSelect):
@@ -59,13 +63,19 @@ class CodeField(SearchSelect):
         return {hit.code: code_label(hit.code, hit.text) for hit in hits}
 
     def label_of(self, value: str) -> str:
-        """"KODE – tekst", or the raw code when the catalog does not know it (kept, never dropped)."""
+        """"KODE – tekst", or "KODE – ukendt kode" when the catalog does not know it (kept, never dropped)."""
         hit = self.catalog.get(value)
         return code_label(value, hit.text if hit else None)
 
     def normalise(self, typed: str) -> str:
         """SKS codes are upper case without spaces: "dc 509" is kept as DC509."""
         return "".join(typed.split()).upper()
+
+    def refusal(self, value: str) -> str | None:
+        """A code the catalog does not know is taken only when it has the shape of an SKS code (of this list)."""
+        if self.catalog.get(value) is not None:
+            return None
+        return code_shape_error(value, self.list_name)
 
     def _mode_changed(self, e: events.ValueChangeEventArguments) -> None:
         if e.value in MODES:

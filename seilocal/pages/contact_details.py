@@ -12,6 +12,7 @@ from .fields import code_select, time_field, unit_select
 from .form_editor import FormEditor
 from .procedure_editor import procedure_details
 from .row_table import Column, row_table
+from .stale_fields import clear_stale
 
 REASON_REQUIRED = "Kontaktårsag skal udfyldes, når kontakten er akut"
 
@@ -48,17 +49,35 @@ def contact_details(editor: FormEditor, path: str) -> None:
 
             mark_reason()
 
-    with ui.column().classes("w-full gap-3 q-pa-sm").mark("contact-details"):
+    with ui.column().classes("w-full gap-3 q-pa-sm").mark("contact-details") as details:
         with ui.grid(columns=2).classes("w-full gap-4"):
             time_field(editor, "Starttidspunkt *", f"{path}.start", mark="contact-start")
             time_field(editor, "Sluttidspunkt", f"{path}.end", mark="contact-end")
             code_select(editor, "Kontakttype *", f"{path}.type", mark="contact-type", list_name="admin.konttype",
                         at_path=f"{path}.start")
-            code_select(editor, "Prioritet *", f"{path}.priority", mark="contact-priority",
-                        list_name="admin.prioritet", at_path=f"{path}.start", on_saved=lambda _v: reason.refresh())
+            priority = code_select(editor, "Prioritet *", f"{path}.priority", mark="contact-priority",
+                                   list_name="admin.prioritet", at_path=f"{path}.start",
+                                   on_saved=lambda v: priority_saved(v))
             unit_select(editor, "Kontaktansvar (SOR) *", f"{path}.responsible_unit", mark="contact-unit")
             with ui.column().classes("w-full"):
+                notice = ui.column().classes("w-full gap-0")
                 reason()
+
+    last = {"priority": editor.get(f"{path}.priority")}
+
+    def priority_saved(value: str | None) -> None:
+        previous, last["priority"] = last["priority"], value
+        if not is_acute(editor, path):  # the reason is asked for only on an acute contact: never keep it hidden
+
+            def shown_again(old: object) -> None:
+                last["priority"] = old
+                priority.set_value(old)  # type: ignore[arg-type]
+
+            clear_stale(editor, {f"{path}.reason": None}, changed=f"{path}.priority", previous=previous, box=notice,
+                        names={"reason": "Kontaktårsag"}, restore_shown=shown_again, refresh=reason.refresh)
+        reason.refresh()
+
+    with details:
         diagnoses_editor(editor, path)
         ui.label("Procedurer").classes("text-subtitle1")
         row_table(

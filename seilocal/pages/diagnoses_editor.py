@@ -16,8 +16,10 @@ from seilocal.model.prefill import new_diagnosis
 from .code_field import code_field, code_label
 from .fields import code_select
 from .form_editor import FormEditor
+from .stale_fields import clear_stale
 
 REQUIRED_CANCER = "Skal udfyldes for en kræftdiagnose"
+STALE_NAMES = {"side": "Sideangivelse", "metastases": "Metastaser", "local_recurrences": "Lokalrecidiv"}
 
 
 def contact_date(editor: FormEditor, contact_path: str) -> date | None:
@@ -108,14 +110,35 @@ def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed
         code_list_field(editor, "Tillægskoder", f"{path}.supplementary", mark=f"{prefix}-supplementary",
                         list_name=None, date_path=f"{contact_path}.start")
 
+    last = {"code": editor.get(f"{path}.code")}
+
+    def code_saved(code: str | None) -> None:
+        previous, last["code"] = last["code"], code
+        at = contact_date(editor, contact_path)
+        stale: dict[str, object] = {}
+        if not needs_side(editor, code, at):
+            stale[f"{path}.side"] = None
+        if not is_cancer(editor, code, at):
+            stale.update({f"{path}.metastases": [], f"{path}.local_recurrences": []})
+
+        def shown_again(old: object) -> None:
+            last["code"] = old
+            code_widget.set_value(old)  # type: ignore[arg-type]
+
+        clear_stale(editor, stale, changed=f"{path}.code", previous=previous, box=notice, names=STALE_NAMES,
+                    restore_shown=shown_again, refresh=dependent.refresh)
+        dependent.refresh()
+
     with ui.card().classes("w-full q-pa-sm").props("flat bordered").mark(f"{prefix}-card"):
         with ui.row().classes("w-full items-center no-wrap"):
             ui.label("Aktionsdiagnose" if action else "Bidiagnose").classes("text-subtitle2")
             ui.space()
             ui.button(icon="delete", on_click=lambda: on_removed(index)).props("flat dense round size=sm").tooltip(
                 "Fjern diagnosen").mark(f"{prefix}-remove")
-        code_select(editor, "Diagnosekode *" if action else "Diagnosekode", f"{path}.code", mark=f"{prefix}-code",
-                    list_name="diag", at_path=f"{contact_path}.start", on_saved=lambda _v: dependent.refresh())
+        code_widget = code_select(editor, "Diagnosekode *" if action else "Diagnosekode", f"{path}.code",
+                                  mark=f"{prefix}-code", list_name="diag", at_path=f"{contact_path}.start",
+                                  on_saved=code_saved)
+        notice = ui.column().classes("w-full gap-0")
         dependent()
 
 

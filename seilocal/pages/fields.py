@@ -15,6 +15,8 @@ from .datetime_field import DateTimeField, datetime_field
 from .form_editor import FormEditor
 from .sor_field import SorField, sor_field
 
+TEXT_IDLE_MS = 300  # a text field is saved after this pause in the typing, and when it is left
+
 # A check gives (error, note) for a typed value: the error marks the field red, the note is shown as a hint.
 Check = Callable[[str], tuple[str | None, str | None]]
 
@@ -44,7 +46,11 @@ def text_field(
             on_saved(text or None)
 
     # No NiceGUI auto-validation: it would clear the error set by `check` right after the change handler.
-    field = ui.input(label, value=initial).props("outlined dense").classes("w-full").mark(mark)
+    # debounce: the browser sends the text after a short pause or when the field is left (Quasar flushes on
+    # blur), not per keystroke: a fast typist or a paste must not queue hundreds of saves whose answers race the
+    # typing. NiceGUI never echoes an input's own value back (LOOPBACK False), so the browser's text wins.
+    field = ui.input(label, value=initial).props(f"outlined dense debounce={TEXT_IDLE_MS}").classes("w-full").mark(
+        mark)
     field.without_auto_validation()
     field.on_value_change(lambda e: changed(e.value))
     if check and initial:

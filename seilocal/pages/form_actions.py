@@ -7,9 +7,9 @@ from typing import Any
 
 from nicegui import run, ui
 
-from seilocal.export.bundle import BundleError, prefetch_describe, write_bundles
+from seilocal.export.bundle import BundleError, prefetch_describe
 from seilocal.export.cda.documents import bundle_documents
-from seilocal.export.submission import bundles_dir, findings_now
+from seilocal.export.submission import bundles_dir, findings_now, write_new_bundle
 from seilocal.model.lifecycle import TransitionRefused, can
 from seilocal.store import StaleForm
 from seilocal.store.profile import load_profile
@@ -86,16 +86,18 @@ async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dic
     if not done:
         return
     folder = bundles_dir(ctx.store)
+    written = ""
     if folder is not None:
         describe = prefetch_describe(editor.form, ctx.store.catalog.text)
         clinic = load_profile(ctx.store.prefs).clinic_name
         try:  # the PDF inside takes a few hundred ms: off the event loop
-            await run.io_bound(write_bundles, [version], folder, describe, clinic,
-                               bundle_documents(load_profile(ctx.store.prefs)))
+            path = await run.io_bound(write_new_bundle, version, folder, describe, clinic,
+                                      bundle_documents(load_profile(ctx.store.prefs)))
+            written = f" Pakken er gemt som {path.name}."
         except BundleError:
             ui.notify("Indberetningen er gemt, men indberetningspakken kunne ikke skrives. "
                       "Den kan skrives igen med »seilocal export«.", type="warning", timeout=0, close_button=True)
-    ui.notify(f"Skemaet er indberettet (version {version.version}).", type="positive")
+    ui.notify(f"Skemaet er indberettet (version {version.version}).{written}", type="positive")
     ui.navigate.reload()
 
 

@@ -18,6 +18,17 @@ from seilocal.store import StaleForm, StoredForm
 from .backup_panel import storage_error_text
 from .context import AppContext
 
+# Center the focused element; if the sticky form header still covers it (a short window), move it below.
+_SCROLL_TO_FOCUS = """
+const el = document.activeElement;
+if (el && el !== document.body) {
+  el.scrollIntoView({block: 'center', inline: 'nearest'});
+  const header = document.querySelector('[data-testid="form-header"]');
+  const bottom = header ? header.getBoundingClientRect().bottom : 0;
+  const top = el.getBoundingClientRect().top;
+  if (top < bottom + 8) window.scrollBy(0, top - bottom - 24);
+}
+"""
 _FAILED = object()  # a write that did not happen (None can be a real result: an undone row that was None)
 
 
@@ -61,8 +72,16 @@ class FormEditor:
         handle = self.fields.get(path)
         if handle and handle.focus:
             # After the selection re-rendered the details, so the focus lands in the new widget.
-            ui.timer(0.1, lambda: self.fields[path].focus() if self.fields.get(path) and
-                     self.fields[path].focus else None, once=True)
+            ui.timer(0.1, lambda: self._focus_in_view(path), once=True)
+
+    def _focus_in_view(self, path: str) -> None:
+        """Focus the field at `path`, then scroll it to the middle of the view, clear of the sticky header."""
+        handle = self.fields.get(path)
+        if handle is None or handle.focus is None:
+            return
+        handle.focus()
+        # Quasar focuses without scrolling: bring the focused field into view ourselves (sent after the focus).
+        ui.run_javascript(_SCROLL_TO_FOCUS)
 
     @property
     def form(self) -> Form:
@@ -89,7 +108,8 @@ class FormEditor:
         if self.get(path) == value:
             return True
         return self._write(lambda _old: path,
-                           lambda: self.ctx.store.forms.save_edit(self.stored, path, value)) is not _FAILED
+                           lambda: self.ctx.store.forms.save_edit(self.stored, path, value, fold_audit=True)) \
+            is not _FAILED
 
     def add_row(self, list_path: str, row: Any, index: int | None = None, action: str = "add") -> int | None:
         """Insert a row into the list at `list_path` (one transaction); its index, or None after a message."""

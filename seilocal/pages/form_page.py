@@ -6,6 +6,7 @@ from nicegui import ui
 
 from seilocal.model import STATUS_LABELS_DA
 from seilocal.model.datetime_input import format_for_display
+from seilocal.model.workflow import INVALID, is_invalid
 from seilocal.store import FormNotFound
 
 from .context import AppContext
@@ -30,22 +31,32 @@ def _show(value: str | None) -> str:
     return value if value else "–"
 
 
+def _checked(dotted: str, value: str | None, shown: str | None = None) -> tuple[str, bool]:
+    """The header text of a value and whether it is invalid (then it says so: never shown as if fine)."""
+    if is_invalid(dotted, value):
+        return f"{value} ({INVALID})", True
+    return _show(shown if shown is not None else value), False
+
+
 def header(editor: FormEditor) -> None:
     """The F4.2 summary: CPR, status, name, course start, end and start marker."""
     form = editor.form
+    course = form.course
     items = [
-        ("CPR", _show(form.patient.cpr), "header-cpr"),
-        ("Status", STATUS_LABELS_DA.get(form.status, form.status), "header-status"),
-        ("Navn", _show(form.patient.name), "header-name"),
-        ("Start", _show(format_for_display(form.course.start) if form.course.start else None), "header-start"),
-        ("Slut", _show(format_for_display(form.course.end) if form.course.end else None), "header-end"),
-        ("Startmarkør", _show(form.course.start_marker), "header-marker"),
+        ("CPR", *_checked("patient.cpr", form.patient.cpr), "header-cpr"),
+        ("Status", STATUS_LABELS_DA.get(form.status, form.status), False, "header-status"),
+        ("Navn", _show(form.patient.name), False, "header-name"),
+        ("Start", *_checked("course.start", course.start, format_for_display(course.start) or None), "header-start"),
+        ("Slut", *_checked("course.end", course.end, format_for_display(course.end) or None), "header-end"),
+        ("Startmarkør", _show(course.start_marker), False, "header-marker"),
     ]
     with ui.row().classes("w-full gap-6"):
-        for label, value, mark in items:
+        for label, value, invalid, mark in items:
             with ui.column().classes("gap-0"):
                 ui.label(label).classes("text-caption text-grey-7")
-                ui.label(value).classes("text-body1 text-weight-medium").mark(mark)
+                shown = ui.label(value).classes("text-body1 text-weight-medium").mark(mark)
+                if invalid:
+                    shown.classes("text-negative")
 
 
 def form_page(ctx: AppContext, form_no: int) -> None:
@@ -80,16 +91,34 @@ def form_page(ctx: AppContext, form_no: int) -> None:
             info_view(editor)
         editor.on_saved(lambda _path: info_view.refresh())
 
-        for key, title in SECTIONS:
-            with ui.expansion(title, value=key in ("patient", "course")).classes("w-full").props(
-                "header-class=text-subtitle1 dense"
-            ).mark(f"section-{key}") as expansion:
-                editor.section_openers[key] = expansion.open
-                builder = section_builder(key)
-                if builder:
-                    builder(editor)
-                else:
-                    ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+        with _sections_frame(editor):
+            for key, title in SECTIONS:
+                with ui.expansion(title, value=key in ("patient", "course")).classes("w-full").props(
+                    "header-class=text-subtitle1 dense"
+                ).mark(f"section-{key}") as expansion:
+                    editor.section_openers[key] = expansion.open
+                    builder = section_builder(key)
+                    if builder:
+                        builder(editor)
+                    else:
+                        ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+
+
+def _sections_frame(editor: FormEditor) -> ui.element:
+    """Where the sections go: a plain column, or for a cancelled form a disabled fieldset under a banner.
+
+    A disabled <fieldset> disables every input and button inside it, also those a table or section builds
+    later, so a cancelled form can be read (sections open, rows are selected) but not typed into.
+    """
+    if editor.form.status != "cancelled":
+        return ui.column().classes("w-full gap-0")
+    with ui.row().classes("w-full items-center gap-2 bg-grey-3 text-grey-10 q-pa-sm rounded-borders").mark(
+            "cancelled-banner"):
+        ui.icon("block", color="negative")
+        ui.label("Skemaet er annulleret og kan kun læses: det kan ikke ændres eller indberettes igen. "
+                 "Se begrundelsen under Historik.")
+    return ui.element("fieldset").props("disabled").classes("w-full column no-wrap").style(
+        "border: 0; padding: 0; margin: 0; min-width: 0")
 
 
 def _info(editor: FormEditor) -> None:

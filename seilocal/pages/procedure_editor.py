@@ -9,6 +9,7 @@ from seilocal.model import Payment
 from .diagnoses_editor import code_list_field
 from .fields import code_select, time_field, unit_select
 from .form_editor import FormEditor
+from .stale_fields import clear_stale
 
 
 def needs_contrast(editor: FormEditor, code: str | None) -> bool:
@@ -39,9 +40,24 @@ def procedure_details(editor: FormEditor, path: str, *, mark: str, with_payment:
             code_select(editor, "Anvendt kontrast", f"{path}.contrast", mark=f"{mark}-contrast",
                         list_name="spec.anvkontrast", at_path=f"{path}.start")
 
+    last = {"code": editor.get(f"{path}.code")}
+
+    def code_saved(code: str | None) -> None:
+        previous, last["code"] = last["code"], code
+        if not needs_contrast(editor, code):  # the contrast field goes: never keep its value hidden
+
+            def shown_again(old: object) -> None:
+                last["code"] = old
+                code_widget.set_value(old)  # type: ignore[arg-type]
+
+            clear_stale(editor, {f"{path}.contrast": None}, changed=f"{path}.code", previous=previous, box=notice,
+                        names={"contrast": "Anvendt kontrast"}, restore_shown=shown_again, refresh=contrast.refresh)
+        contrast.refresh()
+
     with ui.column().classes("w-full gap-2"):
-        code_select(editor, "Procedurekode *", f"{path}.code", mark=f"{mark}-code", list_name="proc.opr",
-                    at_path=f"{path}.start", on_saved=lambda _v: contrast.refresh())
+        code_widget = code_select(editor, "Procedurekode *", f"{path}.code", mark=f"{mark}-code",
+                                  list_name="proc.opr", at_path=f"{path}.start", on_saved=code_saved)
+        notice = ui.column().classes("w-full gap-0")
         with ui.grid(columns=2).classes("w-full gap-4"):
             time_field(editor, "Starttidspunkt *", f"{path}.start", mark=f"{mark}-start")
             time_field(editor, "Sluttidspunkt", f"{path}.end", mark=f"{mark}-end")

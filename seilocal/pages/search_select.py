@@ -1,8 +1,8 @@
 """The type-ahead select both code fields and SOR fields are made of: server-side search, never the full list.
 
 A `ui.select` with `with_input=True` that starts with only its current value as option, searches as the user
-types ('input-value', throttled) and always keeps the current value among the options (NiceGUI resets a
-value that is not among them to None).
+types ('input-value', throttled) and always keeps the current value among the options, after the hits (NiceGUI
+resets a value that is not among them to None).
 """
 
 from __future__ import annotations
@@ -31,11 +31,16 @@ class SearchSelect:
                 new_value_mode="add-unique",
                 key_generator=self.normalise,
             )
-            .props("input-debounce=0 behavior=menu")
+            # disable-tab-selection: Tab leaves the field as it is. Quasar would otherwise take the input's text
+            # (the chosen option's label, filled in) as a new value on Tab, erase the choice and lose the focus.
+            .props("input-debounce=0 behavior=menu disable-tab-selection")
             .classes("grow")
             .mark(mark)
         )
         self.select.on("input-value", self._typed, throttle=0.12)
+        # Tab takes nothing by itself (disable-tab-selection); a typed code that is exactly one of the hits is
+        # taken when the field is left, as a practitioner who types "ALAL01" and Tab expects.
+        self.select.on("blur", self._left, js_handler="(e) => emit(e.target && e.target.value || '')")
 
     # -- what a subclass provides ----------------------------------------------------------------------
 
@@ -79,8 +84,9 @@ class SearchSelect:
         self.select.set_options(self._with_current(self.options_for(text or ""), self.select.value))
 
     def _with_current(self, options: dict[str, str], value: str | None) -> dict[str, str]:
+        # Last, not first: the top hit must be the search's best, or ↓ Enter would take the old value again.
         if value and value not in options:
-            options = {value: self.label_of(value), **options}
+            options = {**options, value: self.label_of(value)}
         return options
 
     def _typed(self, e: events.GenericEventArguments) -> None:
@@ -91,6 +97,25 @@ class SearchSelect:
             return
         self.search(text)
 
+    def refusal(self, value: str) -> str | None:
+        """Why a typed new value cannot be taken (Danish), or None; only values the search did not offer."""
+        return None
+
+    def _left(self, e: events.GenericEventArguments) -> None:
+        text = e.args if isinstance(e.args, str) else ""
+        code = self.normalise(text) if text else ""
+        if code and code != self.select.value and text not in self.select.options.values() \
+                and code in self.select.options:
+            self.select.value = code  # through _value_changed, as a pick
+
     def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
-        if not self._silent:
-            self._on_change(e.value)
+        if self._silent:
+            return
+        reason = self.refusal(e.value) if e.value else None
+        if reason:
+            # Free text never becomes a value: put the field back as it was and say why.
+            self.set_value(e.previous_value)
+            self.select.error = reason
+            ui.notify(reason, type="warning")
+            return
+        self._on_change(e.value)

@@ -1,50 +1,54 @@
-"""Rule SEI-C01: a value in a code field has the shape of an SKS code (an import keeps whatever it carried)."""
+"""Typed codes (issue 12): every code has the shape of an SKS code, and once an official SKS file is imported a
+code it does not hold is an error. (With the bundled, incomplete catalog the fields show such a code as unknown.)"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from seilocal.model.code_shape import is_code_shaped
+from seilocal.model.codes import code_shape_error
 from seilocal.rules.context import Context
 from seilocal.rules.registration import rules
-from seilocal.rules.timeparse import is_blank
 
-# The SKS code fields of form-format.md, by name; `name` is a code only in a result report.
-CODE_FIELDS = frozenset({
-    "label", "start_marker", "completion", "method", "free_choice", "reason", "reference_type", "payer",
-    "agreement", "specialisation_level", "code", "type", "priority", "side", "action_spec", "contrast",
-    "staff_category", "supplementary", "metastases", "local_recurrences",
-})
-_SKIPPED = frozenset({"patient", "results"})  # CPR and name; result values are free text
+# The fields of the form that hold SKS codes (result reports are left to their own rules).
+CODE_FIELDS = {"label", "start_marker", "completion", "method", "free_choice", "reason", "reference_type", "payer",
+               "agreement", "specialisation_level", "code", "side", "supplementary", "metastases",
+               "local_recurrences", "type", "priority", "action_spec", "contrast", "staff_category"}
+DIAGNOSIS_CODES = {"code", "metastases", "local_recurrences"}
 
 
-def _codes(data: Any, path: str, section: str):  # noqa: ANN202 - a generator of (path, value)
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in _SKIPPED:
-                continue
-            child = f"{path}.{key}" if path else key
-            if key in CODE_FIELDS or (key == "name" and section == "result_reports"):
-                yield from _values(value, child)
-            elif isinstance(value, dict | list):
-                yield from _codes(value, child, section or key)
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from _codes(item, f"{path}[{i}]", section)
+def _codes(data: Any, path: str = "") -> list[tuple[str, str, str]]:
+    """(path, code, field name) of every code in the dumped form, diagnoses marked by their path."""
+    found: list[tuple[str, str, str]] = []
+    for name, value in data.items():
+        here = f"{path}.{name}" if path else name
+        if name == "result_reports":
+            continue
+        if isinstance(value, dict):
+            found += _codes(value, here)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    found += _codes(item, f"{here}[{i}]")
+                elif isinstance(item, str) and name in CODE_FIELDS and item:
+                    found.append((f"{here}[{i}]", item, name))
+        elif isinstance(value, str) and value and name in CODE_FIELDS:
+            found.append((here, value, name))
+    return found
 
 
-def _values(value: Any, path: str):  # noqa: ANN202 - a generator of (path, value)
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, str):
-                yield f"{path}[{i}]", item
-
-
-@rules("NONE", ("SEI-C01", "error", "A code field holds an SKS code: letters and digits (an import keeps any text)"))
-def code_shape(ctx: Context) -> None:
-    for path, value in _codes(ctx.form.model_dump(), "", ""):
-        if not is_blank(value) and not is_code_shaped(value):
-            shown = value if len(value) <= 40 else value[:39] + "…"
-            ctx.add("SEI-C01", path, f"»{shown}« er ikke en SKS-kode (kun bogstaver, cifre og . + _ -)")
+@rules(
+    "NONE",
+    ("SEI-C01", "error", "A code does not have the shape of an SKS code (a diagnosis must be a D-code)"),
+    ("SEI-C02", "error", "A code that the imported official SKS file does not hold"),
+)
+def code_shapes(ctx: Context) -> None:
+    # Only a catalog that can say an official SKS file is in it (the app's, after an import) answers "unknown".
+    imported = getattr(ctx.catalog, "sks_imported", None)
+    official = bool(imported and imported())
+    for path, code, name in _codes(ctx.form.model_dump(exclude={"patient"})):
+        diagnosis = ".diagnoses[" in path and name in DIAGNOSIS_CODES
+        problem = code_shape_error(code, "diag" if diagnosis else None)
+        if problem:
+            ctx.add("SEI-C01", path, problem)
+        elif official and ctx.catalog.is_valid(code) is None:
+            ctx.add("SEI-C02", path, f"Koden {code} findes ikke i den indlæste SKS-fil")

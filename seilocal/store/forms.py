@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import re
 from collections.abc import Callable
@@ -66,6 +67,19 @@ _SUMMARY_COLUMNS: dict[str, Callable[[Form], Any]] = {
 FILTER_COLUMNS = ("status", "course_start", "course_end", "start_marker", "responsible_unit")
 
 
+# Saves of one field that follow each other within this time are one change in the audit log: the value the
+# user left the field with (or paused on), not one row per pause in the typing.
+AUDIT_MERGE_S = 120
+
+
+def os_user() -> str:
+    """The operating-system user the app runs as: who made a change, for the audit log."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER (a bare container): say so plainly
+        return "ukendt"
+
+
 def _now_text(clock: Clock) -> str:
     return clock().replace(microsecond=0).isoformat()
 
@@ -84,6 +98,7 @@ class FormStore:
     def __init__(self, db: Database, clock: Clock = now) -> None:
         self.db = db
         self.clock = clock
+        self.user = os_user()
 
     # -- writing -------------------------------------------------------------------------------------
 
@@ -113,19 +128,20 @@ class FormStore:
             self._audit(form.form_no, action, None, None, None, now)
         return StoredForm(form, 1, now, now)
 
-    def save_edit(self, stored: StoredForm, path: str, value: Any) -> Any:
+    def save_edit(self, stored: StoredForm, path: str, value: Any, *, fold_audit: bool = False) -> Any:
         """Set one field, save the form and its audit row in one transaction; return the old value.
 
         Raises StaleForm when the stored revision moved on (nothing is written and the in-memory form is
         put back), and pydantic's ValidationError when the value does not fit the field. A submitted form
-        becomes "changed": any edit after a submission must be reported again.
+        becomes "changed": any edit after a submission must be reported again. With `fold_audit` (the app's
+        typing) a save of the field that was saved last, a moment ago, updates that audit row instead.
         """
         old = get_path(stored.form, path)
         # Validate first (raises without touching anything), then apply through the one save path.
         set_path(stored.form, path, value)
         set_path(stored.form, path, old)
         self._change(stored, lambda: set_path(stored.form, path, value), lambda: set_path(stored.form, path, old),
-                     "set", path, old, value)
+                     "fold" if fold_audit else "set", path, old, value)
         return old
 
     def add_row(self, stored: StoredForm, list_path: str, row: Any, index: int | None = None,
@@ -176,7 +192,8 @@ class FormStore:
                 if cursor.rowcount != 1:
                     raise StaleForm(f"form {form.form_no} was changed elsewhere")
                 self._write_document(form, now)
-                self._audit(form.form_no, action, path, old, new, now)
+                if action != "fold" or not self._merge_audit(form.form_no, path, new, now):
+                    self._audit(form.form_no, "set" if action == "fold" else action, path, old, new, now)
         except BaseException:
             revert()
             form.status = old_status
@@ -206,9 +223,27 @@ class FormStore:
 
     def _audit(self, form_no: int | None, action: str, path: str | None, old: Any, new: Any, now: str) -> None:
         self.db.execute(
-            "INSERT INTO audit (form_no, action, path, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?)",
-            [form_no, action, path, _audit_text(old), _audit_text(new), now],
+            "INSERT INTO audit (form_no, action, path, old_value, new_value, at, user) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [form_no, action, path, _audit_text(old), _audit_text(new), now, self.user],
         )
+
+    def _merge_audit(self, form_no: int | None, path: str, new: Any, now: str) -> bool:
+        """Fold a save into the form's last audit row when that row is a save of the same field by the same
+        user a moment ago (typing with pauses); True when folded. A change back to the old value removes it."""
+        last = self.db.execute(
+            "SELECT id, action, path, old_value, at, user FROM audit WHERE form_no = ? ORDER BY id DESC LIMIT 1",
+            [form_no],
+        ).fetchone()
+        if last is None or (last[1], last[2], last[5]) != ("set", path, self.user):
+            return False
+        if (datetime.fromisoformat(now) - datetime.fromisoformat(last[4])).total_seconds() > AUDIT_MERGE_S:
+            return False
+        new_text = _audit_text(new)
+        if new_text == last[3]:
+            self.db.execute("DELETE FROM audit WHERE id = ?", [last[0]])
+        else:
+            self.db.execute("UPDATE audit SET new_value = ?, at = ? WHERE id = ?", [new_text, now, last[0]])
+        return True
 
     # -- reading -------------------------------------------------------------------------------------
 

@@ -53,3 +53,9 @@ def m001_forms_audit_patients_prefs(db: Database) -> None:
     db.execute("CREATE INDEX audit_form ON audit(form_no, id)")
     db.execute("CREATE TABLE patients (cpr TEXT PRIMARY KEY, name TEXT, last_seen TEXT NOT NULL)")
     db.execute("CREATE TABLE prefs (key TEXT PRIMARY KEY, value TEXT)")
+
+
+@form_migrations()
+def m002_audit_user(db: Database) -> None:
+    """Who made each audited change or view: the operating-system user the app ran as (issue 12)."""
+    db.execute("ALTER TABLE audit ADD COLUMN user TEXT")

@@ -508,7 +508,7 @@ def earliest_unreported(current: Form, last: Form | None) -> date | None:
 ACTION_LABELS_DA = {
     "create": "Oprettet", "set": "Ændret", "add": "Række tilføjet", "delete": "Slettet",
     "import": "Importeret", "import-bundle": "Indlæst fra indberetningspakke", "submit": "Indberettet",
-    "cancel": "Annulleret", "restore": "Række gendannet",
+    "cancel": "Annulleret", "restore": "Række gendannet", "view": "Vist", "undo": "Fortrudt",
 }
 
 

@@ -89,7 +89,7 @@ async def test_unknown_code_is_kept_raw_and_external_set_is_silent(user: User, c
     changes: list = []
     fields = build(catalog, {}, changes, value="XYZ123")
     await user.open("/code")
-    await user.should_see("XYZ123")
+    await user.should_see("XYZ123 – ukendt kode")
     assert fields[0].value == "XYZ123"
     fields[0].set_value("ALCA03")
     assert fields[0].value == "ALCA03"

@@ -94,6 +94,7 @@ def injury(f: Form) -> None:
 FIRE: list[Case] = [
     # Our own rules
     Case("SEI-T01", lambda f: setattr(f.course, "start", "31-02-2026")),
+    Case("SEI-C01", lambda f: setattr(f.course, "label", "HEJ")),
     Case("SEI-P01", lambda f: setattr(f.patient, "cpr", None)),
     Case("SEI-P02", lambda f: setattr(f.patient, "cpr", "abc")),
     Case("SEI-P03", lambda f: setattr(f.patient, "cpr", "0101801234")),
@@ -432,7 +433,8 @@ def test_the_base_form_has_no_errors() -> None:
 
 
 def test_every_registered_rule_has_a_firing_case() -> None:
-    assert set(registry()) - {c.rule for c in FIRE} == set()
+    # SEI-C02 needs a catalog holding an official SKS import: it fires in tests/unit/test_code_shape.py.
+    assert set(registry()) - {c.rule for c in FIRE} - {"SEI-C02"} == set()
 
 
 @pytest.mark.parametrize("case", FIRE, ids=lambda c: c.rule)

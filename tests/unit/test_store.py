@@ -179,7 +179,7 @@ def test_pending_migration_makes_a_verified_backup_first(tmp_path):
     open_store(tmp_path).close()
     path = db_path(tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm001_forms_audit_patients_prefs'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m001_forms_audit_patients_prefs', 'm002_audit_user')")
     conn.execute("DROP TABLE prefs")
     conn.execute("DROP TABLE patients")
     conn.execute("DROP TABLE audit")

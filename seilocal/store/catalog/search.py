@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 from sqlite_utils import Database
 
 from .common import fold, generation
-from .schema import CODES, GRAMS_FTS, LISTS, SOR, WORDS_FTS
+from .schema import CODES, GRAMS_FTS, LISTS, SOR, WORDS_FTS, get_meta
 
 Mode = Literal["prefix", "contains"]
 
@@ -346,6 +346,10 @@ class CatalogStore:
         """The Danish text of the code's latest period, or None."""
         hit = self.get(code)
         return None if hit is None else hit.text
+
+    def sks_imported(self) -> bool:
+        """True once an official SKS file (SKScomplete.txt) was imported: an unknown code is then an error."""
+        return get_meta(self.db, "sks_sha256") is not None
 
     def sor_valid(self, sor_id: str, at: date | None = None) -> bool | None:
         """True when the SOR unit exists (and is valid at `at`, when given); None when it is unknown."""

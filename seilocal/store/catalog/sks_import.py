@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from seilocal.model.code_shape import is_code_shaped
+from seilocal.model.codes import is_code_shaped
 
 from .common import (
     CatalogImportError,

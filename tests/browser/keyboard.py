@@ -1,0 +1,127 @@
+"""Keyboard paths shared by the data-entry tests: pick a code with the arrow keys, open a section, read a select."""
+
+from __future__ import annotations
+
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from .helpers import by_mark, click, field_of, input_of, wait, wait_text
+
+ITEMS = ".q-menu .q-item"
+FOCUSED = ".q-menu .q-manual-focusable--focused"  # the option the arrow keys are on
+
+
+def option_codes(driver: WebDriver, css: str = ITEMS) -> list[str]:
+    """The codes of the open menu's items ("KODE – tekst"); a menu redrawn meanwhile counts as empty."""
+    try:
+        return [item.text.split(" – ")[0] for item in driver.find_elements(By.CSS_SELECTOR, css)]
+    except StaleElementReferenceException:
+        return []
+
+
+def shown(driver: WebDriver, mark: str) -> str:
+    """What a select field shows: its chosen option's label sits in the input, or as text in the field."""
+    return f"{input_of(driver, mark).get_attribute('value')} {field_of(driver, mark).text}"
+
+
+def pick(driver: WebDriver, mark: str, typed: str, code: str) -> None:
+    """Type into a select, wait for the hits of the whole text, arrow down to `code`, take it with Enter."""
+    field = input_of(driver, mark)
+    field.click()
+    field.send_keys(Keys.CONTROL, "a")  # a chosen option's label fills the input: typing replaces it
+    field.send_keys(typed)
+    wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
+    for _ in range(25):
+        field.send_keys(Keys.ARROW_DOWN)
+        wait(driver, lambda d: option_codes(d, FOCUSED) != [], message="no option focused")
+        if option_codes(driver, FOCUSED) == [code]:
+            break
+    field.send_keys(Keys.ENTER)
+    wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
+
+
+def open_section(driver: WebDriver, key: str) -> None:
+    """Open a closed section accordion (its header takes Enter)."""
+    header = by_mark(driver, f"section-{key}").find_element(By.CSS_SELECTOR, ".q-item")
+    if header.get_attribute("aria-expanded") != "true":
+        header.send_keys(Keys.ENTER)
+    wait(driver, lambda d: header.get_attribute("aria-expanded") == "true", message=f"section {key} not open")
+
+
+def new_form(driver: WebDriver, url: str) -> None:
+    """Open the app and create a draft; wait until its page is there."""
+    driver.get(url)
+    click(driver, "create-form")
+    wait_text(driver, "Skemainformation")
+
+
+
+
+def wait_focus_left(driver: WebDriver, mark: str) -> None:
+    """Wait until the focus has left the input of `mark` for another element of the page (not <body>)."""
+    def moved(d: WebDriver) -> bool:
+        return bool(d.execute_script(
+            "const f = document.activeElement; const el = document.querySelector(`[data-testid='${arguments[0]}']`);"
+            "const input = el && (el.matches('input') ? el : el.querySelector('input'));"
+            "return f && f !== document.body && f !== input;", mark))
+    wait(driver, moved, message=f"the focus did not move on from {mark} (or fell to <body>)")
+
+
+def audit_rows(data_dir, form_no: int = 1) -> list[dict]:
+    """The audit rows of a form as the app stored them (read-only)."""
+    import sqlite3
+
+    from seilocal.settings import DB_FILE
+
+    with sqlite3.connect(f"file:{data_dir / DB_FILE}?mode=ro", uri=True) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute("SELECT * FROM audit WHERE form_no = ? ORDER BY id", [form_no])]
+
+
+def tab_to(driver: WebDriver, mark: str, most: int = 12) -> None:
+    """Press Tab until the focus is in the field marked `mark` (past clear icons and mode toggles on the way)."""
+    script = ("const el = document.querySelector(`[data-testid='${arguments[0]}']`); const f = document.activeElement;"
+              "return !!(el && f && (el === f || el.contains(f)));")
+    for _ in range(most):
+        if driver.execute_script(script, mark):
+            return
+        before = driver.switch_to.active_element
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        wait(driver, lambda d, b=before: d.switch_to.active_element != b, message="Tab did not move the focus")
+    raise AssertionError(f"{most} Tabs did not reach {mark}")
+
+
+def choose_here(driver: WebDriver, mark: str, typed: str, code: str) -> None:
+    """In the focused select: type, wait for the hits, arrow down to `code`, take it with Enter."""
+    ActionChains(driver).send_keys(typed).perform()
+    wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
+    for _ in range(25):
+        ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
+        wait(driver, lambda d: option_codes(d, FOCUSED) != [], message="no option focused")
+        if option_codes(driver, FOCUSED) == [code]:
+            break
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
+
+
+def select_all(driver: WebDriver) -> None:
+    """Ctrl+A in the focused field (held down, as a person does), so what is typed next replaces its text."""
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).perform()
+
+
+def click_fresh(driver: WebDriver, mark: str) -> None:
+    """Click a marked element that may be redrawn meanwhile (the header's buttons after each save): look it up
+    again until one click lands."""
+    from .helpers import scroll_to
+
+    def clicked(d: WebDriver) -> bool:
+        element = by_mark(d, mark)
+        if not (element.is_displayed() and element.is_enabled()):
+            return False
+        scroll_to(d, element).click()  # a redrawn (stale) element is ignored by `wait` and looked up again
+        return True
+
+    wait(driver, clicked, message=f"{mark} could not be clicked")

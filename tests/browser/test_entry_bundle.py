@@ -1,0 +1,62 @@
+"""Issue 12, defect 8: a bundle once written is never overwritten, not even when v1 is submitted again after a
+backup restore (the files on disk are the judge)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from tests.conftest import FIXED_NOW, start_app, stop_app
+from tests.unit.submit_helpers import clean_form
+
+from .helpers import by_mark, input_of, wait, wait_stored
+from .keyboard import click_fresh
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def app_restored_after_submit(tmp_path):
+    """A form submitted as v1 (its bundle written), then the database restored from a backup made before."""
+    from seilocal.export.submission import submit_form
+    from seilocal.settings import db_path
+    from seilocal.store import open_store
+    from seilocal.store.backup import make_backup, restore_backup
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
+    store.close()
+    backup = make_backup(db_path(data), reason="test")
+    store = open_store(data)
+    result = submit_form(store, store.forms.load(stored.form.form_no), lambda: FIXED_NOW)
+    store.close()
+    assert result.bundle is not None and result.bundle.name == "seilocal-skema-1-v1.zip"
+    restore_backup(backup, db_path(data))
+    app = start_app(data)
+    yield app, result.bundle
+    stop_app(app)
+
+
+def test_submitting_v1_again_after_a_restore_keeps_the_first_bundle(browser, app_restored_after_submit):
+    app, first = app_restored_after_submit
+    original = first.read_bytes()
+    browser.get(app.url)
+    by_mark(browser, "create-form")
+    browser.get(f"{app.base}/skema/1")
+    name = input_of(browser, "patient-name")
+    name.send_keys(Keys.CONTROL, "a")
+    name.send_keys("Anden Person", Keys.TAB)
+    wait_stored(app.data_dir, lambda d: d["patient"]["name"] == "Anden Person")
+
+    click_fresh(browser, "action-submit")  # the header is redrawn after the save: look the button up afresh
+    by_mark(browser, "submit-warnings")  # the deadline reminder is a warning: confirm it
+    click_fresh(browser, "submit-confirm")
+    wait_stored(app.data_dir, lambda d: d["status"] == "submitted")
+    folder = first.parent
+    wait(browser, lambda d: len(list(folder.glob("*.zip"))) == 2,
+         message=f"no second bundle next to the first: {sorted(p.name for p in folder.iterdir())}")
+    assert first.read_bytes() == original, "the bundle written first was overwritten"
+    assert not list(folder.glob(".*.part")), "no half-written files left"

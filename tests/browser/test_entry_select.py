@@ -1,0 +1,74 @@
+"""Issue 12, defects 5 and 6: the hits of a code field are ordered by the search, and typed text becomes a code
+only when it has the shape of an SKS code (the stored document judges)."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from .helpers import by_mark, input_of, press, wait, wait_stored, wait_text
+from .keyboard import FOCUSED, new_form, open_section, option_codes, pick
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_top_hit_is_the_search_hit_not_the_current_value(browser, app_process):
+    new_form(browser, app_process.url)
+    input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
+    pick(browser, "course-label", "ALAL01", "ALAL01")
+    wait_stored(app_process.data_dir, lambda d: d["course"]["label"] == "ALAL01")
+
+    field = input_of(browser, "course-label")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("Hjerte")
+    wait(browser, lambda d: "ALAL02" in option_codes(d), message="ALAL02 not found for 'Hjerte'")
+    field.send_keys(Keys.ARROW_DOWN)
+    wait(browser, lambda d: option_codes(d, FOCUSED) != [], message="no option focused")
+    field.send_keys(Keys.ENTER)
+    stored = wait_stored(app_process.data_dir, lambda d: d["course"]["label"] != "ALAL01")
+    assert stored["course"]["label"] == "ALAL02"
+
+
+def _contact_with_cancer_diagnosis(browser, app_process) -> None:
+    """A draft with one contact whose action diagnosis is DC509 (a cancer code: metastases are asked for)."""
+    new_form(browser, app_process.url)
+    input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
+    open_section(browser, "contacts")
+    press(browser, "contacts-new")
+    wait_stored(app_process.data_dir, lambda d: len(d["contacts"]) == 1)
+    press(browser, "diagnosis-add-action")
+    pick(browser, "diagnosis-action-code", "DC509", "DC509")
+    wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["code"] == "DC509")
+
+
+def test_typed_text_becomes_a_code_only_in_the_shape_of_one(browser, app_process):
+    _contact_with_cancer_diagnosis(browser, app_process)
+    field = input_of(browser, "diagnosis-action-metastases")
+    field.send_keys("AZCK0", Keys.ENTER)  # not a diagnosis code: refused, with the reason
+    wait_text(browser, "ikke en diagnosekode")
+    field = input_of(browser, "diagnosis-action-metastases")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("DC79Z9", Keys.ENTER)  # the shape of a D-code the catalog does not know: kept, shown unknown
+    stored = wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["metastases"] != [])
+    assert stored["contacts"][0]["diagnoses"][0]["metastases"] == ["DC79Z9"]
+    wait(browser, lambda d: "DC79Z9 – ukendt kode" in by_mark(d, "diagnosis-action-metastases-chip").text,
+         message="the unknown code is not shown as unknown")
+
+
+def test_a_new_code_clears_the_fields_it_hides_with_undo(browser, app_process):
+    _contact_with_cancer_diagnosis(browser, app_process)
+    pick(browser, "diagnosis-action-side", "TUL2", "TUL2")
+    pick(browser, "diagnosis-action-metastases", "DC773", "DC773")
+    wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["metastases"] == ["DC773"])
+
+    pick(browser, "diagnosis-action-code", "DL40", "DL40")  # psoriasis: no side, no metastases
+    stored = wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["code"] == "DL40")
+    diagnosis = stored["contacts"][0]["diagnoses"][0]
+    assert (diagnosis["side"], diagnosis["metastases"]) == (None, []), "hidden values are still in the form"
+    wait(browser, lambda d: "Metastaser" in by_mark(d, "stale-notice-text").text, message="no notice")
+
+    press(browser, "stale-undo")
+    stored = wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["metastases"] == ["DC773"])
+    diagnosis = stored["contacts"][0]["diagnoses"][0]
+    assert (diagnosis["code"], diagnosis["side"]) == ("DC509", "TUL2")
+    input_of(browser, "diagnosis-action-side")  # shown again
