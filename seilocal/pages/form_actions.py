@@ -55,7 +55,8 @@ async def start_submit(editor: FormEditor, versions: VersionStore) -> None:
     ctx = editor.ctx
     findings = findings_now(ctx.store, editor.stored, ctx.clock().replace(microsecond=0))
     errors = blocking_errors(findings)
-    warnings = [f for f in findings if f not in errors]  # warnings, and a deadline already passed
+    # Warnings (and a deadline already passed) ask for a confirmation; "cannot be checked here" notes do not.
+    warnings = [f for f in findings if f not in errors and f.get("severity") != "info"]
     if errors:
         _findings_dialog(editor, errors)
         return

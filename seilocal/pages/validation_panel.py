@@ -5,7 +5,8 @@ hundreds of contacts, saves are coalesced by a short timer so typing never waits
 finding is logged: messages may quote what the user typed.
 
 Marks: `validation-box`, `validation-summary`, `validation-run` (the "Valider" button), `validation-list`,
-`validation-ok` (blue), `validation-errors` (red), `validation-warnings` (yellow), `finding-<rule>` per finding.
+`validation-ok` (blue), `validation-errors` (red), `validation-warnings` (yellow), `validation-notes` (rules
+that cannot run here), `finding-<rule>` per finding.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from nicegui import ui
 
 from seilocal.rules import Finding, validate
+from seilocal.rules.context import UNCONFIRMED_NOTE
 
 from .form_editor import FormEditor
 
@@ -67,17 +69,19 @@ def field_messages(findings: list[Finding]) -> dict[str, str]:
 
 
 def summary_text(findings: list[Finding]) -> str:
-    """The one-line Danish summary of a validation."""
+    """The one-line Danish summary of a validation; rules that cannot run here are named, not counted as faults."""
     errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
-    if not findings:
-        return "Valideret uden fejl"
+    warnings = sum(f.severity == "warning" for f in findings)
+    notes = len(findings) - errors - warnings
+    unchecked = f" ({notes} {'regel' if notes == 1 else 'regler'} kan ikke kontrolleres)" if notes else ""
+    if not errors and not warnings:
+        return "Valideret uden fejl" + unchecked
     parts = []
     if errors:
         parts.append(f"{errors} fejl")
     if warnings:
         parts.append(f"{warnings} advarsel" if warnings == 1 else f"{warnings} advarsler")
-    return "Validering: " + " og ".join(parts)
+    return "Validering: " + " og ".join(parts) + unchecked
 
 
 class ValidationPanel:
@@ -140,7 +144,8 @@ class ValidationPanel:
     def _render(self) -> None:
         self.summary.set_text(summary_text(self.findings))
         errors = [f for f in self.findings if f.severity == "error"]
-        warnings = [f for f in self.findings if f.severity != "error"]
+        warnings = [f for f in self.findings if f.severity == "warning"]
+        notes = [f for f in self.findings if f.severity not in ("error", "warning")]
         colour = "negative" if errors else "warning" if warnings else "info"
         self.icon.props(f'name={"error" if errors else "warning" if warnings else "check_circle"} color={colour}')
         self.root.classes(remove="bg-red-1 bg-amber-1 bg-blue-1",
@@ -153,14 +158,15 @@ class ValidationPanel:
         self._shown = shown
         self.body.clear()
         with self.body:
-            if not self.findings:
+            if not errors and not warnings:
                 ui.label("Valideret uden fejl").classes("text-blue-10 bg-blue-1 q-pa-sm rounded-borders w-full") \
                     .mark("validation-ok")
-                return
             if errors:
                 self._group("Fejl (skal rettes før indberetning)", errors, "validation-errors", "red")
             if warnings:
                 self._group("Advarsler (forhindrer ikke indberetning)", warnings, "validation-warnings", "amber")
+            if notes:
+                self._group("Kan ikke kontrolleres her (en kodeliste mangler)", notes, "validation-notes", "blue-grey")
 
     def _group(self, title: str, findings: list[Finding], mark: str, colour: str) -> None:
         with ui.column().classes(f"w-full gap-0 bg-{colour}-1 q-pa-sm rounded-borders").mark(mark):
@@ -185,6 +191,9 @@ class ValidationPanel:
             with ui.item_section():
                 ui.item_label(finding.message)
                 ui.item_label(where_of(finding)).props("caption")
+                if finding.unconfirmed:  # beside the text, not in it: the rule's own words stay as they are
+                    ui.item_label(f"Vist som advarsel: {UNCONFIRMED_NOTE} ({finding.unconfirmed})").props(
+                        "caption").classes("text-italic").mark(f"finding-{finding.rule}-unconfirmed")
 
     def _jump(self, finding: Finding) -> Callable[[], None]:
         def jump() -> None:

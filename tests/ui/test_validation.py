@@ -117,3 +117,25 @@ async def test_contact_end_before_start_is_05_11_marked_and_clicking_opens_conta
     app_user.find(marker="contact-end").clear().type("03-11-2026 11:00").trigger("blur")
     await app_user.should_not_see(marker="finding-05.11")
     await _until(lambda: not end.props.get("error"))
+
+
+async def test_rules_that_cannot_run_are_named_apart_and_a_starter_list_warning_says_why(app_user: User) -> None:
+    forms = app_user.ctx.store.forms
+    form = base_form()
+    form.contacts[0].type = "ALCA99"  # not in the starter admin.konttype list: 05.a, shown as a warning
+    stored = forms.create(form)
+    forms.save_edit(stored, "status", "submitted")
+    await app_user.open(f"/skema/{stored.form.form_no}")
+    summary = _element(app_user, "validation-summary").text
+    assert "kan ikke kontrolleres" in summary and "fejl" not in summary.split("(")[0]
+    app_user.find(marker="validation-run").click()
+    await app_user.should_see(marker="validation-notes")
+    await app_user.should_see(marker="validation-warnings")
+    await app_user.should_see("kodelisten er ikke bekræftet (admin.konttype)", marker="finding-05.a-unconfirmed")
+
+
+def test_summary_counts_notes_apart_from_faults() -> None:
+    note = Finding("11.21", "info", "Kan ikke kontrolleres: listen proc.sluttid mangler", "contacts[0]", "contacts")
+    warning = Finding("05.a", "warning", "x", "contacts[0].type", "contacts", unconfirmed="admin.konttype")
+    assert summary_text([note]) == "Valideret uden fejl (1 regel kan ikke kontrolleres)"
+    assert summary_text([note, note, warning]) == "Validering: 1 advarsel (2 regler kan ikke kontrolleres)"
