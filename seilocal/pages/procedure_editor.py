@@ -28,7 +28,7 @@ def payment_fields(editor: FormEditor, path: str, *, mark: str) -> None:
         code_select(editor, "Betalingsaftale", f"{path}.payment.agreement", mark=f"{mark}-agreement",
                     list_name="admin.betalaftale", at_path=f"{path}.start")
         code_select(editor, "Specialiseringsniveau", f"{path}.payment.specialisation_level",
-                    mark=f"{mark}-specialisation", list_name="admin.specialniv", at_path=f"{path}.start")
+                    mark=f"{mark}-specialisation", list_name="admin.specialeniv", at_path=f"{path}.start")
 
 
 def procedure_details(editor: FormEditor, path: str, *, mark: str, with_payment: bool = False) -> None:

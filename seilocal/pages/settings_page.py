@@ -50,7 +50,7 @@ def _go_to_import() -> None:
 PAYMENT_FIELDS = [
     ("payer", "Betaler", "admin.betaler", "settings-payer"),
     ("agreement", "Betalingsaftale", "admin.betalaftale", "settings-agreement"),
-    ("specialisation_level", "Specialiseringsniveau", "admin.specialniv", "settings-level"),
+    ("specialisation_level", "Specialiseringsniveau", "admin.specialeniv", "settings-level"),
 ]
 
 

@@ -13,7 +13,7 @@ from ..form_editor import FormEditor
 FIELDS = [
     ("payer", "Betaler", "admin.betaler", "payment-payer"),
     ("agreement", "Betalingsaftale", "admin.betalaftale", "payment-agreement"),
-    ("specialisation_level", "Specialiseringsniveau", "admin.specialniv", "payment-level"),
+    ("specialisation_level", "Specialiseringsniveau", "admin.specialeniv", "payment-level"),
 ]
 
 
