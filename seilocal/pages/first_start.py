@@ -6,17 +6,15 @@ finished or skipped is kept in the store's preferences (never in app.storage), s
 
 from __future__ import annotations
 
-from typing import Any
-
 from nicegui import ui
 
 from seilocal.model.profile import is_blank, normal_cvr
-from seilocal.store.profile import load_profile, save_profile
+from seilocal.store.profile import load_profile
 
 from .code_field import code_field
 from .context import AppContext
 from .frame import frame
-from .settings_page import PAYMENT_FIELDS, own_units_view, show_cvr_check
+from .settings_page import PAYMENT_FIELDS, own_units_view, profile_updater, show_cvr_check
 from .sor_field import sor_field
 
 FIRST_START_KEY = "first_start"  # "done" or "skipped"; absent while the setup has not been answered
@@ -44,16 +42,7 @@ def setup_card(ctx: AppContext) -> None:
     catalog = ctx.store.catalog
     profile = load_profile(prefs)
 
-    def update(name: str, value: Any) -> None:
-        # Saved at once, as on the settings page: leaving the page half-way loses nothing.
-        if isinstance(value, str):
-            value = value.strip() or None
-        try:
-            setattr(profile, name, value)
-        except ValueError:
-            ui.notify("Værdien kunne ikke gemmes.", type="negative")
-            return
-        save_profile(prefs, profile)
+    update = profile_updater(prefs, profile)
 
     def my_cvr() -> str | None:
         return normal_cvr(profile.cvr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from nicegui import ui
@@ -54,14 +55,12 @@ PAYMENT_FIELDS = [
 ]
 
 
-def settings_page(ctx: AppContext) -> None:
-    """Build the settings page."""
-    prefs = ctx.store.prefs
-    catalog = ctx.store.catalog
-    profile = load_profile(prefs)
+def profile_updater(prefs: Any, profile: PracticeProfile) -> Callable[[str, Any], None]:
+    """A handler that sets one profile field and saves the profile at once (settings page and first start)."""
 
     def update(name: str, value: Any) -> None:
-        # Saved on every change: there is no "Gem" to forget. Text is kept as typed, blanks mean "none".
+        # Saved on every change: there is no "Gem" to forget, and leaving half-way loses nothing. Text is kept as
+        # typed; blanks mean "none".
         if isinstance(value, str):
             value = value.strip() or None
         try:
@@ -70,6 +69,17 @@ def settings_page(ctx: AppContext) -> None:
             ui.notify("Værdien kunne ikke gemmes.", type="negative")
             return
         save_profile(prefs, profile)
+
+    return update
+
+
+def settings_page(ctx: AppContext) -> None:
+    """Build the settings page."""
+    prefs = ctx.store.prefs
+    catalog = ctx.store.catalog
+    profile = load_profile(prefs)
+
+    update = profile_updater(prefs, profile)
 
     def my_cvr() -> str | None:
         return normal_cvr(profile.cvr)
