@@ -9,7 +9,7 @@ from seilocal.model.codes import code_shape_error
 from seilocal.rules.context import Context
 from seilocal.rules.registration import rules
 
-# The fields of the form that hold SKS codes (result reports are left to their own rules).
+# The fields of the form that hold SKS codes (of a result report only its name: the results have their own rules).
 CODE_FIELDS = {"label", "start_marker", "completion", "method", "free_choice", "reason", "reference_type", "payer",
                "agreement", "specialisation_level", "code", "side", "supplementary", "metastases",
                "local_recurrences", "type", "priority", "action_spec", "contrast", "staff_category"}
@@ -21,7 +21,9 @@ def _codes(data: Any, path: str = "") -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     for name, value in data.items():
         here = f"{path}.{name}" if path else name
-        if name == "result_reports":
+        if name == "result_reports":  # a report's name is a code; its results are values of many kinds
+            found += [(f"{here}[{i}].name", report["name"], "name") for i, report in enumerate(value)
+                      if isinstance(report, dict) and isinstance(report.get("name"), str) and report["name"]]
             continue
         if isinstance(value, dict):
             found += _codes(value, here)

@@ -78,7 +78,7 @@ def test_an_imported_code_of_the_wrong_shape_is_kept_and_is_an_error_finding():
         markers=[Marker(code="<img src=x onerror=alert(1)>")],
         contacts=[Contact(diagnoses=[Diagnosis(code="DC509", supplementary=["=1+1"])],
                           procedures=[Procedure(code="KHAC20", side="a b")])],
-        procedures=[Procedure(code="ZZ0149.+_-")],
+        procedures=[Procedure(code="ZZ0149.+_-")],  # separators: fine in an SKS file, no reportable code
         result_reports=[ResultReport(name="<b>")],
         patient={"name": "<b>Anna</b>", "cpr": "0101801235"},  # not a code field: free text
     ).to_json())
@@ -86,4 +86,4 @@ def test_an_imported_code_of_the_wrong_shape_is_kept_and_is_an_error_finding():
     findings = validate(form, EmptyCatalog(), datetime(2026, 11, 25, 10, 30))
     paths = sorted(f.path for f in findings if f.rule == "SEI-C01" and f.severity == "error")
     assert paths == ["contacts[0].diagnoses[0].supplementary[0]", "contacts[0].procedures[0].side",
-                     "markers[0].code", "result_reports[0].name"]
+                     "markers[0].code", "procedures[0].code", "result_reports[0].name"]
