@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from seilocal.settings import db_path
+from seilocal.settings import db_path, prepare_data_dir
 
 from . import crypto, keys
 from .db import DatabaseRefused, backup_before_migration, inspect_schema
@@ -36,7 +36,7 @@ def folder_key(data_dir: Path, passphrase: str | None = None, recovery: str | No
     Raises keys.KeyNeeded / keys.WrongKey when the key cannot be had; DatabaseRefused for a database that is
     not ours. Nothing is changed by a refusal.
     """
-    path = db_path(data_dir)
+    path = db_path(prepare_data_dir(data_dir))
     envelope = keys.read_envelope(data_dir)
     exists = path.exists() and path.stat().st_size > 0
     if exists and not crypto.is_plain(path) and envelope is None and recovery is None:
