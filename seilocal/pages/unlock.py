@@ -13,6 +13,8 @@ from nicegui import run, ui
 
 from seilocal.store import Store, keys
 
+from .testids import install as install_testids
+
 TRIES = 3
 MIN_PASSPHRASE = 8
 
@@ -21,6 +23,7 @@ def unlock_page(data_dir: Path, new: bool, open_store: Callable[[], Store], on_o
                 reason: str = "") -> None:
     """Register "/" as the Danish passphrase page; once the key is had, `on_open(open_store())`."""
     tries = {"left": TRIES}
+    install_testids()
 
     @ui.page("/")
     def _page() -> None:
@@ -35,8 +38,9 @@ def unlock_page(data_dir: Path, new: bool, open_store: Callable[[], Store], on_o
 def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: Callable[[Store], None]) -> None:
     ui.label("Dine data bliver krypteret. Computeren har ingen nøglering, der kan gemme nøglen, så vælg en "
              "adgangssætning. Du skal skrive den, hver gang programmet starter.")
-    first = ui.input("Adgangssætning", password=True, password_toggle_button=True).mark("unlock-new")
-    again = ui.input("Gentag adgangssætningen", password=True).mark("unlock-again")
+    first = ui.input("Adgangssætning", password=True, password_toggle_button=True).classes("w-full") \
+        .mark("unlock-new")
+    again = ui.input("Gentag adgangssætningen", password=True).classes("w-full").mark("unlock-again")
     message = ui.label("").classes("text-negative").mark("unlock-message")
 
     async def create() -> None:
@@ -68,7 +72,7 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
     ui.label("Databasen er krypteret. Skriv adgangssætningen, eller gendannelsesnøglen fra papiret, "
              "hvis du har glemt den.")
     field = ui.input("Adgangssætning eller gendannelsesnøgle", password=True,
-                     password_toggle_button=True).mark("unlock-passphrase")
+                     password_toggle_button=True).classes("w-full").mark("unlock-passphrase")
     message = ui.label("").classes("text-negative").mark("unlock-message")
     if "keyring" in reason:
         message.text = "Nøgleringen gav ikke adgang til nøglen. Skriv adgangssætningen i stedet."

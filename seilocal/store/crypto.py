@@ -67,7 +67,6 @@ def connect(path: Path | str, key: bytes | None, *, readonly: bool = False, time
     conn = sqlcipher3.connect(target, uri=readonly, timeout=timeout, check_same_thread=True)
     if key is not None:
         conn.execute(key_pragma(key))
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return conn
 
 

@@ -153,6 +153,7 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
         raise DatabaseRefused(f"cannot open {path}: {exc}") from exc
     db = Database(conn)
     try:
+        db.execute(f"PRAGMA cache_size = -{crypto.CACHE_KIB}")  # hot pages stay decrypted (see crypto.py)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a process crash; submissions use FULL
@@ -196,6 +197,7 @@ def open_connection(path: Path) -> Database:
     from .keys import unlock
 
     db = Database(connect(path, unlock(path.parent), timeout=BUSY_TIMEOUT_MS / 1000))
+    db.execute(f"PRAGMA cache_size = -{crypto.CACHE_KIB}")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     return db
