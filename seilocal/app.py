@@ -59,13 +59,15 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
     from seilocal.settings import db_path
     from seilocal.store import DatabaseRefused
     from seilocal.store.backup import recovery_hint
+    from seilocal.store.encryption import KeyFileMissing
     from seilocal.store.keys import KeyNeeded, KeyProblem
 
     database = db_path(data_dir)
     try:
         store = _restore_and_open(data_dir)
-    except KeyProblem as exc:  # encrypted and no key at hand (no keyring, keyring refused, wrong passphrase)
-        _say(f"The data folder is locked ({exc}); give its passphrase on the page that opens")
+    except (KeyProblem, KeyFileMissing) as exc:  # encrypted and no key at hand (no keyring, keyring refused,
+        # wrong passphrase, a copied folder without its key file): the page asks for the passphrase / recovery key
+        _say(f"The data folder is locked ({exc}); give its passphrase or recovery key on the page that opens")
         new, reason = isinstance(exc, KeyNeeded) and exc.new, str(exc)
         holder: list[Store] = []
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from nicegui import run, ui
 
-from seilocal.store import Store, keys
+from seilocal.store import DatabaseRefused, Store, keys
 
 from .testids import install as install_testids
 
@@ -29,15 +29,22 @@ def unlock_page(data_dir: Path, new: bool, open_store: Callable[[], Store], on_o
     def _page() -> None:
         with ui.column().classes("max-w-xl mx-auto q-pa-lg gap-4").mark("unlock-page"):
             ui.label("SEI-LPR lokal").classes("text-h5")
-            if new:
-                _new_folder_form(data_dir, open_store, on_open)
-            else:
-                _unlock_form(data_dir, open_store, on_open, tries, reason)
+            box = ui.column().classes("w-full gap-4")
+            with box:
+                if new:
+                    _new_folder_form(data_dir, open_store, on_open)
+                else:
+                    _unlock_form(data_dir, open_store, on_open, tries, reason, box)
 
 
-def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: Callable[[Store], None]) -> None:
-    ui.label("Dine data bliver krypteret. Computeren har ingen nøglering, der kan gemme nøglen, så vælg en "
-             "adgangssætning. Du skal skrive den, hver gang programmet starter.")
+def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: Callable[[Store], None],
+                     recovery: str | None = None) -> None:
+    if recovery:
+        ui.label("Gendannelsesnøglen passer. Computeren har ingen nøglering, der kan gemme nøglen, så vælg en "
+                 "adgangssætning til denne computer. Du skal skrive den, hver gang programmet starter.")
+    else:
+        ui.label("Dine data bliver krypteret. Computeren har ingen nøglering, der kan gemme nøglen, så vælg en "
+                 "adgangssætning. Du skal skrive den, hver gang programmet starter.")
     first = ui.input("Adgangssætning", password=True, password_toggle_button=True).classes("w-full") \
         .mark("unlock-new")
     again = ui.input("Gentag adgangssætningen", password=True).classes("w-full").mark("unlock-again")
@@ -53,8 +60,10 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
         button.disable()
         message.text = "Opretter den krypterede database …"
         try:
-            key, _recovery = await run.io_bound(keys.new_key, data_dir, first.value)
-            del key
+            if recovery:
+                await run.io_bound(_recover, data_dir, recovery, first.value)
+            else:
+                await run.io_bound(keys.new_key, data_dir, first.value)
             store = open_store()
         except Exception as exc:  # noqa: BLE001 - shown in Danish, the details on the console
             print(f"error: {exc}", flush=True)
@@ -68,9 +77,14 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
 
 
 def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Callable[[Store], None],
-                 tries: dict[str, int], reason: str) -> None:
-    ui.label("Databasen er krypteret. Skriv adgangssætningen, eller gendannelsesnøglen fra papiret, "
-             "hvis du har glemt den.")
+                 tries: dict[str, int], reason: str, box: ui.column) -> None:
+    if "key file" in reason:
+        ui.label("Databasen er krypteret, men mappen har ingen nøglefil (encryption.json), fx fordi mappen er "
+                 "kopieret fra en anden computer. Skriv gendannelsesnøglen fra papiret. Er filen ikke en "
+                 "database fra SEI-LPR lokal, så åbnes intet, og intet ændres.").mark("unlock-key-file-missing")
+    else:
+        ui.label("Databasen er krypteret. Skriv adgangssætningen, eller gendannelsesnøglen fra papiret, "
+                 "hvis du har glemt den.")
     field = ui.input("Adgangssætning eller gendannelsesnøgle", password=True,
                      password_toggle_button=True).classes("w-full").mark("unlock-passphrase")
     message = ui.label("").classes("text-negative").mark("unlock-message")
@@ -99,8 +113,18 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
                            f"{tries['left']} forsøg tilbage."
             button.enable()
             return
-        except keys.KeyNeeded:
+        except keys.KeyNeeded as exc:
+            if exc.new and keys.parse_recovery(typed) is not None:  # the right recovery key, and no keyring here
+                box.clear()
+                with box:
+                    _new_folder_form(data_dir, open_store, on_open, recovery=typed)
+                return
             message.text = "Mappen har ingen adgangssætning. Brug gendannelsesnøglen."
+            button.enable()
+            return
+        except DatabaseRefused:
+            tries["left"] -= 1
+            message.text = "Gendannelsesnøglen åbner ikke databasen. Intet er ændret."
             button.enable()
             return
         on_open(store)
@@ -110,10 +134,10 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
     button = ui.button("Lås op", on_click=attempt).mark("unlock-submit")
 
 
-def _recover(data_dir: Path, typed: str) -> None:
+def _recover(data_dir: Path, typed: str, passphrase: str | None = None) -> None:
     from seilocal.store.encryption import folder_key
 
-    folder_key(data_dir, recovery=typed)
+    folder_key(data_dir, passphrase, typed)
 
 
 def recovery_page(data_dir: Path, recovery: str, on_done: Callable[[], None]) -> None:

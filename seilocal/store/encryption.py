@@ -22,6 +22,10 @@ WRITING = ".encrypting"
 DONE = ".encrypted"
 
 
+class KeyFileMissing(DatabaseRefused):
+    """Not a plain database and no key file: a foreign file, or an encrypted one whose key file is lost."""
+
+
 @dataclass(frozen=True)
 class Unlocked:
     """The key of a folder and, on the folder's first start, the recovery key to show once."""
@@ -41,7 +45,7 @@ def folder_key(data_dir: Path, passphrase: str | None = None, recovery: str | No
     exists = path.exists() and path.stat().st_size > 0
     if exists and not crypto.is_plain(path) and envelope is None and recovery is None:
         if not (path.with_name(path.name + DONE)).exists():
-            raise DatabaseRefused(
+            raise KeyFileMissing(
                 f"{path} is not a SEI-LPR lokal database (not an SQLite file), or an encrypted one whose key "
                 f"file {keys.KEY_FILE} is missing; it was left untouched. If it is yours, "
                 "`seilocal encryption recover` opens it with the recovery key")

@@ -130,3 +130,43 @@ async def test_the_recovery_key_is_shown_once_and_needs_a_tick(user: User, tmp_p
     user.find(marker="recovery-done").click()
     await _until(lambda: done)
     assert keys.pending_recovery(data, unlocked.key) is None
+
+
+async def test_a_copied_folder_without_its_key_file_opens_with_the_recovery_key(user: User, tmp_path, no_key_at_hand,
+                                                                                 monkeypatch):
+    from seilocal.pages.unlock import unlock_page
+    from seilocal.store.encryption import KeyFileMissing
+
+    source = tmp_path / "source"
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, "den gamle computer")
+    store = open_store(source)
+    store.forms.save_edit(store.forms.create(), "patient.name", "Anna")
+    recovery = keys.pending_recovery(source, keys.unlock(source))
+    store.close()
+    monkeypatch.delenv(keys.ENV_PASSPHRASE)
+    keys.forget_all()
+    data = tmp_path / "copy"
+    data.mkdir()
+    db_path(data).write_bytes(db_path(source).read_bytes())  # the database only, as a careless copy leaves it
+    with pytest.raises(KeyFileMissing) as missing:
+        open_store(data)
+    before = fingerprint(db_path(data))
+    opened: list[Store] = []
+    unlock_page(data, False, lambda: open_store(data), opened.append, str(missing.value))
+    await user.open("/")
+    await user.should_see(marker="unlock-key-file-missing")
+    _input(user, "unlock-passphrase").value = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"
+    user.find(marker="unlock-submit").click()
+    await user.should_see("2 forsøg tilbage", retries=100)
+    assert fingerprint(db_path(data)) == before and not keys.key_file(data).exists()
+    _input(user, "unlock-passphrase").value = recovery
+    user.find(marker="unlock-submit").click()
+    await user.should_see(marker="unlock-new", retries=100)  # no keyring here: a passphrase for this computer
+    _input(user, "unlock-new").value = "den nye computer"
+    _input(user, "unlock-again").value = "den nye computer"
+    user.find(marker="unlock-create").click()
+    await _until(lambda: opened)
+    assert opened[0].forms.load(1).form.patient.name == "Anna"
+    opened[0].close()
+    keys.forget_all()
+    open_store(data, passphrase="den nye computer").close()
