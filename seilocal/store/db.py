@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from . import crypto
-from .crypto import SQLITE_MAGIC, connect
+from .crypto import connect
 from .schema import form_migrations
 
 BUSY_TIMEOUT_MS = 5000
@@ -36,19 +36,6 @@ def migration_sets() -> list[Migrations]:
             raise
         return sets
     return [*sets, versions_migrations]
-
-
-def check_is_sqlite(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database, without opening it for writing."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if header != SQLITE_MAGIC:
-        raise DatabaseRefused(f"{path} is not a SEI-LPR lokal database (not an SQLite file); it was left untouched")
 
 
 def _applied_names(conn: crypto.Connection) -> set[tuple[str, str]]:

@@ -18,6 +18,7 @@ from seilocal.settings import db_path, prepare_data_dir
 from . import crypto, keys
 from .db import DatabaseRefused, backup_before_migration, inspect_schema
 
+PAGE_SIZE = 4096  # SQLCipher 4's default
 WRITING = ".encrypting"
 DONE = ".encrypted"
 
@@ -45,7 +46,10 @@ def folder_key(data_dir: Path, passphrase: str | None = None, recovery: str | No
     exists = path.exists() and path.stat().st_size > 0
     if exists and not crypto.is_plain(path) and envelope is None and recovery is None:
         if not (path.with_name(path.name + DONE)).exists():
-            raise KeyFileMissing(
+            # An SQLCipher file is whole pages: then it may be ours with its key file lost (ask for the recovery
+            # key); anything else is simply not ours.
+            kind = KeyFileMissing if path.stat().st_size % PAGE_SIZE == 0 else DatabaseRefused
+            raise kind(
                 f"{path} is not a SEI-LPR lokal database (not an SQLite file), or an encrypted one whose key "
                 f"file {keys.KEY_FILE} is missing; it was left untouched. If it is yours, "
                 "`seilocal encryption recover` opens it with the recovery key")
