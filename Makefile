@@ -42,7 +42,7 @@ smoke: $(STAMP)
 	$(BIN)/python packaging/smoke_test.py
 
 bench: $(STAMP)
-	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+	for b in bench/*.py; do SEILOCAL_PASSPHRASE=$${SEILOCAL_PASSPHRASE:-bench} $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf build dist

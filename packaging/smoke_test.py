@@ -1,5 +1,8 @@
 """Smoke test of the built executable: start it on a temp data dir, fetch the forms list with the token, stop.
 
+The data dir is encrypted from the first start: the database file must not start with "SQLite format 3".
+(SEILOCAL_PASSPHRASE stands in for the OS keyring a build machine may not have.)
+
 Also the start-up benchmark: seconds from launch until the first page is served (budget 3 s).
 Ends with `BENCH startup ...`.
 """
@@ -25,6 +28,7 @@ RUNS = 3
 def one_start(data_dir: Path) -> tuple[float, float]:
     """Start the executable; return (seconds until the URL is printed, seconds until the list is served)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_CURRENT_TEST", "SEILOCAL_DATA_DIR")}
+    env.setdefault("SEILOCAL_PASSPHRASE", "smoke test passphrase")
     started = time.perf_counter()
     process = subprocess.Popen([str(EXE), "--no-browser", "--data-dir", str(data_dir)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
@@ -74,8 +78,12 @@ def main() -> int:
             data_dir = Path(tmp) / ("first" if run == 0 else "again")  # run 0: a fresh data dir (first start)
             url_s, served_s = one_start(data_dir)
             served.append(served_s)
+            header = (data_dir / "seilocal.sqlite3").read_bytes()[:16]
+            if header == b"SQLite format 3\x00":
+                raise SystemExit("smoke test FAILED: the database file is not encrypted")
             print(f"run {run + 1}: URL after {url_s:.2f} s, forms list served after {served_s:.2f} s")
-    print("smoke test passed: the executable starts, serves the forms list with the token, refuses without it")
+    print("smoke test passed: the executable starts, serves the forms list with the token, refuses without it, "
+          "and its database file is encrypted")
     print(f"BENCH startup dist_mb={size_mb:.0f} first_serve_s={served[0]:.2f} "
           f"median_serve_s={statistics.median(served):.2f} max_serve_s={max(served):.2f} budget_s=3")
     return 0

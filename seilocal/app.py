@@ -12,9 +12,13 @@ import sys
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seilocal.instance import InstanceLock, running_url
 from seilocal.settings import DataDirError, prepare_data_dir
+
+if TYPE_CHECKING:
+    from seilocal.store import Store
 
 
 def find_free_port() -> int:
@@ -69,18 +73,28 @@ def _check_port_free(port: int) -> None:
 
 def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) -> int:
     from seilocal.settings import db_path
-    from seilocal.store import DatabaseRefused, open_store
-    from seilocal.store.backup import BackupError, apply_pending_restore, backup_if_due, recovery_hint
+    from seilocal.store import DatabaseRefused
+    from seilocal.store.backup import recovery_hint
+    from seilocal.store.encryption import KeyFileMissing
+    from seilocal.store.keys import KeyNeeded, KeyProblem
 
     database = db_path(data_dir)
-    try:  # a restore chosen in the app ("Gendan") is done here, while no connection is open
-        restored = apply_pending_restore(data_dir, database)
-        if restored:
-            _say(f"Restored the backup {restored.name}")
-    except BackupError as exc:
-        print(f"error: the scheduled restore failed, the current database is kept: {exc}", file=sys.stderr)
     try:
-        store = open_store(data_dir)
+        store = _restore_and_open(data_dir)
+    except (KeyProblem, KeyFileMissing) as exc:  # encrypted and no key at hand (no keyring, keyring refused,
+        # wrong passphrase, a copied folder without its key file): the page asks for the passphrase / recovery key
+        _say(f"The data folder is locked ({exc}); give its passphrase or recovery key on the page that opens")
+        new, reason = isinstance(exc, KeyNeeded) and exc.new, str(exc)
+        holder: list[Store] = []
+
+        def locked(_ui: object) -> None:
+            from seilocal.pages.unlock import unlock_page
+
+            unlock_page(data_dir, new, lambda: _restore_and_open(data_dir),
+                        lambda opened: _opened(data_dir, opened, holder), reason)
+
+        _run_server(data_dir, port, open_browser, lock, locked, on_shutdown=lambda: holder and holder[0].close())
+        return 0
     except DatabaseRefused as exc:
         print(f"error: {exc}\n{recovery_hint(database)}", file=sys.stderr)
         if not open_browser:
@@ -90,19 +104,46 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
         _run_server(data_dir, port, open_browser, lock,
                     lambda ui: ui.page("/")(lambda: _refused_page(data_dir, reason)))
         return 2
+    _run_server(data_dir, port, open_browser, lock, lambda _ui: _opened(data_dir, store, []), on_shutdown=store.close)
+    return 0
+
+
+def _restore_and_open(data_dir: Path) -> Store:
+    """A scheduled restore (chosen in the app, done while no connection is open), then the store."""
+    from seilocal.settings import db_path
+    from seilocal.store import open_store
+    from seilocal.store.backup import BackupError, apply_pending_restore
+
     try:
-        backup_if_due(database)  # at most one a day, verified; never blocks the start on failure
+        restored = apply_pending_restore(data_dir, db_path(data_dir))
+        if restored:
+            _say(f"Restored the backup {restored.name}")
+    except BackupError as exc:
+        print(f"error: the scheduled restore failed, the current database is kept: {exc}", file=sys.stderr)
+    return open_store(data_dir)
+
+
+def _opened(data_dir: Path, store: Store, holder: list[Store]) -> None:
+    """The database is open: the daily backup, then the app's pages (after the recovery key, on a first start)."""
+    from seilocal.pages.context import AppContext
+    from seilocal.pages.routes import register_pages
+    from seilocal.settings import db_path
+    from seilocal.store.backup import BackupError, backup_if_due
+    from seilocal.store.keys import env_passphrase
+
+    holder.append(store)
+    try:
+        backup_if_due(db_path(data_dir))  # at most one a day, verified; never blocks the start on failure
     except BackupError as exc:
         print(f"warning: {exc}", file=sys.stderr)
+    ctx = AppContext(store=store)
+    register_pages(ctx)
+    # A key made for a person (keyring or passphrase page) shows its recovery key once, before anything else;
+    # with SEILOCAL_PASSPHRASE (scripts, tests) `seilocal encryption recovery-key` shows it.
+    if store.recovery and env_passphrase() is None:
+        from seilocal.pages.unlock import recovery_page
 
-    def pages(_ui: object) -> None:
-        from seilocal.pages.context import AppContext
-        from seilocal.pages.routes import register_pages
-
-        register_pages(AppContext(store=store))
-
-    _run_server(data_dir, port, open_browser, lock, pages, on_shutdown=store.close)
-    return 0
+        recovery_page(data_dir, store.recovery, lambda: register_pages(ctx))
 
 
 def _refused_page(data_dir: Path, reason: str) -> None:

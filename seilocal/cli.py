@@ -17,7 +17,8 @@ from seilocal import __version__
 from seilocal.settings import DataDirError, resolve_data_dir
 
 # Modules that add their own sub-commands: each has `add_commands(subparsers)`.
-_COMMAND_MODULES = ("seilocal.cli_codes", "seilocal.cli_validate", "seilocal.cli_forms", "seilocal.cli_backup")
+_COMMAND_MODULES = ("seilocal.cli_codes", "seilocal.cli_validate", "seilocal.cli_forms", "seilocal.cli_backup",
+                    "seilocal.cli_encryption")
 
 
 def _open_store(args: argparse.Namespace):
@@ -163,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.open_db = lambda: _open_store(args).db
     args.catalog_factory = lambda: _open_store(args).catalog
     try:
-        return func(args)
+        return _run_unlocked(func, args)
     except DataDirError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -177,6 +178,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {exc}\n{recovery_hint(db_path(resolve_data_dir(args.data_dir)))}", file=sys.stderr)
             return 2
         raise
+
+
+def _run_unlocked(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run the command; on a locked data folder ask for its passphrase on a terminal (else exit 2) and retry."""
+    from seilocal.store.keys import KeyNeeded, KeyProblem
+
+    try:
+        return func(args)
+    except KeyNeeded as exc:
+        from seilocal.cli_unlock import can_prompt, prompt_unlock
+
+        if not can_prompt() or not prompt_unlock(exc.data_dir, exc.new):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    except KeyProblem as exc:
+        print(f"error: {exc}; nothing was changed", file=sys.stderr)
+        return 2
+    return func(args)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ FIXED_NOW = datetime(2026, 11, 25, 10, 30, 0)
 # it on import) and of every app or CLI process a test starts (they inherit the environment). A test about the
 # clock itself sets its own.
 os.environ["SEILOCAL_NOW"] = FIXED_NOW.isoformat()
+os.environ["SEILOCAL_PASSPHRASE"], os.environ["SEILOCAL_SCRYPT_N"] = "test passphrase", "1024"  # encrypted, fast
 
 
 @pytest.fixture

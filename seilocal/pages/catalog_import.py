@@ -6,11 +6,11 @@ import uuid
 from pathlib import Path
 
 from nicegui import events, run, ui
-from sqlite_utils import Database
 
 from seilocal.security import MAX_BODY_BYTES
 from seilocal.store.catalog import CatalogImportError, ImportResult, import_sks
 from seilocal.store.catalog.sor_import import import_sor
+from seilocal.store.db import open_connection
 
 # Checked by the browser before sending; the security gate refuses larger bodies too (413).
 MAX_UPLOAD_BYTES = MAX_BODY_BYTES - 1024 * 1024  # room for the multipart framing
@@ -19,9 +19,8 @@ KINDS = {"sks": "SKS-koder (SKScomplete.txt)", "sor": "SOR-enheder (CSV eller XM
 
 def import_file(db_path: Path, kind: str, path: Path, progress: list[float]) -> ImportResult:
     """Run one import on a connection of its own (for a worker thread); progress[0] follows the work."""
-    db = Database(db_path)
+    db = open_connection(db_path)  # keyed; waits for the UI thread's short write locks
     try:
-        db.execute("PRAGMA busy_timeout = 5000")  # the UI thread may hold a short write lock
         importer = import_sks if kind == "sks" else import_sor
         return importer(db, path, progress=lambda fraction: progress.__setitem__(0, fraction))
     finally:

@@ -98,7 +98,8 @@ async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dic
         except BundleError:
             ui.notify("Indberetningen er gemt, men indberetningspakken kunne ikke skrives. "
                       "Den kan skrives igen med »seilocal export«.", type="warning", timeout=0, close_button=True)
-    ui.notify(f"Skemaet er indberettet (version {version.version}).{written}", type="positive")
+    plain = " Indberetningspakken er ikke krypteret: den er beregnet til at blive sendt." if written else ""
+    ui.notify(f"Skemaet er indberettet (version {version.version}).{written}{plain}", type="positive")
     ui.navigate.reload()
 
 

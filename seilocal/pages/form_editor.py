@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +13,7 @@ from pydantic import ValidationError
 from seilocal.model import Form, get_path
 from seilocal.model.lifecycle import TransitionRefused
 from seilocal.store import StaleForm, StoredForm
+from seilocal.store.crypto import Error as storage_errors
 
 from .backup_panel import storage_error_text
 from .context import AppContext
@@ -138,7 +138,7 @@ class FormEditor:
             # Never log the value: it may be patient data.
             ui.notify("Værdien passer ikke i feltet og blev ikke gemt.", type="negative")
             return _FAILED
-        except sqlite3.Error as exc:
+        except storage_errors as exc:
             # Full disk, read-only file, a lock held too long: nothing was written, the tab keeps its value.
             ui.notify(storage_error_text(exc), type="negative", multi_line=True)
             return _FAILED

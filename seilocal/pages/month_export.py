@@ -63,7 +63,8 @@ def month_export_panel(ctx: AppContext) -> None:
             bar.set_visibility(False)
             button.enable()
         ui.download(data, f"seilocal-indberetninger-{month}.zip", "application/zip")
-        ui.notify(f"{len(chosen)} indberetning(er) fra {month} eksporteret.", type="positive")
+        ui.notify(f"{len(chosen)} indberetning(er) fra {month} eksporteret. Filen er ikke krypteret: "
+                  "den er beregnet til at blive sendt.", type="positive")
 
     with ui.expansion("Eksportér en måneds indberetninger", icon="archive").classes("w-full").props(
             "dense").mark("month-export"):

@@ -24,6 +24,7 @@ class Store:
     forms: FormStore
     prefs: Prefs
     catalog: CatalogStore
+    recovery: str | None = None  # a recovery key not yet shown to the user (first start), else None
 
     def close(self) -> None:
         """Close the connection."""
@@ -35,11 +36,20 @@ def _wrap(db: Database, path: Path | None) -> Store:
     return Store(db=db, path=path, forms=FormStore(db), prefs=Prefs(db), catalog=CatalogStore(db))
 
 
-def open_store(data_dir: Path) -> Store:
-    """Open the user's database in `data_dir` (created and migrated as needed)."""
+def open_store(data_dir: Path, passphrase: str | None = None, recovery: str | None = None) -> Store:
+    """Open the user's encrypted database in `data_dir` (created, encrypted and migrated as needed).
+
+    The key comes from `passphrase` / `recovery` when given, else SEILOCAL_PASSPHRASE, else the OS keyring;
+    keys.KeyNeeded or keys.WrongKey when none fits (nothing changed).
+    """
+    from .encryption import folder_key
+
     prepare_data_dir(data_dir)
     path = db_path(data_dir)
-    return _wrap(open_database(path), path)
+    unlocked = folder_key(data_dir, passphrase, recovery)
+    store = _wrap(open_database(path, unlocked.key), path)
+    store.recovery = unlocked.recovery
+    return store
 
 
 def memory_store() -> Store:

@@ -1,6 +1,7 @@
 """Verified backups of the user's database (B10): make, list, rotate, restore, and a restore on next start.
 
-Backups are made with SQLite's backup API (not VACUUM INTO: it fails on tables with generated columns),
+Backups are encrypted with the database's own key (restore needs it). They are made with SQLite's backup API
+(not VACUUM INTO: it fails on tables with generated columns),
 written to a temporary name, checked with `PRAGMA integrity_check`, and only then renamed into place, so a
 file in the backups folder is always a complete, checked copy. Rotation keeps the newest `KEEP` daily and
 manual backups; copies made before a migration or before a restore are never rotated away (they are rare
@@ -17,14 +18,14 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from seilocal.clock import now as clock_now
 
-from .db import SQLITE_MAGIC, DatabaseRefused, inspect_schema
+from . import crypto, keys
+from .db import DatabaseRefused, inspect_schema
 
 BACKUPS_DIR = "backups"
 KEEP = 10
@@ -54,31 +55,47 @@ def backups_dir_for(db_path: Path) -> Path:
     return db_path.parent / BACKUPS_DIR
 
 
-def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+def key_for_folder(data_dir: Path) -> bytes:
+    """The key of a data folder (unlocked in this process, SEILOCAL_PASSPHRASE or the keyring).
+
+    KeyNeeded when none is at hand (the command line asks for the passphrase); BackupError for a wrong one.
+    """
+    try:
+        return keys.unlock(data_dir)
+    except keys.WrongKey as exc:
+        raise BackupError(str(exc)) from exc
 
 
-def verify_backup(path: Path) -> None:
-    """Raise BackupError unless `path` is a complete, undamaged SEI-LPR lokal database this program can open."""
+def _connect_ro(path: Path, key: bytes) -> crypto.Connection:
+    return crypto.connect(path, key, readonly=True)
+
+
+def verify_backup(path: Path, key: bytes | None = None) -> None:
+    """Raise BackupError unless `path` is a complete, undamaged database this program opens with `key`.
+
+    Without `key`: the key of the data folder the backups folder belongs to.
+    """
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            handle.read(16)
     except OSError as exc:
         raise BackupError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if header != SQLITE_MAGIC:
-        raise BackupError(f"{path} is not an SQLite database")
+    if key is None:
+        key = key_for_folder(path.parent.parent if path.parent.name == BACKUPS_DIR else path.parent)
+    if crypto.is_plain(path):
+        raise BackupError(f"{path} is not encrypted (a backup from before encryption; start the app to encrypt it)")
     try:
-        conn = _connect_ro(path)
+        conn = _connect_ro(path, key)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path} is damaged ({exc})") from exc
+    except crypto.DatabaseError as exc:
+        raise BackupError(f"{path} is damaged or not encrypted with this folder's key ({exc})") from exc
     if result != "ok":
         raise BackupError(f"{path} failed its integrity check ({result})")
     try:
-        pending, newer = inspect_schema(path)
+        pending, newer = inspect_schema(path, key)
     except DatabaseRefused as exc:
         raise BackupError(str(exc)) from exc
     if newer:
@@ -107,11 +124,12 @@ def make_backup(db_path: Path, backups_dir: Path | None = None, reason: str = "m
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"cannot create the backups folder {folder}: {exc.strerror or exc}") from exc
+    key = key_for_folder(db_path.parent)
     target = _unique_target(folder, db_path.stem, reason, now or clock_now())
     partial = target.with_name(target.name + ".partial")
     try:
-        source = _connect_ro(db_path)
-        copy = sqlite3.connect(partial)
+        source = _connect_ro(db_path, key)
+        copy = crypto.connect(partial, key)
         try:
             source.backup(copy)  # one step: a consistent snapshot even while the app writes
             # The copy inherits WAL mode from page 1; make it one self-contained file.
@@ -119,9 +137,9 @@ def make_backup(db_path: Path, backups_dir: Path | None = None, reason: str = "m
         finally:
             copy.close()
             source.close()
-        verify_backup(partial)
+        verify_backup(partial, key)
         os.replace(partial, target)
-    except (sqlite3.Error, OSError, BackupError) as exc:
+    except (*crypto.Error, OSError, BackupError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"the backup of {db_path} failed ({exc}); the database was not changed") from exc
     prune_backups(folder, keep)
@@ -190,7 +208,7 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
     Only while no program has the database open (the caller checks the instance lock).
     """
     backup = Path(backup)
-    verify_backup(backup)
+    verify_backup(backup, key_for_folder(db_path.parent))
     try:
         kept = _copy_current(db_path, now or clock_now())
     except OSError as exc:
@@ -214,7 +232,7 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
 
 def schedule_restore(backup: Path, data_dir: Path) -> None:
     """Remember to restore `backup` at the next start (the running app keeps the database open)."""
-    verify_backup(backup)
+    verify_backup(backup, key_for_folder(data_dir))
     path = data_dir / PENDING_FILE
     partial = path.with_name(path.name + ".partial")
     partial.write_text(json.dumps({"backup": str(Path(backup).resolve())}), encoding="utf-8")
@@ -240,6 +258,8 @@ def apply_pending_restore(data_dir: Path, db_path: Path) -> Path | None:
     The schedule is removed first, so a backup that fails is not retried at every start; BackupError says why.
     """
     backup = pending_restore(data_dir)
+    if backup is not None:
+        keys.unlock(data_dir)  # KeyNeeded before anything is touched: the restore waits for the unlock
     if (data_dir / PENDING_FILE).exists():
         cancel_restore(data_dir)
     if backup is None:

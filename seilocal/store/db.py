@@ -1,8 +1,11 @@
-"""Opening the user's SQLite file: refuse what is not ours, back up before migrating, WAL, migrations."""
+"""Opening the user's SQLite file: refuse what is not ours, back up before migrating, WAL, migrations.
+
+Every connection to a file goes through `connect` (SQLCipher, keyed first); `key=None` only reads a plain
+file of the time before encryption (to check and migrate it).
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -10,9 +13,10 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from . import crypto
+from .crypto import connect
 from .schema import form_migrations
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -34,20 +38,7 @@ def migration_sets() -> list[Migrations]:
     return [*sets, versions_migrations]
 
 
-def check_is_sqlite(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database, without opening it for writing."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if header != SQLITE_MAGIC:
-        raise DatabaseRefused(f"{path} is not a SEI-LPR lokal database (not an SQLite file); it was left untouched")
-
-
-def _applied_names(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+def _applied_names(conn: crypto.Connection) -> set[tuple[str, str]]:
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [Migrations.migrations_table]
     ).fetchone()
@@ -61,26 +52,23 @@ def _known_names(sets: Iterable[Migrations]) -> set[tuple[str, str]]:
     return {(s.name, m.name) for s in sets for m in s._migrations}  # noqa: SLF001 - no public accessor
 
 
-def inspect_schema(path: Path) -> tuple[bool, bool]:
+def inspect_schema(path: Path, key: bytes | None = None) -> tuple[bool, bool]:
     """(has pending migrations, is newer than this program) for an existing file, read-only."""
-    uri = f"file:{path.as_posix()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
+        conn = connect(path, key, readonly=True)
+    except crypto.Error as exc:
         raise DatabaseRefused(f"cannot open {path}: {exc}") from exc
     try:
         applied = _applied_names(conn)
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-    except sqlite3.OperationalError as exc:
+    except crypto.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseRefused(f"{path} is locked by another program; close it and try again") from exc
         raise DatabaseRefused(
             f"{path} is damaged or not a SEI-LPR lokal database ({exc}); it was left untouched"
         ) from exc
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(
-            f"{path} is damaged or not a SEI-LPR lokal database ({exc}); it was left untouched"
-        ) from exc
+    except crypto.DatabaseError as exc:
+        raise DatabaseRefused(_unreadable(path, exc, key)) from exc
     finally:
         conn.close()
     if tables and not applied:
@@ -91,7 +79,13 @@ def inspect_schema(path: Path) -> tuple[bool, bool]:
     return pending, newer
 
 
-def backup_before_migration(path: Path) -> Path:
+def _unreadable(path: Path, exc: Exception, key: bytes | None) -> str:
+    if key is not None and "not a database" in str(exc):
+        return (f"{path} is damaged or was encrypted with another key ({exc}); it was left untouched")
+    return f"{path} is damaged or not a SEI-LPR lokal database ({exc}); it was left untouched"
+
+
+def backup_before_migration(path: Path, key: bytes | None = None) -> Path:
     """Copy the database with SQLite's backup API next to it, verify the copy, return its path.
 
     (Not VACUUM INTO: it fails on tables with generated columns in the SQLite versions Python ships.)
@@ -100,14 +94,14 @@ def backup_before_migration(path: Path) -> Path:
     backups.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups / f"{path.stem}-before-migration-{stamp}.sqlite3"
-    source = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    copy = sqlite3.connect(target)
+    source = connect(path, key, readonly=True)
+    copy = connect(target, key)
     try:
         source.backup(copy)
     finally:
         copy.close()
         source.close()
-    check = sqlite3.connect(f"file:{target.as_posix()}?mode=ro", uri=True)
+    check = connect(target, key, readonly=True)
     try:
         result = check.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
@@ -119,25 +113,34 @@ def backup_before_migration(path: Path) -> Path:
     return target
 
 
-def open_database(path: Path) -> Database:
-    """Open (or create) the user's database: checks, backup before migration, WAL, migrations applied."""
-    check_is_sqlite(path)
+def open_database(path: Path, key: bytes | None = None) -> Database:
+    """Open (or create) the user's database: key, checks, backup before migration, WAL, migrations applied.
+
+    Without `key` the key already unlocked for the file's folder in this process is used.
+    """
+    if key is None:
+        from .keys import unlock
+
+        key = unlock(path.parent)
     existed = path.exists() and path.stat().st_size > 0
+    if existed and crypto.is_plain(path):
+        raise DatabaseRefused(f"{path} is not encrypted yet; it is encrypted when SEI-LPR lokal opens its folder")
     if existed:
-        pending, newer = inspect_schema(path)
+        pending, newer = inspect_schema(path, key)
         if newer:
             raise DatabaseRefused(
                 f"{path} was written by a newer version of SEI-LPR lokal; update the program. "
                 "The file was left untouched"
             )
         if pending:
-            backup_before_migration(path)
+            backup_before_migration(path, key)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
+        conn = connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+    except crypto.Error as exc:
         raise DatabaseRefused(f"cannot open {path}: {exc}") from exc
     db = Database(conn)
     try:
+        db.execute(f"PRAGMA cache_size = -{crypto.CACHE_KIB}")  # hot pages stay decrypted (see crypto.py)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL survives a process crash; submissions use FULL
@@ -145,20 +148,20 @@ def open_database(path: Path) -> Database:
         for migrations in migration_sets():
             migrations.apply(db)
         _probe_write(conn)
-    except sqlite3.OperationalError as exc:
+    except crypto.OperationalError as exc:
         db.close()
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseRefused(f"{path} is locked by another program; close it and try again") from exc
         if "readonly" in str(exc) or "read-only" in str(exc):
             raise DatabaseRefused(f"{path} is read-only; SEI-LPR lokal needs to write to it") from exc
         raise DatabaseRefused(f"cannot use {path}: {exc}") from exc
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseError as exc:
         db.close()
-        raise DatabaseRefused(f"{path} is damaged ({exc}); it was left untouched") from exc
+        raise DatabaseRefused(_unreadable(path, exc, key)) from exc
     return db
 
 
-def _probe_write(conn: sqlite3.Connection) -> None:
+def _probe_write(conn: crypto.Connection) -> None:
     """Prove the file takes writes now, not at the first save (a read-only file migrates nothing)."""
     conn.execute("SAVEPOINT write_probe")
     try:
@@ -173,4 +176,15 @@ def memory_database() -> Database:
     db = Database(memory=True)
     for migrations in migration_sets():
         migrations.apply(db)
+    return db
+
+
+def open_connection(path: Path) -> Database:
+    """One more keyed connection to the (already opened and migrated) database, e.g. for a worker thread."""
+    from .keys import unlock
+
+    db = Database(connect(path, unlock(path.parent), timeout=BUSY_TIMEOUT_MS / 1000))
+    db.execute(f"PRAGMA cache_size = -{crypto.CACHE_KIB}")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
     return db

@@ -8,7 +8,6 @@ the judge of what was typed is the stored document, read from the app's database
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
+
+from tests import dbfile
 
 # Generous: the tier must pass on a loaded 2-core machine; a wait ends as soon as its condition holds.
 TIMEOUT = 30
@@ -122,7 +123,7 @@ def stored_document(data_dir: Path, form_no: int = 1) -> dict[str, Any]:
     """The form as saved in the app's database (read-only; WAL lets a second reader in while the app runs)."""
     from seilocal.settings import DB_FILE
 
-    with sqlite3.connect(f"file:{data_dir / DB_FILE}?mode=ro", uri=True) as conn:
+    with dbfile.connect(data_dir / DB_FILE, readonly=True) as conn:
         row = conn.execute("SELECT document FROM forms WHERE form_no = ?", [form_no]).fetchone()
     return json.loads(row[0]) if row else {}
 

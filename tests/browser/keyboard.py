@@ -72,13 +72,13 @@ def wait_focus_left(driver: WebDriver, mark: str) -> None:
 
 def audit_rows(data_dir, form_no: int = 1) -> list[dict]:
     """The audit rows of a form as the app stored them (read-only)."""
-    import sqlite3
-
     from seilocal.settings import DB_FILE
+    from tests import dbfile
 
-    with sqlite3.connect(f"file:{data_dir / DB_FILE}?mode=ro", uri=True) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute("SELECT * FROM audit WHERE form_no = ? ORDER BY id", [form_no])]
+    with dbfile.connect(data_dir / DB_FILE, readonly=True) as conn:
+        cursor = conn.execute("SELECT * FROM audit WHERE form_no = ? ORDER BY id", [form_no])
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def tab_to(driver: WebDriver, mark: str, most: int = 12) -> None:

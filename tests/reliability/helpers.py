@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 from seilocal.settings import db_path
 from seilocal.store import open_store
+from tests import dbfile
 
 
 def database_with_forms(data_dir: Path, names: list[str]) -> Path:
@@ -24,7 +24,7 @@ def database_with_forms(data_dir: Path, names: list[str]) -> Path:
 
 def names_in(path: Path) -> list[str]:
     """The patient names of the forms in a database, by form number (read-only)."""
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    conn = dbfile.connect(path, readonly=True)
     try:
         return [row[0] for row in conn.execute("SELECT name FROM forms ORDER BY form_no")]
     finally:
@@ -33,7 +33,7 @@ def names_in(path: Path) -> list[str]:
 
 def integrity(path: Path) -> str:
     """`PRAGMA integrity_check` of a database file."""
-    conn = sqlite3.connect(path)
+    conn = dbfile.connect(path)
     try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
@@ -21,6 +20,7 @@ from seilocal.store.backup import (
     restore_backup,
     schedule_restore,
 )
+from tests import dbfile
 
 from .helpers import damage, database_with_forms, fingerprint, integrity, names_in
 
@@ -32,7 +32,7 @@ def test_a_backup_is_a_checked_self_contained_copy(tmp_path):
     target = make_backup(db, reason="manual")
     assert target.parent == backups_dir_for(db) and target.name.startswith("seilocal-manual-")
     assert names_in(target) == ["Anna", "Bo"] and integrity(target) == "ok"
-    conn = sqlite3.connect(target)
+    conn = dbfile.connect(target)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one file, no -wal needed
     conn.close()
     assert not list(target.parent.glob("*.partial"))
@@ -40,7 +40,7 @@ def test_a_backup_is_a_checked_self_contained_copy(tmp_path):
 
 def test_a_backup_sees_only_committed_data_while_another_connection_writes(tmp_path):
     db = database_with_forms(tmp_path / "data", ["Anna"])
-    writer = sqlite3.connect(db, isolation_level=None)
+    writer = dbfile.connect(db, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("UPDATE forms SET name = 'half-done'")
     try:

@@ -31,7 +31,7 @@ async def test_take_a_backup_then_restore_it_on_the_next_start(app_user: User) -
     await app_user.should_see(marker="backups-empty")
 
     app_user.find(marker="backup-now").click()
-    await app_user.should_see("Backup gemt")
+    await app_user.should_see("Backup gemt", retries=100)  # made, checked and encrypted in a worker thread
     await app_user.should_see(marker="backup-restore-0")
     store.forms.save_edit(stored, "patient.name", "Later")
 
@@ -65,7 +65,7 @@ async def test_a_scheduled_restore_can_be_cancelled(app_user: User) -> None:
     app_user.ctx.store.forms.create()
     await _open_panel(app_user, shutdowns)
     app_user.find(marker="backup-now").click()
-    await app_user.should_see(marker="backup-restore-0")
+    await app_user.should_see(marker="backup-restore-0", retries=100)  # the backup runs in a worker thread
     app_user.find(marker="backup-restore-0").click()
     app_user.find(marker="restore-confirm").click()
     await app_user.should_see(marker="restore-cancel")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -16,8 +15,9 @@ import pytest
 
 from seilocal.cli import main
 from seilocal.settings import db_path
-from seilocal.store import DatabaseRefused, open_store
+from seilocal.store import DatabaseRefused, crypto, open_store
 from seilocal.store.backup import make_backup, recovery_hint
+from tests import dbfile
 
 from .helpers import damage, database_with_forms, fingerprint
 
@@ -52,7 +52,7 @@ def test_the_way_out_names_the_newest_backup(data):
 
 def test_a_database_of_a_newer_version_is_refused_untouched(data, capsys):
     db = db_path(data)
-    conn = sqlite3.connect(db)
+    conn = dbfile.connect(db)
     with conn:
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                      "VALUES ('seilocal.forms', 'm999_from_the_future', '2030-01-01')")
@@ -87,11 +87,11 @@ def test_a_save_while_another_program_writes_is_refused_and_writes_nothing(data,
     db = db_path(data)
     store = open_store(data)  # WAL: opening and reading work while another connection writes
     stored = store.forms.load(1)
-    other = sqlite3.connect(db, isolation_level=None)
+    other = dbfile.connect(db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE prefs SET value = value")
     try:
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
+        with pytest.raises(crypto.OperationalError, match="locked"):
             store.forms.save_edit(stored, "patient.name", "Clara")
         assert stored.form.patient.name == "Anna" and stored.revision == store.forms.revision(1)
     finally:
@@ -105,7 +105,7 @@ def test_a_save_while_another_program_writes_is_refused_and_writes_nothing(data,
 
 def test_a_database_held_exclusively_by_another_program_is_refused_as_locked(data):
     db = db_path(data)
-    other = sqlite3.connect(db, isolation_level=None)
+    other = dbfile.connect(db, isolation_level=None)
     other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
     other.execute("UPDATE prefs SET value = value")
@@ -149,7 +149,7 @@ def test_a_full_disk_refuses_the_save_and_writes_nothing(data):
     document = store.forms.document_json(1)
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk had no room for one more page
-    with pytest.raises(sqlite3.OperationalError, match="database or disk is full"):
+    with pytest.raises(crypto.OperationalError, match="database or disk is full"):
         store.forms.save_edit(stored, "patient.name", "Clara " + "x" * 50_000)
     assert stored.form.patient.name == "Anna" and stored.revision == revision
     assert store.forms.document_json(1) == document and store.forms.revision(1) == revision

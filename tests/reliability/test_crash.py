@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from seilocal.settings import db_path
+from tests import dbfile
 
 from .crash_child import EDIT_PATH, edit_value
 from .helpers import integrity
@@ -72,7 +72,7 @@ def _kill_after(word: str, limit: int | None) -> Callable[[list[str]], bool]:
 
 def _stored_edits(path: Path) -> tuple[list[str], str | None]:
     """The audit log's new values of form 1 and the name in its document."""
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    conn = dbfile.connect(path, readonly=True)
     try:
         audit = [row[0] for row in conn.execute(
             "SELECT json_extract(new_value, '$') FROM audit WHERE form_no = 1 AND action = 'set' ORDER BY id")]
@@ -125,7 +125,7 @@ def _write_sks_file(path: Path, records: int) -> None:
 
 
 def _sks_rows(path: Path) -> tuple[int, str | None]:
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    conn = dbfile.connect(path, readonly=True)
     try:
         count = conn.execute("SELECT count(*) FROM catalog_codes WHERE source = 'sks'").fetchone()[0]
         sha = conn.execute("SELECT value FROM catalog_meta WHERE key = 'sks_sha256'").fetchone()
@@ -156,7 +156,7 @@ def test_kill_9_during_a_code_list_import_is_all_or_nothing(tmp_path):
         if count:
             break  # the kill came just after the commit: the rest of the story has been told
         interrupted += 1
-        conn = sqlite3.connect(database)
+        conn = dbfile.connect(database)
         starter = conn.execute("SELECT count(*) FROM catalog_codes WHERE source = 'starter'").fetchone()[0]
         conn.close()
         assert starter_before in (None, starter)  # starter rows that the import replaces are all back
@@ -170,7 +170,7 @@ def test_kill_9_during_a_code_list_import_is_all_or_nothing(tmp_path):
 
 def _stored_versions(path: Path) -> tuple[list[tuple[int, str]], str | None, str | None]:
     """(version, name) of form 1's versions, the form's status and the name in its document."""
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    conn = dbfile.connect(path, readonly=True)
     try:
         versions = conn.execute("SELECT version, json_extract(document, '$.patient.name') FROM versions "
                                 "WHERE form_no = 1 ORDER BY version").fetchall()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from nicegui.testing import User
+
+from seilocal.store import crypto
 
 
 async def test_the_second_tab_is_told_to_reload_and_overwrites_nothing(app_user: User, create_user) -> None:
@@ -45,7 +45,7 @@ async def test_a_full_disk_during_typing_gives_a_danish_message(app_user: User) 
         with app_user.client:
             field.value = "B" * 50_000  # one change (a paste) that needs more room than the disk has
         await app_user.should_see("ikke gemt")
-    except sqlite3.OperationalError:
+    except crypto.OperationalError:
         pytest.fail("the error escaped to the event handler")
     finally:
         store.db.execute(f"PRAGMA max_page_count = {pages * 100}")

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from seilocal.pages.code_field import CodeField, code_field
 from seilocal.store import memory_store
 from seilocal.store.catalog import CatalogStore, apply_catalog_schema, import_sks
+from tests import dbfile
 
 DATA = Path(__file__).parent.parent / "unit" / "data" / "catalog"
 
@@ -105,11 +106,11 @@ async def test_import_panel_imports_an_upload_and_reports_errors(user: User, tmp
     from nicegui.elements.upload_files import SmallFileUpload
 
     from seilocal.pages.catalog_import import catalog_import_panel
+    from seilocal.store import open_store
 
-    db_path = tmp_path / "data.db"
-    db = Database(db_path)
-    apply_catalog_schema(db)
-    db.close()
+    opened = open_store(tmp_path / "data")  # the panel opens its own (keyed) connection to the user's file
+    db_path = opened.path
+    opened.close()
 
     @ui.page("/import")
     def page() -> None:
@@ -127,9 +128,12 @@ async def test_import_panel_imports_an_upload_and_reports_errors(user: User, tmp
     )
     await upload.handle_uploads([bad])
     await user.should_see("fejl i linje 4")
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("data.db")) == []
-    check = Database(db_path)
-    assert check.execute("SELECT count(*) FROM catalog_codes").fetchone() == (14,)
+    leftovers = [p.name for p in db_path.parent.iterdir()
+                 if not p.name.startswith(db_path.name) and p.name not in ("encryption.json", "backups")]
+    assert leftovers == []  # the uploaded file was removed
+    check = dbfile.connect(db_path, readonly=True)
+    assert check.execute("SELECT count(*) FROM catalog_codes WHERE source = 'sks'").fetchone() == (14,)
+    check.close()
 
 
 async def test_a_code_the_catalog_does_not_know_can_be_typed_and_kept(user: User) -> None:

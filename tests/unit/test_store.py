@@ -7,8 +7,9 @@ import pytest
 
 from seilocal.model import Form
 from seilocal.settings import db_path
-from seilocal.store import DatabaseRefused, FormNotFound, StaleForm, open_store
+from seilocal.store import DatabaseRefused, FormNotFound, StaleForm, crypto, open_store
 from seilocal.store.db import migration_sets
+from tests import dbfile
 
 
 def test_new_store_is_wal_and_fully_migrated(tmp_path):
@@ -49,7 +50,7 @@ def test_a_failed_save_writes_neither_form_nor_audit(tmp_path):
     stored = store.forms.create()
     store.db.execute("CREATE TRIGGER boom BEFORE INSERT ON audit WHEN NEW.action = 'set' "
                      "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(crypto.IntegrityError):
         store.forms.save_edit(stored, "patient.name", "Jens")
     assert stored.form.patient.name is None  # the in-memory form is put back
     assert store.forms.load(1).form.patient.name is None
@@ -164,7 +165,7 @@ def test_sqlite_file_of_another_program_is_refused_and_untouched(tmp_path):
 def test_newer_schema_is_refused_and_untouched(tmp_path):
     open_store(tmp_path).close()
     path = db_path(tmp_path)
-    conn = sqlite3.connect(path)
+    conn = dbfile.connect(path)
     conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                  "VALUES ('seilocal.forms', 'm999_from_the_future', ?)", [datetime.now().isoformat()])
     conn.commit()
@@ -178,7 +179,7 @@ def test_newer_schema_is_refused_and_untouched(tmp_path):
 def test_pending_migration_makes_a_verified_backup_first(tmp_path):
     open_store(tmp_path).close()
     path = db_path(tmp_path)
-    conn = sqlite3.connect(path)
+    conn = dbfile.connect(path)
     conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m001_forms_audit_patients_prefs', 'm002_audit_user')")
     conn.execute("DROP TABLE prefs")
     conn.execute("DROP TABLE patients")
@@ -189,7 +190,7 @@ def test_pending_migration_makes_a_verified_backup_first(tmp_path):
     store = open_store(tmp_path)
     backups = list((tmp_path / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
-    check = sqlite3.connect(backups[0])
+    check = dbfile.connect(backups[0])
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
     assert store.forms.create().form.form_no == 1

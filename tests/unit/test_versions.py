@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from datetime import date, datetime
 
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from seilocal.model import Contact, Procedure
 from seilocal.model.lifecycle import TransitionRefused
 from seilocal.rules import validate
-from seilocal.store import FormNotFound, StaleForm
+from seilocal.store import FormNotFound, StaleForm, crypto
 from seilocal.store.versions import (
     SubmitRefused,
     VersionStore,
@@ -106,9 +105,9 @@ def test_edit_after_submission_makes_it_changed_and_a_resubmission_version_two(s
 def test_versions_can_be_neither_updated_nor_deleted(store, versions):
     stored = store.forms.create(clean_form())
     versions.submit(stored, [])
-    with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+    with pytest.raises(crypto.DatabaseError, match="immutable"):
         store.db.execute("UPDATE versions SET document = '{}'")
-    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+    with pytest.raises(crypto.DatabaseError, match="never deleted"):
         store.db.execute("DELETE FROM versions")
     assert versions.get(1, 1).form().patient.name == "Test Testesen"
 

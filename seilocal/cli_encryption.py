@@ -1,0 +1,156 @@
+"""`seilocal encryption status|migrate|rekey|recover|recovery-key`: the database's encryption at rest."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from seilocal.instance import InstanceLock
+from seilocal.settings import db_path, prepare_data_dir, resolve_data_dir
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register `encryption` and its actions."""
+    enc = sub.add_parser("encryption", help="encryption at rest: status, migrate, rekey, recover, recovery-key")
+    actions = enc.add_subparsers(dest="action", required=True)
+    actions.add_parser("status", help="is the database encrypted, where is its key, are backups encrypted")
+    actions.add_parser("migrate", help="encrypt a plain database and its backups now (the app does it at start)")
+    actions.add_parser("rekey", help="new database key and recovery key (the old recovery key stops working)")
+    recover = actions.add_parser("recover", help="open the folder with its recovery key (a new machine, a lost "
+                                                 "passphrase); keeps the key in the keyring or SEILOCAL_PASSPHRASE")
+    recover.add_argument("--recovery-key", help="the recovery key (default: asked for, or read from stdin)")
+    actions.add_parser("recovery-key", help="show the recovery key made at the first start, once, if not shown yet")
+    for parser in actions.choices.values():
+        parser.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    enc.set_defaults(handler=run_encryption)
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def run_encryption(args: argparse.Namespace) -> int:
+    """Dispatch to the action."""
+    return {"status": _status, "migrate": _migrate, "rekey": _rekey, "recover": _recover,
+            "recovery-key": _recovery_key}[args.action](args)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from seilocal.store import crypto, keys
+
+    data_dir = _folder(args)
+    path = db_path(data_dir)
+    envelope = keys.read_envelope(data_dir)
+    if not path.exists():
+        state = "no database yet (it is encrypted from its first start)"
+    else:
+        state = "NOT encrypted (encrypted at the next start, or `seilocal encryption migrate`)" \
+            if crypto.is_plain(path) else "encrypted (SQLCipher 4, AES-256)"
+    print(f"database: {path}: {state}")
+    if envelope is None:
+        print(f"key file: none ({keys.KEY_FILE})")
+    else:
+        where = [name for name, on in (("OS keyring", envelope.keyring),
+                                       ("passphrase", envelope.passphrase is not None)) if on]
+        print(f"key: kept by {' and '.join(where) or 'nothing (use the recovery key)'}")
+        print("recovery key: " + ("made, not shown yet (`seilocal encryption recovery-key`)"
+                                  if envelope.recovery_pending else "shown (on paper with the practice's papers)"))
+        if envelope.next is not None:
+            print("rekey: interrupted; it is finished at the next start or `seilocal encryption rekey`")
+    backups = sorted((data_dir / "backups").glob("*.sqlite3"))
+    plain = [b for b in backups if crypto.is_plain(b)]
+    print(f"backups: {len(backups)}, of which {len(plain)} not encrypted")
+    return 0
+
+
+def _locked_out(data_dir: Path) -> InstanceLock | None:
+    lock = InstanceLock(data_dir)
+    if not lock.acquire():
+        print("error: SEI-LPR lokal is running for this data folder; close it first", file=sys.stderr)
+        return None
+    return lock
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from seilocal.store.encryption import folder_key
+
+    data_dir = _folder(args)
+    lock = _locked_out(data_dir)
+    if lock is None:
+        return 1
+    try:
+        unlocked = folder_key(data_dir)
+    finally:
+        lock.release()
+    print(f"encrypted: {db_path(data_dir)} and its backups")
+    if unlocked.recovery:
+        print("a recovery key was made: `seilocal encryption recovery-key` shows it once")
+    return 0
+
+
+def _rekey(args: argparse.Namespace) -> int:
+    from seilocal.store import keys
+    from seilocal.store.encryption import folder_key, rekey
+
+    data_dir = _folder(args)
+    lock = _locked_out(data_dir)
+    if lock is None:
+        return 1
+    try:
+        unlocked = folder_key(data_dir)
+        recovery = rekey(data_dir, unlocked.key)
+        keys.recovery_shown(data_dir)
+    finally:
+        lock.release()
+    print("new database key; the old recovery key no longer opens the database (older backups keep theirs).")
+    print(f"new recovery key (print it and keep it with the practice's papers): {recovery}")
+    return 0
+
+
+def _read_recovery(args: argparse.Namespace) -> str:
+    if args.recovery_key:
+        return args.recovery_key
+    if sys.stdin.isatty():
+        return getpass.getpass("Recovery key: ")
+    return sys.stdin.readline().strip()
+
+
+def _recover(args: argparse.Namespace) -> int:
+    from seilocal.store import keys
+    from seilocal.store.encryption import folder_key
+
+    data_dir = _folder(args)
+    lock = _locked_out(data_dir)
+    if lock is None:
+        return 1
+    try:
+        for attempt in range(3):
+            try:
+                unlocked = folder_key(data_dir, recovery=_read_recovery(args))
+                keys.adopt_key(data_dir, unlocked.key)  # this machine's keyring, or SEILOCAL_PASSPHRASE
+                break
+            except keys.WrongKey as exc:
+                print(f"error: {exc}; nothing was changed", file=sys.stderr)
+                if args.recovery_key or not sys.stdin.isatty() or attempt == 2:
+                    return 2
+    finally:
+        lock.release()
+    print(f"opened {db_path(data_dir)} with the recovery key; its key is kept for the next start")
+    return 0
+
+
+def _recovery_key(args: argparse.Namespace) -> int:
+    from seilocal.store import keys
+
+    data_dir = _folder(args)
+    key = keys.unlock(data_dir)
+    recovery = keys.pending_recovery(data_dir, key)
+    if recovery is None:
+        print("error: the recovery key was shown already (`seilocal encryption rekey` makes a new one)",
+              file=sys.stderr)
+        return 1
+    print(f"recovery key (print it and keep it with the practice's papers): {recovery}")
+    keys.recovery_shown(data_dir)
+    return 0
