@@ -7,11 +7,11 @@ import uuid
 from pathlib import Path
 
 from nicegui import events, run, ui
-from sqlite_utils import Database
 
 from seilocal.store.catalog import CatalogImportError
 from seilocal.store.catalog.list_import import ListImportResult, export_lists, import_lists
 from seilocal.store.catalog.list_index import STATE_DA, ListState, list_states
+from seilocal.store.db import open_connection
 
 COLUMNS = [
     {"name": "name", "label": "Liste", "field": "name", "align": "left", "sortable": True},
@@ -22,9 +22,9 @@ COLUMNS = [
 
 
 def _with_db(db_path: Path, work):  # noqa: ANN001, ANN202 - a small helper for worker threads
-    db = Database(db_path)
+    # A keyed connection of its own (the database is encrypted; a worker thread cannot share the UI's).
+    db = open_connection(db_path)
     try:
-        db.execute("PRAGMA busy_timeout = 5000")  # the UI thread may hold a short write lock
         return work(db)
     finally:
         db.close()

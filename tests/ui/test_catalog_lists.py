@@ -6,9 +6,6 @@ from pathlib import Path
 
 from nicegui import ui
 from nicegui.testing import User
-from sqlite_utils import Database
-
-from seilocal.store.catalog import apply_catalog_schema
 
 
 def _rows(user: User) -> dict[str, dict[str, str]]:
@@ -20,11 +17,11 @@ async def test_the_panel_shows_states_and_imports_an_upload(user: User, tmp_path
     from nicegui.elements.upload_files import SmallFileUpload
 
     from seilocal.pages.catalog_lists import catalog_lists_panel
+    from seilocal.store import open_store
 
-    db_path = tmp_path / "data.db"
-    db = Database(db_path)
-    apply_catalog_schema(db)
-    db.close()
+    store = open_store(tmp_path / "data")  # a real (encrypted) data folder, as the app has
+    db_path = store.path
+    store.close()
 
     @ui.page("/lister")
     def page() -> None:
@@ -49,7 +46,7 @@ async def test_the_panel_shows_states_and_imports_an_upload(user: User, tmp_path
     await user.should_see("1 koder indlæst i 1 lister: proc.sluttid.")
     assert _rows(user)["proc.sluttid"]["state"].startswith("officiel, indlæst ")
     assert "fra lister.csv (1 koder)" in _rows(user)["proc.sluttid"]["state"]
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("data.db")) == []
+    assert [p.name for p in db_path.parent.rglob(".list-import-*")] == []  # the upload's copy is gone
 
 
 async def test_the_settings_page_shows_the_list_states(app_user: User) -> None:
