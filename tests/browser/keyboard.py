@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -22,6 +22,20 @@ def option_codes(driver: WebDriver, css: str = ITEMS) -> list[str]:
         return []
 
 
+def arrow_to(driver: WebDriver, press_down, code: str) -> None:  # noqa: ANN001 - press_down: a no-argument callable
+    """Press ↓ until the menu's highlighted option is `code`. A server answer may redraw the menu under a key press
+    and swallow it: when no option lights up soon, press again (the menu wraps, so going past comes round)."""
+    for _ in range(40):
+        press_down()
+        try:
+            wait(driver, lambda d: option_codes(d, FOCUSED) != [], timeout=3)
+        except TimeoutException:
+            continue
+        if option_codes(driver, FOCUSED) == [code]:
+            return
+    raise AssertionError(f"the arrow keys never reached {code}; the menu shows {option_codes(driver)}")
+
+
 def shown(driver: WebDriver, mark: str) -> str:
     """What a select field shows: its chosen option's label sits in the input, or as text in the field."""
     return f"{input_of(driver, mark).get_attribute('value')} {field_of(driver, mark).text}"
@@ -34,11 +48,7 @@ def pick(driver: WebDriver, mark: str, typed: str, code: str) -> None:
     field.send_keys(Keys.CONTROL, "a")  # a chosen option's label fills the input: typing replaces it
     field.send_keys(typed)
     wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
-    for _ in range(25):
-        field.send_keys(Keys.ARROW_DOWN)
-        wait(driver, lambda d: option_codes(d, FOCUSED) != [], message="no option focused")
-        if option_codes(driver, FOCUSED) == [code]:
-            break
+    arrow_to(driver, lambda: field.send_keys(Keys.ARROW_DOWN), code)
     field.send_keys(Keys.ENTER)
     wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
 
@@ -98,11 +108,7 @@ def choose_here(driver: WebDriver, mark: str, typed: str, code: str) -> None:
     """In the focused select: type, wait for the hits, arrow down to `code`, take it with Enter."""
     ActionChains(driver).send_keys(typed).perform()
     wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
-    for _ in range(25):
-        ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
-        wait(driver, lambda d: option_codes(d, FOCUSED) != [], message="no option focused")
-        if option_codes(driver, FOCUSED) == [code]:
-            break
+    arrow_to(driver, lambda: ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform(), code)
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
 
