@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from seilocal.store import FormNotFound, open_store  # noqa: E402
 
 EDIT_PATH = "patient.name"
+
+
+def say(*words: object) -> None:
+    """Print one line in a single write: with PYTHONUNBUFFERED, print() writes word by word, and a kill between
+    two of those writes left a bare "ACK" that the parent took for an acknowledgement."""
+    os.write(1, (" ".join(str(word) for word in words) + "\n").encode())
 
 
 def edit_value(i: int) -> str:
@@ -31,11 +38,11 @@ def run_edits(data_dir: Path, total: int) -> None:
     except FormNotFound:
         stored = forms.create()
     done = store.db.execute("SELECT count(*) FROM audit WHERE form_no = 1 AND action = 'set'").fetchone()[0]
-    print("READY", done, flush=True)
+    say("READY", done)
     for i in range(done, total):
         forms.save_edit(stored, EDIT_PATH, edit_value(i))
-        print("ACK", i, flush=True)
-    print("FINISHED", flush=True)
+        say("ACK", i)
+    say("FINISHED")
 
 
 def run_submits(data_dir: Path, total: int) -> None:
@@ -50,12 +57,12 @@ def run_submits(data_dir: Path, total: int) -> None:
     except FormNotFound:
         stored = forms.create()
     done = len(versions.versions(1))
-    print("READY", done, flush=True)
+    say("READY", done)
     for i in range(done, total):
         forms.save_edit(stored, EDIT_PATH, edit_value(i))
         version = versions.submit(stored, [])
-        print("SUB", version.version, flush=True)
-    print("FINISHED", flush=True)
+        say("SUB", version.version)
+    say("FINISHED")
 
 
 def run_import(data_dir: Path, sks_file: Path) -> None:
@@ -63,9 +70,9 @@ def run_import(data_dir: Path, sks_file: Path) -> None:
     from seilocal.store.catalog import import_sks
 
     store = open_store(data_dir)
-    print("READY", flush=True)
-    import_sks(store.db, sks_file, progress=lambda f: print("P", round(f, 3), flush=True))
-    print("DONE", flush=True)
+    say("READY")
+    import_sks(store.db, sks_file, progress=lambda f: say("P", round(f, 3)))
+    say("DONE")
 
 
 if __name__ == "__main__":

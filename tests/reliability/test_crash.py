@@ -49,6 +49,9 @@ def _run_child(args: list[str], *, kill_when: Callable[[list[str]], bool] = lamb
     lines: list[list[str]] = []
     assert proc.stdout is not None
     for line in proc.stdout:  # read to EOF: lines flushed before the kill were acknowledged
+        if not line.endswith("\n"):
+            assert proc.wait(timeout=60) == -signal.SIGKILL, f"a cut line without a kill: {line!r}"
+            break  # cut by the kill: not an acknowledgement
         words = line.split()
         lines.append(words)
         if kill_when(words):
