@@ -9,9 +9,9 @@ from tests.unit.submit_helpers import clean_form
 
 
 def test_shapes() -> None:
-    for good in ("DC509", "ALAL01", "AFV01A1", "TUL2", "KHAC20"):
+    for good in ("DC509", "ALAL01", "AFV01A1", "TUL2", "KHAC20", "NAAB"):
         assert code_shape_error(good) is None
-    for bad in ("HEJ", "DC 509", "dc509", "12345", "D", "DC509!", "A" * 21 + "1"):
+    for bad in ("HEJ", "DIABETES", "NAA", "DC 509", "dc509", "12345", "D", "DC509!", "A" * 21 + "1"):
         assert code_shape_error(bad)
     assert code_shape_error("DC773", "diag.metastase") is None
     assert "diagnosekode" in (code_shape_error("AZCK0", "diag.metastase") or "")
