@@ -102,3 +102,13 @@ def bump_generation() -> None:
 def generation() -> int:
     """The catalog's change counter in this process."""
     return _generation[0]
+
+
+def optional_date(value: str | None) -> date | None:
+    """An ISO date column's value as a date (None stays None)."""
+    return None if value is None else date.fromisoformat(value)
+
+
+def like_escape(text: str) -> str:
+    """`text` for a LIKE pattern with ESCAPE '\\': its own % and _ match only themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

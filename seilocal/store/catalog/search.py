@@ -16,8 +16,10 @@ from typing import Literal, NamedTuple
 
 from sqlite_utils import Database
 
-from .common import fold, generation
-from .schema import CODES, GRAMS_FTS, LISTS, SOR, WORDS_FTS, get_meta
+from . import sor_search
+from .common import fold, generation, optional_date
+from .schema import CODES, GRAMS_FTS, LISTS, WORDS_FTS, get_meta
+from .sor_search import SorUnit, is_psychiatric
 
 Mode = Literal["prefix", "contains"]
 
@@ -38,33 +40,6 @@ class CodeHit(NamedTuple):
     valid_to: date | None
 
 
-class SorUnit(NamedTuple):
-    """One SOR unit."""
-
-    sor_id: str
-    name: str
-    level: str | None
-    owner_type: str | None
-    cvr: str | None
-    ydernummer: str | None
-    unit_type: str | None
-    parent: str | None
-    valid_from: date | None
-    valid_to: date | None
-    speciality: str | None = None
-
-
-def is_psychiatric(speciality: str) -> bool | None:
-    """True for a psychiatric main speciality ("Psykiatri", "Børne- og ungdomspsykiatri"); None for a bare
-    speciality number, which we cannot read without the SOR code table."""
-    if not any(ch.isalpha() for ch in speciality):
-        return None
-    return "psykiatri" in fold(speciality)
-
-
-def _date(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
-
 
 def _valid_sql(alias: str) -> str:
     # valid_to is the last valid day (LPR3 rules reject a start *after* gyldigTilDato).
@@ -82,9 +57,6 @@ _LIST_SQL = (
     " AND (m.valid_to IS NULL OR m.valid_to >= :at))))"
 )
 
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass
@@ -267,7 +239,7 @@ class CatalogStore:
                 "ORDER BY valid_from IS NULL, valid_from DESC",
                 (code,),
             ).fetchall()
-            cached = self._periods[code] = [CodeHit(r[0], r[1], _date(r[2]), _date(r[3])) for r in rows]
+            cached = self._periods[code] = [CodeHit(r[0], r[1], optional_date(r[2]), optional_date(r[3])) for r in rows]
         return cached
 
     def _members(self, list_name: str) -> _ListMembers:
@@ -374,78 +346,20 @@ class CatalogStore:
             return None
         return is_psychiatric(unit.speciality)
 
-    # -- SOR units ---------------------------------------------------------------------------------
+    # -- SOR units (sor_search.py) -------------------------------------------------------------------
 
     def sor_get(self, sor_id: str) -> SorUnit | None:
         """One SOR unit by its id, or None."""
-        row = self.db.conn.execute(
-            f"SELECT {_SOR_COLS} FROM {SOR} WHERE sor_id = ?", (sor_id.strip(),)
-        ).fetchone()
-        return None if row is None else _sor_unit(row)
+        return sor_search.sor_get(self.db.conn, sor_id)
 
-    def sor_search(
-        self,
-        text: str,
-        *,
-        owner_type: str | None = None,
-        level: str | None = None,
-        cvr: str | None = None,
-        limit: int = 50,
-    ) -> list[SorUnit]:
+    def sor_search(self, text: str, *, owner_type: str | None = None, level: str | None = None,
+                   cvr: str | None = None, limit: int = 50) -> list[SorUnit]:
         """Units whose SOR id starts with `text` (ranked first) or whose name contains it."""
-        query = fold(text.strip())
-        where, params = _sor_filters(owner_type=owner_type, level=level, cvr=cvr)
-        params["n"] = limit
-        if not query:
-            sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key LIMIT :n"
-            return [_sor_unit(r) for r in self.db.conn.execute(sql, params)]
-        params.update(q=query, qp=_like_escape(query) + "%")
-        # The id tier walks the primary key; the name tier stops at LIMIT rather than sorting every hit.
-        sql = (
-            f"SELECT * FROM (SELECT 0, {_SOR_COLS} FROM {SOR} WHERE sor_id LIKE :qp ESCAPE '\\' {where}"
-            " ORDER BY sor_id LIMIT :n)"
-            f" UNION ALL SELECT * FROM (SELECT 1, {_SOR_COLS} FROM {SOR}"
-            f" WHERE instr(name_key, :q) > 0 {where} LIMIT :n)"
-        )
-        units: dict[str, SorUnit] = {}
-        rows = self.db.conn.execute(sql, params).fetchall()
-        id_rows = [r for r in rows if r[0] == 0]
-        name_rows = sorted(
-            (r for r in rows if r[0] == 1), key=lambda r: (not fold(r[2]).startswith(query), r[2])
-        )
-        for row in id_rows + name_rows:
-            units.setdefault(row[1], _sor_unit(row[1:]))
-        return list(units.values())[:limit]
+        return sor_search.sor_search(self.db.conn, text, owner_type=owner_type, level=level, cvr=cvr, limit=limit)
 
-    def sor_filter(
-        self,
-        *,
-        sor_id: str = "",
-        name: str = "",
-        ydernummer: str = "",
-        unit_type: str = "",
-        owner_type: str | None = None,
-        level: str | None = None,
-        cvr: str | None = None,
-        limit: int = 200,
-    ) -> list[SorUnit]:
+    def sor_filter(self, **filters: str | int | None) -> list[SorUnit]:
         """Units matching a filter per column (id prefix, the rest contained, case folded), by name."""
-        where, params = _sor_filters(owner_type=owner_type, level=level, cvr=cvr)
-        if sor_id.strip():
-            where += " AND sor_id LIKE :sid ESCAPE '\\'"
-            params["sid"] = _like_escape(sor_id.strip()) + "%"
-        if name.strip():
-            where += " AND instr(name_key, :name) > 0"
-            params["name"] = fold(name.strip())
-        if ydernummer.strip():
-            where += " AND instr(coalesce(ydernummer, ''), :yd) > 0"
-            params["yd"] = ydernummer.strip()
-        if unit_type.strip():
-            where += " AND instr(lower(coalesce(unit_type, '')), :ut) > 0"
-            params["ut"] = fold(unit_type.strip())
-        params["n"] = limit
-        sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key, sor_id LIMIT :n"
-        return [_sor_unit(r) for r in self.db.conn.execute(sql, params)]
+        return sor_search.sor_filter(self.db.conn, **filters)
 
 
 _MISS = object()  # a cache miss, apart from a cached None ("unknown")
@@ -456,28 +370,6 @@ def _remember(cache: dict, key: tuple, answer: bool | None) -> None:
     if len(cache) >= MAX_ANSWERS:
         cache.clear()
     cache[key] = answer
-
-
-_SOR_COLS = "sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to, speciality"
-
-
-def _sor_unit(row: tuple) -> SorUnit:
-    return SorUnit(*row[:8], _date(row[8]), _date(row[9]), row[10])
-
-
-def _sor_filters(*, owner_type: str | None, level: str | None, cvr: str | None) -> tuple[str, dict]:
-    where = ""
-    params: dict = {}
-    if owner_type:
-        where += " AND owner_type = :owner"
-        params["owner"] = owner_type
-    if level:
-        where += " AND level = :level"
-        params["level"] = level
-    if cvr:
-        where += " AND cvr = :cvr"
-        params["cvr"] = cvr.strip()
-    return where, params
 
 
 def _covers(hit: CodeHit | SorUnit, at: date) -> bool:
@@ -523,4 +415,4 @@ def _best_per_code(rows: list[tuple], limit: int) -> list[CodeHit]:
             best[row[2]] = row
         elif (row[4] or "") > (prev[4] or ""):
             best[row[2]] = row  # keeps the first position, takes the later period
-    return [CodeHit(r[2], r[3], _date(r[4]), _date(r[5])) for r in best.values()]
+    return [CodeHit(r[2], r[3], optional_date(r[4]), optional_date(r[5])) for r in best.values()]

@@ -1,0 +1,130 @@
+"""SOR units in the catalog: one unit by id, the type-ahead search and the column filter of the SOR dialog."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import NamedTuple
+
+from .common import fold, like_escape, optional_date
+from .schema import SOR
+
+
+class SorUnit(NamedTuple):
+    """One SOR unit."""
+
+    sor_id: str
+    name: str
+    level: str | None
+    owner_type: str | None
+    cvr: str | None
+    ydernummer: str | None
+    unit_type: str | None
+    parent: str | None
+    valid_from: date | None
+    valid_to: date | None
+    speciality: str | None = None
+
+
+def is_psychiatric(speciality: str) -> bool | None:
+    """True for a psychiatric main speciality ("Psykiatri", "Børne- og ungdomspsykiatri"); None for a bare
+    speciality number, which we cannot read without the SOR code table."""
+    if not any(ch.isalpha() for ch in speciality):
+        return None
+    return "psykiatri" in fold(speciality)
+
+
+_SOR_COLS = "sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to, speciality"
+
+
+def _sor_unit(row: tuple) -> SorUnit:
+    return SorUnit(*row[:8], optional_date(row[8]), optional_date(row[9]), row[10])
+
+
+
+
+def _sor_filters(*, owner_type: str | None, level: str | None, cvr: str | None) -> tuple[str, dict]:
+    where = ""
+    params: dict = {}
+    if owner_type:
+        where += " AND owner_type = :owner"
+        params["owner"] = owner_type
+    if level:
+        where += " AND level = :level"
+        params["level"] = level
+    if cvr:
+        where += " AND cvr = :cvr"
+        params["cvr"] = cvr.strip()
+    return where, params
+
+
+def sor_get(conn: sqlite3.Connection, sor_id: str) -> SorUnit | None:
+    """One SOR unit by its id, or None."""
+    row = conn.execute(
+        f"SELECT {_SOR_COLS} FROM {SOR} WHERE sor_id = ?", (sor_id.strip(),)
+    ).fetchone()
+    return None if row is None else _sor_unit(row)
+
+def sor_search(
+    conn: sqlite3.Connection,
+    text: str,
+    *,
+    owner_type: str | None = None,
+    level: str | None = None,
+    cvr: str | None = None,
+    limit: int = 50,
+) -> list[SorUnit]:
+    """Units whose SOR id starts with `text` (ranked first) or whose name contains it."""
+    query = fold(text.strip())
+    where, params = _sor_filters(owner_type=owner_type, level=level, cvr=cvr)
+    params["n"] = limit
+    if not query:
+        sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key LIMIT :n"
+        return [_sor_unit(r) for r in conn.execute(sql, params)]
+    params.update(q=query, qp=like_escape(query) + "%")
+    # The id tier walks the primary key; the name tier stops at LIMIT rather than sorting every hit.
+    sql = (
+        f"SELECT * FROM (SELECT 0, {_SOR_COLS} FROM {SOR} WHERE sor_id LIKE :qp ESCAPE '\\' {where}"
+        " ORDER BY sor_id LIMIT :n)"
+        f" UNION ALL SELECT * FROM (SELECT 1, {_SOR_COLS} FROM {SOR}"
+        f" WHERE instr(name_key, :q) > 0 {where} LIMIT :n)"
+    )
+    units: dict[str, SorUnit] = {}
+    rows = conn.execute(sql, params).fetchall()
+    id_rows = [r for r in rows if r[0] == 0]
+    name_rows = sorted(
+        (r for r in rows if r[0] == 1), key=lambda r: (not fold(r[2]).startswith(query), r[2])
+    )
+    for row in id_rows + name_rows:
+        units.setdefault(row[1], _sor_unit(row[1:]))
+    return list(units.values())[:limit]
+
+def sor_filter(
+    conn: sqlite3.Connection,
+    *,
+    sor_id: str = "",
+    name: str = "",
+    ydernummer: str = "",
+    unit_type: str = "",
+    owner_type: str | None = None,
+    level: str | None = None,
+    cvr: str | None = None,
+    limit: int = 200,
+) -> list[SorUnit]:
+    """Units matching a filter per column (id prefix, the rest contained, case folded), by name."""
+    where, params = _sor_filters(owner_type=owner_type, level=level, cvr=cvr)
+    if sor_id.strip():
+        where += " AND sor_id LIKE :sid ESCAPE '\\'"
+        params["sid"] = like_escape(sor_id.strip()) + "%"
+    if name.strip():
+        where += " AND instr(name_key, :name) > 0"
+        params["name"] = fold(name.strip())
+    if ydernummer.strip():
+        where += " AND instr(coalesce(ydernummer, ''), :yd) > 0"
+        params["yd"] = ydernummer.strip()
+    if unit_type.strip():
+        where += " AND instr(lower(coalesce(unit_type, '')), :ut) > 0"
+        params["ut"] = fold(unit_type.strip())
+    params["n"] = limit
+    sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key, sor_id LIMIT :n"
+    return [_sor_unit(r) for r in conn.execute(sql, params)]
