@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from seilocal.model.profile import is_blank, normal_cvr
+from seilocal.model.profile import is_blank
 from seilocal.store.profile import load_profile
 
-from .code_field import code_field
 from .context import AppContext
 from .frame import frame
-from .settings_page import PAYMENT_FIELDS, own_units_view, profile_updater, show_cvr_check
-from .sor_field import sor_field
+from .profile_form import profile_fields
 
 FIRST_START_KEY = "first_start"  # "done" or "skipped"; absent while the setup has not been answered
 SETUP_PATH = "/velkommen"
@@ -39,13 +37,6 @@ def first_start_page(ctx: AppContext) -> None:
 def setup_card(ctx: AppContext) -> None:
     """The practice profile asked in a few fields, with "Gem og fortsæt" and "Spring over"."""
     prefs = ctx.store.prefs
-    catalog = ctx.store.catalog
-    profile = load_profile(prefs)
-
-    update = profile_updater(prefs, profile)
-
-    def my_cvr() -> str | None:
-        return normal_cvr(profile.cvr)
 
     def finish(answer: str) -> None:
         prefs.set(FIRST_START_KEY, answer)
@@ -55,29 +46,7 @@ def setup_card(ctx: AppContext) -> None:
         ui.label("Velkommen til SEI-LPR lokal").classes("text-h5")
         ui.label("Udfyld praksisprofilen, så nye skemaer starter med praksissens oplysninger. "
                  "Du kan springe over og gøre det senere under Indstillinger.").classes("text-grey-8")
-        with ui.grid(columns=2).classes("w-full gap-4"):
-            ui.input("Klinikkens navn", value=profile.clinic_name or "",
-                     on_change=lambda e: update("clinic_name", e.value)).props("outlined dense autofocus").mark(
-                "first-start-clinic-name")
-            cvr = ui.input("CVR-nummer", value=profile.cvr or "").props("outlined dense").mark("first-start-cvr")
-            cvr.without_auto_validation()
-
-            def cvr_changed(value: str | None) -> None:
-                show_cvr_check(cvr, value)
-                update("cvr", value or "")
-
-            cvr.on_value_change(lambda e: cvr_changed(e.value))
-        ui.label("Egne SOR-enheder").classes("text-subtitle1 q-mt-sm")
-        own_units_view(ctx, profile, update, my_cvr)
-        ui.label("Standard for nye skemaer").classes("text-subtitle1 q-mt-sm")
-        sor_field(catalog, label="Forløbsansvar (SOR)", value=profile.responsible_unit,
-                  on_change=lambda v: update("responsible_unit", v), mark="first-start-unit", my_cvr=my_cvr)
-        with ui.grid(columns=3).classes("w-full gap-4"):
-            for name, label, list_name, _mark in PAYMENT_FIELDS:
-                code_field(catalog, label=label, value=getattr(profile, name),
-                           on_change=lambda v, n=name: update(n, v), mark=f"first-start-{name.replace('_', '-')}",
-                           list_name=list_name, get_pref=prefs.get, set_pref=prefs.set,
-                           pref_key=f"code-mode.payment.{name}")
+        profile_fields(ctx, "first-start", autofocus=True)
         with ui.row().classes("w-full justify-end gap-2 q-mt-md"):
             ui.button("Spring over", on_click=lambda: finish("skipped")).props("flat").mark("first-start-skip")
             ui.button("Gem og fortsæt", on_click=lambda: finish("done")).mark("first-start-done")
