@@ -29,7 +29,16 @@ class ResultCodeField(CodeField):
     def __init__(self, catalog: CatalogStore, *, spec: ResultField, member: Member, **kwargs: Any) -> None:
         self.spec = spec
         self._member = member
-        super().__init__(catalog, list_name=spec.code_list, **kwargs)
+        on_change: Callable[[str | None], None] = kwargs.pop("on_change")
+
+        def taken(value: str | None) -> None:
+            self.select.error = None  # a refusal's message goes once a value is taken
+            on_change(value)
+
+        super().__init__(catalog, list_name=spec.code_list, on_change=taken, **kwargs)
+        # NiceGUI's auto-validation (no validation function) would clear the refusal's message right after it
+        # is set; the validation panel sets and clears this field's marks itself.
+        self.select.without_auto_validation()
         self.note = missing_list_note(spec, catalog.knows_list)
         if self.note:
             # Shown under the field (an error, once there is one, takes its place).
