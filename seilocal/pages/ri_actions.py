@@ -31,8 +31,8 @@ class RiSection(Protocol):
     def select(self, index: int | None) -> None:
         """Select a report and show its fields."""
 
-    def focus_first_field(self) -> None:
-        """Put the focus in the first field of the selected report."""
+    def first_field_mark(self) -> str | None:
+        """The mark of the selected report's first field (None when nothing is selected)."""
 
 
 class RiState:
@@ -84,8 +84,9 @@ class RiState:
         self._open_section()
         if self.section is not None:
             self.section.select(first)
-            # After the details are drawn (next round trip), so the focus lands in the new widget.
-            ui.timer(0.1, self.section.focus_first_field, once=True)
+            mark = self.section.first_field_mark()
+            if mark:
+                _focus_when_shown(mark)
 
 
 _STATES: WeakKeyDictionary[FormEditor, RiState] = WeakKeyDictionary()
@@ -123,5 +124,20 @@ def _scroll_to(mark: str, focus: str | None = None) -> None:
         f" const f = document.querySelector('[data-testid=\"{focus or ''}\"]');"
         " if (f) f.focus({preventScroll: true});"
         "}, 150);"
+    )
+    ui.run_javascript(script)
+
+
+def _focus_when_shown(mark: str) -> None:
+    """Focus the input of a marked field once the browser shows it (the section may still be opening)."""
+    # Marks are our own constants (never user text): safe to put in the script.
+    script = (
+        "let tries = 0; const timer = setInterval(() => {"
+        f" const el = document.querySelector('[data-testid=\"{mark}\"]');"
+        " const input = el && (el.matches('input') ? el : el.querySelector('input'));"
+        " if (input && input.offsetParent !== null) {"
+        "  clearInterval(timer); input.focus(); input.scrollIntoView({block: 'center', inline: 'nearest'});"
+        " } else if (++tries > 60) { clearInterval(timer); }"
+        "}, 50);"
     )
     ui.run_javascript(script)

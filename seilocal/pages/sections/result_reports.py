@@ -116,15 +116,12 @@ class ResultReportsSection:
         """Show the list of untreated triggers (the top bar's "Vis ubehandlede RI")."""
         self.pending_box.set_visibility(True)
 
-    def focus_first_field(self) -> None:
-        """Put the focus in the first result field of the selected report."""
+    def first_field_mark(self) -> str | None:
+        """The mark of the selected report's first result field (where "Behandl alle" puts the focus)."""
         if self.selected is None:
-            return
-        report = self.editor.form.result_reports[self.selected]
-        specs = fields_of(report.name)
-        handle = self.editor.fields.get(f"result_reports[{self.selected}].results.{specs[0].code}") if specs else None
-        if handle and handle.focus:
-            handle.focus()
+            return None
+        specs = fields_of(self.editor.form.result_reports[self.selected].name)
+        return f"ri-field-{specs[0].code}" if specs else None
 
     # -- selection and details -------------------------------------------------------------------
 
