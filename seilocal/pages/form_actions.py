@@ -1,4 +1,8 @@
-"""The status buttons in the form header: Indberet, Annuller, Slet kladde, Print and Historik (F5, B6, B7)."""
+"""The status buttons in the form header: Indberet, Annuller, Slet kladde, Print and Historik (F5, B6, B7).
+
+While the form has untreated result-report triggers the row also offers "Vis ubehandlede RI (n)" and
+"Behandl alle" (F4.10, as the quick guide's top bar); they are the RI section's actions (`ri_actions`).
+"""
 
 from __future__ import annotations
 
@@ -16,11 +20,13 @@ from seilocal.store.profile import load_profile
 from seilocal.store.versions import SubmitRefused, VersionStore, blocking_errors
 
 from .form_editor import FormEditor
+from .ri_actions import ri_state, ri_top_buttons
 
 
 def form_actions(editor: FormEditor) -> None:
     """The action buttons of the open form; they follow its status as it changes."""
     versions = VersionStore(editor.ctx.store.db, editor.ctx.store.forms, editor.ctx.clock)
+    ri_state(editor)  # before the refresh below is registered: its triggers are recomputed first on each save
     buttons = ui.refreshable(_buttons)
     buttons(editor, versions)
     editor.on_saved(lambda _path: buttons.refresh())
@@ -45,6 +51,7 @@ def _buttons(editor: FormEditor, versions: VersionStore) -> None:
         ui.button("Print", icon="print", on_click=lambda: print_pdf(editor)).props("outline").mark("action-print")
         ui.button("Historik", icon="history", on_click=lambda: ui.navigate.to(f"/skema/{form_no}/historik")).props(
             "flat").mark("action-history")
+        ri_top_buttons(editor)
 
 
 # -- Indberet ------------------------------------------------------------------------------------------

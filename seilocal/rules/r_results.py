@@ -18,6 +18,7 @@ from seilocal.rules.result_types import (
     filled,
     value_problem,
 )
+from seilocal.rules.ri_values import foreign_list, list_problem
 from seilocal.rules.timeparse import format_da, parse_time
 from seilocal.rules.triggers import PendingTrigger, TriggerScan, requested_reports, scan
 
@@ -377,7 +378,18 @@ def result_values(ctx: Context) -> None:
             problem = value_problem(f, value)
             if problem:
                 ctx.add(f.value_rule, path, problem)
-            elif f.code_list and ctx.not_in(f.code_list, (value or "").strip(), at):
+                continue
+            if not f.code_list:
+                continue
+            code = (value or "").strip()
+            if ctx.is_in(f.code_list, code, at):
+                continue
+            foreign = foreign_list(f, code, ctx.member, at)
+            if foreign:
+                # A code of another field's list (a course marker as "Anmeldelsesstatus") is outside this list
+                # whatever state the lists are in (even while the field's own list is missing): always an error.
+                ctx.add(f.value_rule, path, list_problem(f, code, ctx.member, at) or "", lists=())
+            elif ctx.not_in(f.code_list, code, at):
                 ctx.add(f.value_rule, path, f"{f.label}: {value} findes ikke i kodelisten")
 
 

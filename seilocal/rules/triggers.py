@@ -309,3 +309,42 @@ def make_report(trigger: PendingTrigger) -> ResultReport:
 def trigger_title(name: str) -> str:
     """The Danish title of a report name, e.g. 'Skadeindberetning'."""
     return REPORT_TITLES.get(name, name)
+
+
+_KIND_DA: dict[str, str] = {
+    "course": "Forløb",
+    "marker": "Forløbsmarkør",
+    "contact": "Patientkontakt",
+    "diagnosis": "Diagnose",
+    "procedure": "Procedure",
+}
+
+
+def trigger_kind(form: Form, ref: str | None) -> str | None:
+    """What kind of object of the form the id `ref` names (course, marker, contact, diagnosis, procedure)."""
+    if not ref:
+        return None
+    if form.course.id == ref:
+        return "course"
+    if any(m.id == ref for m in form.markers):
+        return "marker"
+    if any(p.id == ref for p in form.procedures):
+        return "procedure"
+    for contact in form.contacts:
+        if contact.id == ref:
+            return "contact"
+        if any(d.id == ref for d in contact.diagnoses):
+            return "diagnosis"
+        if any(p.id == ref for p in contact.procedures):
+            return "procedure"
+    return None
+
+
+def trigger_text(form: Form, report: ResultReport, text_of: Callable[[str], str | None]) -> str:
+    """The table's trigger text: the SKS text of the triggering code, or the kind of object when it has none."""
+    code = report.trigger.code
+    text = text_of(code) if code else None
+    if text:
+        return text
+    kind = trigger_kind(form, report.trigger.ref)
+    return _KIND_DA.get(kind or "", "Ukendt udløser")

@@ -1,8 +1,10 @@
 """Section "Resultatindberetninger" (F4.10): triggered result reports, their table and their result fields.
 
-"Vis ubehandlede RI" lists the triggers without a report, "Behandl alle" creates them. Selecting a row shows
-the result fields of its type; the status becomes "komplet" by itself once every mandatory field is filled
-(and back to "ufuldstændig" when one is emptied), or by the button, which explains what is missing.
+"Vis ubehandlede RI" lists the triggers without a report, "Behandl alle" creates them (the same actions as the
+top bar's, in `ri_actions`). The table shows the trigger's text and code. Selecting a row shows the result fields
+of its type; a coded field offers only its own list and refuses a code of another. The status becomes "komplet"
+by itself once every mandatory field is filled with a valid value (and back to "ufuldstændig" when one is emptied
+or wrong), or by the button, which explains what is missing or wrong.
 
 Marks: `ri-show-pending`, `ri-pending-list`, `ri-pending-<RAAxx>`, `ri-process-all`, `ri-table`, `ri-details`,
 `ri-field-<RDAxx>` per result field, `ri-status`, `ri-complete`, `ri-stale`.
@@ -16,28 +18,33 @@ from nicegui import events, ui
 
 from seilocal.model.datetime_input import format_for_display
 from seilocal.model.form import ResultReport
-from seilocal.rules.result_types import ResultField, fields_of, missing_mandatory, report_is_complete, value_problem
-from seilocal.rules.triggers import PendingTrigger, make_report, pending_triggers, stale_reports, trigger_title
+from seilocal.rules.result_types import ResultField, fields_of, missing_mandatory, value_problem
+from seilocal.rules.ri_values import Member, can_be_complete, invalid_values
+from seilocal.rules.triggers import stale_reports, trigger_text, trigger_title
 
-from ..fields import code_select, text_field, time_field
+from ..fields import text_field, time_field
 from ..form_editor import FormEditor
+from ..ri_actions import ri_state
+from ..ri_code_field import judged, ri_code_select
 
 STATUS_DA = {"complete": "komplet", "incomplete": "ufuldstændig"}
 _COLUMNS = [
     {"name": "time", "label": "RI-tidspunkt", "field": "time", "align": "left"},
     {"name": "name", "label": "Resultatindberetning", "field": "name", "align": "left"},
-    {"name": "trigger", "label": "Udløst af", "field": "trigger", "align": "left"},
+    {"name": "trigger_text", "label": "Trigger", "field": "trigger_text", "align": "left"},
+    {"name": "trigger", "label": "Triggerkode", "field": "trigger", "align": "left"},
     {"name": "status", "label": "Status", "field": "status", "align": "left"},
 ]
 
 
-def report_row(index: int, report: ResultReport, stale: bool) -> dict[str, Any]:
-    """The table cells of one report."""
+def report_row(index: int, report: ResultReport, stale: bool, text: str = "") -> dict[str, Any]:
+    """The table cells of one report (`text`: the trigger's text)."""
     name = report.name or ""
     return {
         "index": index,
         "time": format_for_display(report.time) if report.time else "–",
         "name": f"{name} {trigger_title(name)}".strip(),
+        "trigger_text": text or "–",
         "trigger": report.trigger.code or "–",
         "status": STATUS_DA.get(report.status, report.status) + (" · udløser findes ikke længere" if stale else ""),
     }
@@ -48,12 +55,13 @@ class ResultReportsSection:
 
     def __init__(self, editor: FormEditor) -> None:
         self.editor = editor
+        self.state = ri_state(editor)
+        self.state.section = self
         self.selected: int | None = None
-        self.pending: list[PendingTrigger] = []
         with ui.row().classes("items-center gap-2"):
             self.show_button = ui.button("Vis ubehandlede RI", icon="playlist_add_check",
                                          on_click=self.toggle_pending).props("dense no-caps").mark("ri-show-pending")
-            self.process_button = ui.button("Behandl alle", icon="done_all", on_click=self.process_all).props(
+            self.process_button = ui.button("Behandl alle", icon="done_all", on_click=self.state.process_all).props(
                 "dense no-caps").mark("ri-process-all")
         self.pending_box = ui.column().classes("w-full gap-1").mark("ri-pending-list")
         self.pending_box.set_visibility(False)
@@ -66,18 +74,26 @@ class ResultReportsSection:
         editor.on_saved(self._saved)
         self.refresh()
 
+    @property
+    def member(self) -> Member:
+        """List membership over the catalog as it is now (an import in another tab counts at once)."""
+        return self.state.member()
+
+    def _judged(self, list_name: str, code: str) -> bool:
+        return judged(self.editor.ctx.store.catalog, list_name, code)
+
     # -- pending triggers ------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Recompute pending triggers, stale reports and the table rows."""
         form, catalog = self.editor.form, self.editor.ctx.store.catalog
-        self.pending = pending_triggers(form, catalog)
-        stale = set(stale_reports(form, catalog))
-        self.show_button.set_enabled(bool(self.pending))
-        self.process_button.set_enabled(bool(self.pending))
-        self.show_button.set_text(f"Vis ubehandlede RI ({len(self.pending)})" if self.pending else
-                                  "Vis ubehandlede RI")
-        self.table.rows = [report_row(i, r, r.id in stale) for i, r in enumerate(form.result_reports)]
+        pending = self.state.pending()
+        stale = set(stale_reports(form, catalog)) if form.result_reports else set()
+        self.show_button.set_enabled(bool(pending))
+        self.process_button.set_enabled(bool(pending))
+        self.show_button.set_text(f"Vis ubehandlede RI ({len(pending)})" if pending else "Vis ubehandlede RI")
+        self.table.rows = [report_row(i, r, r.id in stale, trigger_text(form, r, catalog.text))
+                           for i, r in enumerate(form.result_reports)]
         self.table.selected = [row for row in self.table.rows if row["index"] == self.selected]
         self.table.update()
         self._fill_pending()
@@ -85,9 +101,10 @@ class ResultReportsSection:
     def _fill_pending(self) -> None:
         self.pending_box.clear()
         with self.pending_box:
-            if not self.pending:
+            pending = self.state.pending()
+            if not pending:
                 ui.label("Ingen ubehandlede resultatindberetninger.").classes("text-grey-7")
-            for trigger in self.pending:
+            for trigger in pending:
                 ui.label(f"{trigger.name} {trigger_title(trigger.name)} – {trigger.text}").mark(
                     f"ri-pending-{trigger.name}")
 
@@ -95,16 +112,16 @@ class ResultReportsSection:
         """Show or hide the list of untreated triggers."""
         self.pending_box.set_visibility(not self.pending_box.visible)
 
-    def process_all(self) -> None:
-        """Create a report for every untreated trigger (one transaction each)."""
-        created = 0
-        for trigger in list(self.pending):
-            if self.editor.add_row("result_reports", make_report(trigger)) is None:
-                break  # the editor told the user why (stale form, refused change)
-            created += 1
-        if created:
-            ui.notify(f"{created} resultatindberetning(er) oprettet", type="positive")
-            self.select(len(self.editor.form.result_reports) - 1)
+    def show_pending(self) -> None:
+        """Show the list of untreated triggers (the top bar's "Vis ubehandlede RI")."""
+        self.pending_box.set_visibility(True)
+
+    def first_field_mark(self) -> str | None:
+        """The mark of the selected report's first result field (where "Behandl alle" puts the focus)."""
+        if self.selected is None:
+            return None
+        specs = fields_of(self.editor.form.result_reports[self.selected].name)
+        return f"ri-field-{specs[0].code}" if specs else None
 
     # -- selection and details -------------------------------------------------------------------
 
@@ -145,10 +162,9 @@ class ResultReportsSection:
         label = f"{spec.label} ({spec.code}){mandatory}"
         mark = f"ri-field-{spec.code}"
         if spec.kind == "code":
-            # A list the catalog lacks would hide every code: search the whole catalog then.
-            known = spec.code_list is not None and self.editor.ctx.store.catalog.knows_list(spec.code_list)
-            code_select(self.editor, label, path, mark=mark, list_name=spec.code_list if known else None,
-                        at_path=at_path)
+            # Only its own list; while the catalog lacks the list, the field says so and takes typed codes that
+            # belong to no other field's list.
+            ri_code_select(self.editor, spec, label, path, mark=mark, at_path=at_path, member=self.member)
         elif spec.kind == "time":
             time_field(self.editor, label, path, mark=mark)
         elif spec.kind in ("integer", "decimal"):
@@ -167,12 +183,22 @@ class ResultReportsSection:
         if self.selected is None:
             return
         report = self.editor.form.result_reports[self.selected]
-        if not report_is_complete(report):
-            missing = ", ".join(f.label for f in missing_mandatory(report))
-            reason = f"Mangler: {missing}" if missing else "Et eller flere felter har en ugyldig værdi"
-            ui.notify(f"Resultatindberetningen kan ikke markeres som komplet. {reason}.", type="warning")
+        if not can_be_complete(report, self.member, self._judged):
+            ui.notify(f"Resultatindberetningen kan ikke markeres som komplet. {self._why_not(report)}.",
+                      type="warning", multi_line=True)
             return
         self.editor.save(f"result_reports[{self.selected}].status", "complete")
+
+    def _why_not(self, report: ResultReport) -> str:
+        """What keeps a report from being complete: the missing fields, then the wrong values (Danish)."""
+        parts = []
+        missing = ", ".join(f.label for f in missing_mandatory(report))
+        if missing:
+            parts.append(f"Mangler: {missing}")
+        wrong = "; ".join(reason for _spec, reason in invalid_values(report, self.member, self._judged))
+        if wrong:
+            parts.append(f"Ugyldig værdi: {wrong}")
+        return ". ".join(parts) or "Et eller flere felter har en ugyldig værdi"
 
     # -- after every save ------------------------------------------------------------------------
 
@@ -188,7 +214,7 @@ class ResultReportsSection:
         if index >= len(reports):
             return
         report = reports[index]
-        wanted = "complete" if report_is_complete(report) else "incomplete"
+        wanted = "complete" if can_be_complete(report, self.member, self._judged) else "incomplete"
         if report.status != wanted:
             # save() calls this listener again with the status path, which does not re-enter here.
             self.editor.save(f"result_reports[{index}].status", wanted)
