@@ -23,6 +23,7 @@ from seilocal.rules import (  # noqa: F401 - the rule modules register themselve
     r_mandatory,
     r_procedures,
     r_report_details,
+    r_result_values,
     r_results,
 )
 from seilocal.rules.catalog import CodeCatalog

@@ -4,7 +4,8 @@ report's responsible unit (15.c)."""
 from __future__ import annotations
 
 from seilocal.rules.context import Context
-from seilocal.rules.r_results import report_targets, result_value
+from seilocal.rules.r_result_values import result_value
+from seilocal.rules.r_results import report_targets
 from seilocal.rules.registration import rules
 
 # (rule, the diagnosis list, the list RDA51 must then be in)
