@@ -15,6 +15,11 @@ are placeholders in SKS code shape, one place to change when the Indberetningsve
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from seilocal.model.form import Diagnosis
+
 # Placeholders (see the module docstring), deliberately no real SKS code: should one reach LPR3 before the real
 # codes replace them, LPR3 refuses it (rules 13101/14101) instead of filing a wrong diagnosis.
 NO_METASTASES_CODE = "DC79INGEN"
@@ -35,3 +40,17 @@ def is_certain_cancer(code: str | None) -> bool:
         return False
     group = int(text[2:4])
     return group <= 97 and group not in _SECONDARY
+
+
+def _with_none(codes: list[str], stated_none: bool, none_code: str) -> list[str]:
+    return [*codes, none_code] if stated_none and none_code not in codes else list(codes)
+
+
+def metastasis_codes(diagnosis: Diagnosis) -> list[str]:
+    """The metastasis set LPR3 gets: the codes, and the "none" code when "ingen metastaser" is stated."""
+    return _with_none(diagnosis.metastases, diagnosis.no_metastases, NO_METASTASES_CODE)
+
+
+def recurrence_codes(diagnosis: Diagnosis) -> list[str]:
+    """The local-recurrence set LPR3 gets: the codes, and the "none" code when "ingen lokalrecidiv" is stated."""
+    return _with_none(diagnosis.local_recurrences, diagnosis.no_local_recurrences, NO_LOCAL_RECURRENCE_CODE)
