@@ -9,7 +9,6 @@ from seilocal.rules.context import Context, DiagnosisView
 from seilocal.rules.registration import rules
 from seilocal.rules.timeparse import is_blank
 
-
 NONE_TEXT = {"metastases": NO_METASTASES_TEXT, "local_recurrences": NO_LOCAL_RECURRENCE_TEXT}
 
 
