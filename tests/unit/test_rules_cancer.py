@@ -120,3 +120,17 @@ def test_no_cannot_check_info_when_every_diagnosis_is_a_certain_cancer_code() ->
 )
 def test_certain_cancer_codes(code: str | None, certain: bool) -> None:
     assert is_certain_cancer(code) is certain
+
+
+def test_a_document_written_before_the_none_flags_still_loads_and_the_flags_round_trip() -> None:
+    from seilocal.model.form import Form
+
+    old = base_form().model_dump(mode="json")
+    for diagnosis in old["contacts"][0]["diagnoses"]:
+        del diagnosis["no_metastases"], diagnosis["no_local_recurrences"]
+    loaded = Form.model_validate(old)
+    assert loaded.contacts[0].diagnoses[0].no_metastases is False
+    loaded.contacts[0].diagnoses[0].no_metastases = True
+    again = Form.model_validate_json(loaded.to_json())
+    assert again.contacts[0].diagnoses[0].no_metastases is True
+    assert again.contacts[0].diagnoses[0].has_metastasis_info
