@@ -134,3 +134,23 @@ def test_a_document_written_before_the_none_flags_still_loads_and_the_flags_roun
     again = Form.model_validate_json(loaded.to_json())
     assert again.contacts[0].diagnoses[0].no_metastases is True
     assert again.contacts[0].diagnoses[0].has_metastasis_info
+
+
+def test_submission_with_the_starter_catalog_is_blocked_without_the_statement_and_passes_with_none() -> None:
+    from seilocal.export import submit_form
+    from seilocal.store.versions import SubmitRefused
+
+    from .submit_helpers import clean_form
+
+    store = memory_store()
+    form = clean_form()
+    form.contacts[0].diagnoses[0].code = "DC509"
+    stored = store.forms.create(form)
+    with pytest.raises(SubmitRefused) as refused:
+        submit_form(store, stored, lambda: NOW, write_bundle=False)
+    assert {e["rule"] for e in refused.value.errors} == {"12111", "12112"}
+    store.forms.save_edit(stored, "contacts[0].diagnoses[0].no_metastases", True)
+    store.forms.save_edit(stored, "contacts[0].diagnoses[0].no_local_recurrences", True)
+    result = submit_form(store, stored, lambda: NOW, write_bundle=False)
+    assert result.version is not None
+    assert store.forms.load(stored.form.form_no).form.status == "submitted"
