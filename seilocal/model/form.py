@@ -84,6 +84,20 @@ class Diagnosis(_Part):
     supplementary: list[str] = Field(default_factory=list)
     metastases: list[str] = Field(default_factory=list)
     local_recurrences: list[str] = Field(default_factory=list)
+    # The user stated "ingen metastaser" / "ingen lokalrecidiv" (LPR3 rules 12111/12112; see model/cancer.py).
+    # Optional keys: documents written before they existed load with False.
+    no_metastases: bool = False
+    no_local_recurrences: bool = False
+
+    @property
+    def has_metastasis_info(self) -> bool:
+        """True when the diagnosis carries metastasis info: codes or the "none" statement."""
+        return bool(self.metastases) or self.no_metastases
+
+    @property
+    def has_recurrence_info(self) -> bool:
+        """True when the diagnosis carries local-recurrence info: codes or the "none" statement."""
+        return bool(self.local_recurrences) or self.no_local_recurrences
 
 
 class Procedure(_Part):

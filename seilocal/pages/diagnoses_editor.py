@@ -1,7 +1,10 @@
 """The diagnoses of one contact (F4.8): one aktionsdiagnose, any number of bidiagnoser, each with its details.
 
 Side shows when the code needs one (`diag.lateral`); metastases and local recurrence show, and are required,
-for cancer diagnoses (`diag.car` / `diag.primkraeft`). Supplementary codes are optional and several.
+for cancer diagnoses (`diag.car` / `diag.primkraeft`, and any code DC00-DC97 but DC77-DC79 without a list).
+Each of the two takes codes or a tick "Ingen metastaser" / "Ingen lokalrecidiv" (LPR3 rules 12111/12112: "none"
+is info too); the two exclude each other, so neither is ever lost behind the other. Supplementary codes are
+optional and several.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from datetime import date
 
 from nicegui import ui
 
+from seilocal.model.cancer import NO_LOCAL_RECURRENCE_TEXT, NO_METASTASES_TEXT, is_certain_cancer
 from seilocal.model.datetime_input import parse_stored
 from seilocal.model.prefill import new_diagnosis
 
@@ -19,7 +23,9 @@ from .form_editor import FormEditor
 from .stale_fields import clear_stale
 
 REQUIRED_CANCER = "Skal udfyldes for en kræftdiagnose"
-STALE_NAMES = {"side": "Sideangivelse", "metastases": "Metastaser", "local_recurrences": "Lokalrecidiv"}
+STALE_NAMES = {"side": "Sideangivelse", "metastases": "Metastaser", "local_recurrences": "Lokalrecidiv",
+               "no_metastases": NO_METASTASES_TEXT, "no_local_recurrences": NO_LOCAL_RECURRENCE_TEXT}
+NONE_BLOCKED = "Fjern koderne ovenfor for at angive »{text}«"
 
 
 def contact_date(editor: FormEditor, contact_path: str) -> date | None:
@@ -35,15 +41,20 @@ def needs_side(editor: FormEditor, code: str | None, at: date | None) -> bool:
 
 def is_cancer(editor: FormEditor, code: str | None, at: date | None) -> bool:
     """True for a cancer diagnosis, which must carry metastases and local recurrence."""
+    if is_certain_cancer(code):
+        return True  # decided by the code itself, whatever lists the catalog has
     catalog = editor.ctx.store.catalog
     return bool(code) and (catalog.in_list("diag.car", code, at) or catalog.in_list("diag.primkraeft", code, at))
 
 
 def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, list_name: str | None,
-                    date_path: str | None = None, required: str | None = None) -> None:
+                    date_path: str | None = None, required: str | None = None,
+                    none: tuple[str, str] | None = None) -> None:
     """Several codes at `path` (a list): chips that can be removed and a search field that adds a code.
 
-    `required` is the message shown while the list is empty (the field is marked red then).
+    `required` is the message shown while the list is empty (the field is marked red then). `none` is
+    (path of a bool, its label): a tick that states "none" instead of codes; while it is ticked the search field is
+    off, while there are codes the tick is.
     """
     catalog = editor.ctx.store.catalog
 
@@ -55,6 +66,31 @@ def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, lis
         if editor.save(path, codes):
             chips.refresh()
             show_required()
+            lock()
+
+    def stated_none() -> bool:
+        return bool(none and editor.get(none[0]))
+
+    def tick(value: bool) -> None:
+        if none is None or bool(editor.get(none[0])) == value:
+            return
+        if value and editor.get(path):
+            none_box.set_value(False)  # codes first out: a tick never hides codes
+            return
+        if not editor.save(none[0], value):
+            none_box.set_value(not value)
+            return
+        show_required()
+        lock()
+
+    def lock() -> None:
+        """The search field is off while "none" is ticked; the tick is off while there are codes."""
+        if none is None:
+            return
+        adder.select.set_enabled(not stated_none())
+        has_codes = bool(editor.get(path))
+        none_box.set_enabled(not has_codes)
+        none_hint.set_visibility(has_codes)
 
     def picked(code: str | None) -> None:
         if not code:
@@ -73,7 +109,7 @@ def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, lis
                     "dense").mark(f"{mark}-chip")
 
     def show_required(external: str | None = None) -> None:
-        message = external or (required if required and not editor.get(path) else None)
+        message = external or (required if required and not editor.get(path) and not stated_none() else None)
         adder.set_error(message)
 
     with ui.column().classes("w-full gap-0"):
@@ -83,7 +119,12 @@ def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, lis
             list_name=list_name, at=at if date_path else None, get_pref=editor.ctx.store.prefs.get,
             set_pref=editor.ctx.store.prefs.set, pref_key=f"code-mode.list.{list_name or 'all'}",
         )
+        if none is not None:
+            none_box = ui.checkbox(none[1], value=stated_none(),
+                                   on_change=lambda e: tick(bool(e.value))).props("dense").mark(f"{mark}-none")
+            none_hint = ui.label(NONE_BLOCKED.format(text=none[1].lower())).classes("text-caption text-grey-7")
     show_required()
+    lock()
     editor.register_field(path, show_required, adder.focus)
 
 
@@ -103,10 +144,11 @@ def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed
                         list_name="spec.lateraldiag", at_path=f"{contact_path}.start")
         if is_cancer(editor, code, at):
             code_list_field(editor, "Metastaser", f"{path}.metastases", mark=f"{prefix}-metastases",
-                            list_name="diag.metastase", date_path=f"{contact_path}.start", required=REQUIRED_CANCER)
+                            list_name="diag.metastase", date_path=f"{contact_path}.start", required=REQUIRED_CANCER,
+                            none=(f"{path}.no_metastases", NO_METASTASES_TEXT))
             code_list_field(editor, "Lokalrecidiv", f"{path}.local_recurrences", mark=f"{prefix}-recurrences",
                             list_name="diag.lokalrecidiv", date_path=f"{contact_path}.start",
-                            required=REQUIRED_CANCER)
+                            required=REQUIRED_CANCER, none=(f"{path}.no_local_recurrences", NO_LOCAL_RECURRENCE_TEXT))
         code_list_field(editor, "Tillægskoder", f"{path}.supplementary", mark=f"{prefix}-supplementary",
                         list_name=None, date_path=f"{contact_path}.start")
 
@@ -120,6 +162,9 @@ def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed
             stale[f"{path}.side"] = None
         if not is_cancer(editor, code, at):
             stale.update({f"{path}.metastases": [], f"{path}.local_recurrences": []})
+            # Only a ticked "none" is a value to clear (False is the empty state).
+            stale.update({f"{path}.{name}": False for name in ("no_metastases", "no_local_recurrences")
+                          if editor.get(f"{path}.{name}")})
 
         def shown_again(old: object) -> None:
             last["code"] = old

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from seilocal.model.cancer import NO_LOCAL_RECURRENCE_TEXT, NO_METASTASES_TEXT
 from seilocal.model.form import STATUS_LABELS_DA, Contact, Form, Payment, Procedure
 from seilocal.print.page import FormPDF
 from seilocal.print.text import (
@@ -35,6 +36,14 @@ DIAGNOSIS_HEADINGS = ("Nr.", "Art", "Diagnose", "Sideangivelse", "Tillægskoder"
 DIAGNOSIS_WIDTHS = (7, 28, 50, 25, 24, 23, 23)
 REPORT_HEADINGS = ("Nr.", "Tidspunkt", "RI-navn", "Trigger", "Status", "Resultater")
 REPORT_WIDTHS = (7, 28, 33, 38, 22, 52)
+
+
+def stated(items: list[str], none: bool, none_text: str, describe: Describe | None) -> str:
+    """A cancer diagnosis's metastasis (local-recurrence) cell: its codes, and "Ingen ..." when that is stated."""
+    shown = codes(items, describe)
+    if not none:
+        return shown
+    return none_text if shown == EMPTY else f"{shown}\n{none_text}"
 
 
 def span(start: str | None, end: str | None) -> str:
@@ -184,8 +193,9 @@ def write_contact_details(pdf: FormPDF, n: int, contact: Contact, describe: Desc
                 code(diagnosis.code, describe),
                 code(diagnosis.side, describe),
                 codes(diagnosis.supplementary, describe),
-                codes(diagnosis.metastases, describe),
-                codes(diagnosis.local_recurrences, describe),
+                stated(diagnosis.metastases, diagnosis.no_metastases, NO_METASTASES_TEXT, describe),
+                stated(diagnosis.local_recurrences, diagnosis.no_local_recurrences, NO_LOCAL_RECURRENCE_TEXT,
+                       describe),
             )
             for i, diagnosis in enumerate(contact.diagnoses, start=1)
         ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from seilocal.model.cancer import is_certain_cancer
 from seilocal.rules.context import Context, Finding, section_of
 from seilocal.rules.registration import RuleFunc, RuleSpec
 
@@ -31,6 +32,13 @@ _TRIGGER_KIND = {
 _REQUIRED = {f"{name}.{n}" for name in _TRIGGER_KIND for n in ("1", "2")}
 # Rules outside the result-report group that are about RAA09 reports.
 _ABOUT_REPORT = {"11110": "RAA09"}
+# Cancer rules that decide a certain cancer code (DC00-DC97 but DC77-DC79) by its prefix, without the list.
+# Each asks about the diagnoses of one kind (the 13/14 rules only about those with metastasis/recurrence info).
+_CANCER_BY_PREFIX = {
+    "12111": ("action", False), "12112": ("action", False), "12.111a": ("secondary", False),
+    "12.112a": ("secondary", False), "13.102a": ("action", True), "14.102a": ("action", True),
+    "13.102b": ("secondary", True), "14.102b": ("secondary", True),
+}
 
 
 def _has(ctx: Context, what: str) -> bool:
@@ -59,6 +67,15 @@ def subject_path(ctx: Context, spec: RuleSpec) -> str | None:
             return "result_reports" if name in _report_names(ctx) else None
         return "result_reports" if ctx.form.result_reports else None
     if spec.group == "DIAGNOSE":
+        if spec.id in _CANCER_BY_PREFIX:
+            # Checked in full when every diagnosis is a certain cancer code: nothing is left to the list.
+            kind, with_info = _CANCER_BY_PREFIX[spec.id]
+            undecided = any(
+                d.kind == kind and not is_certain_cancer(d.code)
+                and (not with_info or d.has_metastasis_info or d.has_recurrence_info)
+                for d in (view.diagnosis for view in ctx.diagnoses)
+            )
+            return "contacts" if undecided else None
         return "contacts" if ctx.diagnoses else None
     if spec.group == "PROCEDURE":
         return "procedures" if ctx.procedures else None

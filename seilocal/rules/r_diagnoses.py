@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from seilocal.model.cancer import NO_LOCAL_RECURRENCE_TEXT, NO_METASTASES_TEXT, is_certain_cancer
 from seilocal.rules.context import Context, DiagnosisView
 from seilocal.rules.registration import rules
 from seilocal.rules.timeparse import is_blank
+
+NONE_TEXT = {"metastases": NO_METASTASES_TEXT, "local_recurrences": NO_LOCAL_RECURRENCE_TEXT}
 
 
 def _in(ctx: Context, list_name: str, code: str | None, view: DiagnosisView) -> bool | None:
@@ -179,25 +182,31 @@ def birth_and_death(ctx: Context) -> None:
     ("12.112a", "error", "A primary-cancer secondary diagnosis (diag.primkraeft) carries local-recurrence info"),
 )
 def cancer(ctx: Context) -> None:
-    if not ctx.knows("diag.primkraeft"):
-        return
+    # A certain cancer code (DC00-DC97 but DC77-DC79) needs no list: its finding is an error even while the
+    # catalog's diag.primkraeft is the unverified starter list or missing. Other codes are asked of the list.
+    knows = ctx.knows("diag.primkraeft")
     for view in ctx.diagnoses:
         d, p = view.diagnosis, view.path
         action = d.kind == "action"
-        primary = _in(ctx, "diag.primkraeft", d.code, view)
-        if primary:
-            if not d.metastases:
+        certain = is_certain_cancer(d.code)
+        if certain or (knows and _in(ctx, "diag.primkraeft", d.code, view)):
+            lists: tuple[str, ...] | None = () if certain else None
+            if not d.has_metastasis_info:
                 ctx.add(
                     "12111" if action else "12.111a",
                     f"{p}.metastases",
-                    "Kræftdiagnosen mangler oplysning om metastaser (evt. ingen)",
+                    "Kræftdiagnosen mangler oplysning om metastaser (evt. ingen metastaser)",
+                    lists=lists,
                 )
-            if not d.local_recurrences:
+            if not d.has_recurrence_info:
                 ctx.add(
                     "12112" if action else "12.112a",
                     f"{p}.local_recurrences",
-                    "Kræftdiagnosen mangler oplysning om lokalrecidiv (evt. ingen)",
+                    "Kræftdiagnosen mangler oplysning om lokalrecidiv (evt. ingen lokalrecidiv)",
+                    lists=lists,
                 )
+            continue
+        if not knows:
             continue
         for list_name, rules_, what in (
             ("diag.metastase", ("12109", "12.109a"), "metastase"),
@@ -227,15 +236,16 @@ def cancer(ctx: Context) -> None:
 def metastases_and_recurrences(ctx: Context) -> None:
     for view in ctx.diagnoses:
         d, p = view.diagnosis, view.path
-        if not d.metastases and not d.local_recurrences:
+        if not d.has_metastasis_info and not d.has_recurrence_info:
             continue
         s, e = view.contact.start_day, view.contact.end_day
         action = d.kind == "action"
-        not_primary = _in(ctx, "diag.primkraeft", d.code, view) is False
-        for field, codes, list_name, (r_valid, r_list, r_a, r_b), what in (
+        not_primary = not is_certain_cancer(d.code) and _in(ctx, "diag.primkraeft", d.code, view) is False
+        for field, codes, stated_none, list_name, (r_valid, r_list, r_a, r_b), what in (
             (
                 "metastases",
                 d.metastases,
+                d.no_metastases,
                 "diag.metastase",
                 ("13.01", "13101", "13.102a", "13.102b"),
                 "metastase",
@@ -243,17 +253,17 @@ def metastases_and_recurrences(ctx: Context) -> None:
             (
                 "local_recurrences",
                 d.local_recurrences,
+                d.no_local_recurrences,
                 "diag.lokalrecidiv",
                 ("14.01", "14101", "14.102a", "14.102b"),
                 "lokalrecidiv",
             ),
         ):
-            if not codes:
+            if not codes and not stated_none:
                 continue
             if not_primary:
-                ctx.add(
-                    r_a if action else r_b, f"{p}.{field}", f"Kun en primær kræftdiagnose må have {what}koder"
-                )
+                said = f"{what}koder" if codes else f"oplysningen »{NONE_TEXT[field].lower()}«"
+                ctx.add(r_a if action else r_b, f"{p}.{field}", f"Kun en primær kræftdiagnose må have {said}")
             for k, code in enumerate(codes):
                 if ctx.valid_in(code, s, e) is False:
                     ctx.add(r_valid, f"{p}.{field}[{k}]", f"{code} er ikke gyldig i kontaktens periode")

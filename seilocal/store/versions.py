@@ -334,6 +334,7 @@ _FIELD_LABELS: dict[str, str] = {
     "contacts": "Patientkontakt", "type": "Kontakttype", "priority": "Prioritet",
     "diagnoses": "Diagnose", "kind": "Art", "side": "Sideangivelse", "supplementary": "Tillægskoder",
     "metastases": "Metastaser", "local_recurrences": "Lokalrecidiv",
+    "no_metastases": "Ingen metastaser", "no_local_recurrences": "Ingen lokalrecidiv",
     "procedures": "Procedure", "producer": "Procedureansvar", "action_spec": "Handlingsspecifikation",
     "contrast": "Anvendt kontrast", "staff_category": "Personalekategori",
     "implant_report_requested": "Implantatindberetning ønsket",

@@ -12,6 +12,7 @@ from datetime import datetime
 from lxml import etree
 
 from seilocal.model import Form
+from seilocal.model.cancer import metastasis_codes, recurrence_codes
 from seilocal.model.cpr import check_cpr
 from seilocal.model.form import Contact, Diagnosis, Payment, Procedure, ResultReport
 from seilocal.rules.result_types import fields_of
@@ -261,9 +262,10 @@ class _Writer:
         sks(obs, diagnosis.code or "")
         if diagnosis.side:
             sks(obs, diagnosis.side, tag="targetSiteCode")
-        for code in diagnosis.local_recurrences:
+        # "None" is one more member of the set, under the code LPR3 keeps for it (model/cancer.py).
+        for code in recurrence_codes(diagnosis):
             code_observation(obs, "COMP", "1.2.208.176.7.1.10.40", code)
-        for code in diagnosis.metastases:
+        for code in metastasis_codes(diagnosis):
             code_observation(obs, "COMP", "1.2.208.176.7.1.10.37", code)
         code_observation(obs, "COMP", "1.2.208.176.7.1.10.43", DIAGNOSIS_KIND[diagnosis.kind])
         for code in diagnosis.supplementary:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from seilocal.model import Form
+from seilocal.model.cancer import NO_LOCAL_RECURRENCE_CODE, NO_METASTASES_CODE
 from seilocal.model.form import (
     Contact,
     Course,
@@ -322,10 +323,14 @@ class _Reader:
 
     def diagnosis(self, obs: etree._Element) -> None:
         kind = "action" if "45" in _tpl(obs) else "secondary"
+        metastases, recurrences = self.codes_of(obs, "37"), self.codes_of(obs, "40")
+        # The "none" code comes back as the form's "none" statement (model/cancer.py), not as a code.
         diagnosis = Diagnosis(id=self.own_id(obs, "diagnosis"), kind=kind, code=self.code(obs),
-                              side=self.code(obs, "targetSiteCode"),
-                              supplementary=self.codes_of(obs, "5"), metastases=self.codes_of(obs, "37"),
-                              local_recurrences=self.codes_of(obs, "40"))
+                              side=self.code(obs, "targetSiteCode"), supplementary=self.codes_of(obs, "5"),
+                              metastases=[c for c in metastases if c != NO_METASTASES_CODE],
+                              no_metastases=NO_METASTASES_CODE in metastases,
+                              local_recurrences=[c for c in recurrences if c != NO_LOCAL_RECURRENCE_CODE],
+                              no_local_recurrences=NO_LOCAL_RECURRENCE_CODE in recurrences)
         target_kind, extension = self.reference_target(obs)
         target = self.ids.get((extension or "").lower())
         if target_kind == "contact" and target and target[1] in self.contacts:

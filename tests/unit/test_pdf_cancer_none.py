@@ -1,0 +1,18 @@
+"""The printed form shows a stated "Ingen metastaser" / "Ingen lokalrecidiv" in the diagnoses table."""
+
+from __future__ import annotations
+
+from seilocal.model.form import Contact, Diagnosis
+
+from .test_pdf import full_form, needs_pdftotext, render, text_of
+
+
+@needs_pdftotext
+def test_none_statements_are_printed_and_absent_when_not_stated() -> None:
+    form = full_form()
+    form.contacts.append(Contact(start="2026-11-04T10:00:00", diagnoses=[
+        Diagnosis(kind="action", code="DC509", no_metastases=True, no_local_recurrences=True)]))
+    text = " ".join(text_of(render(form)).split())
+    assert "Ingen metastaser" in text and "Ingen lokalrecidiv" in text
+    plain = " ".join(text_of(render(full_form())).split())
+    assert "Ingen metastaser" not in plain and "Ingen lokalrecidiv" not in plain
