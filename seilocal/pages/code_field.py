@@ -63,9 +63,11 @@ class CodeField(SearchSelect):
             )
             with self.toggle:
                 self._mode_tip = ui.tooltip(MODE_HINT.format(mode=MODES[self.mode]))
+        # Quasar hands the same keydown to this listener twice (its own emit and the native event on its root):
+        # the event is marked, so one Alt+S is one switch.
         self.select.on("keydown", self.switch_mode,
-                       js_handler="(e) => { if (e.altKey && !e.ctrlKey && e.code === 'KeyS') "
-                                  "{ e.preventDefault(); emit(); } }")
+                       js_handler="(e) => { if (e.altKey && !e.ctrlKey && e.code === 'KeyS' && !e.seiModeSwitched) "
+                                  "{ e.seiModeSwitched = true; e.preventDefault(); emit(); } }")
 
     def all_options(self) -> dict[str, str] | None:
         """Every option of a short list (valid at the field's time), or None for a long or unnamed list."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -70,6 +71,16 @@ def test_a_short_list_opens_with_arrow_down_and_takes_an_option_by_its_text(brow
     type_keys(browser, Keys.ENTER, Keys.TAB)
     wait_focus_left(browser, "referral-method")
     wait_stored(app_process.data_dir, lambda d: d["referral"]["method"] == "ALDA02")
+
+    # Alt+S in a field switches its search mode without leaving it (the mode button itself is not tabbed to).
+    reason = input_of(browser, "referral-reason")
+    browser.execute_script("arguments[0].focus();", reason)
+    wait_focus_in(browser, "referral-reason")
+    assert by_mark(browser, "referral-reason-mode").text == "Begynder med"
+    ActionChains(browser).key_down(Keys.ALT).send_keys("s").key_up(Keys.ALT).perform()
+    wait(browser, lambda d: by_mark(d, "referral-reason-mode").text == "Indeholder", message="Alt+S did nothing")
+    wait_focus_in(browser, "referral-reason")
+    assert reason.get_attribute("value") == ""  # the key typed nothing into the field
 
     browser.refresh()
     open_section(browser, "referral")
