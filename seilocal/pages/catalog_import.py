@@ -12,6 +12,8 @@ from seilocal.store.catalog import CatalogImportError, ImportResult, import_sks
 from seilocal.store.catalog.sor_import import import_sor
 from seilocal.store.db import open_connection
 
+from .import_errors_da import danish_import_error
+
 # Checked by the browser before sending; the security gate refuses larger bodies too (413).
 MAX_UPLOAD_BYTES = MAX_BODY_BYTES - 1024 * 1024  # room for the multipart framing
 KINDS = {"sks": "SKS-koder (SKScomplete.txt)", "sor": "SOR-enheder (CSV eller XML)"}
@@ -37,9 +39,8 @@ def result_text(kind: str, result: ImportResult) -> str:
 
 
 def error_text(error: CatalogImportError) -> str:
-    """A Danish message for a refused file; the cause itself is from the importer (English, technical)."""
-    where = f" i linje {error.line_no}" if error.line_no else ""
-    return f"Filen blev ikke indlæst: fejl{where} ({error.message}). Intet er ændret."
+    """A Danish message for a refused file: where, the cause in Danish, and that nothing changed."""
+    return danish_import_error(error)
 
 
 def catalog_import_panel(db_path: Path) -> None:

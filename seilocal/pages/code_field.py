@@ -1,20 +1,23 @@
-"""A type-ahead SKS code field: server-side search as the user types, never the whole list in the browser."""
+"""A code field: a short list (≤ 30 codes) opens with all its options; a long list is searched as the user types."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from nicegui import events, ui
+from nicegui import ui
 
 from seilocal.model.codes import code_shape_error
 from seilocal.store.catalog import CatalogStore
 from seilocal.store.catalog.search import Mode
+from seilocal.store.catalog.short_list import short_list
 
 from .search_select import SearchSelect
 
 MODES: dict[str, str] = {"prefix": "Begynder med", "contains": "Indeholder"}
 LIMIT = 20
+MODE_KEY = "Alt+S"  # switches the search mode from inside the field: the mode button is no Tab stop
+MODE_HINT = "Søgemåde: {mode}. Skift mellem »Begynder med« og »Indeholder« med Alt+S i feltet."
 
 
 UNKNOWN = "ukendt kode"
@@ -26,7 +29,7 @@ def code_label(code: str, text: str | None) -> str:
 
 
 class CodeField(SearchSelect):
-    """One code field: a type-ahead select over `CatalogStore.search` and a "Begynder med"/"Indeholder" toggle."""
+    """One code field over `CatalogStore.search`, with a search-mode button ("Begynder med"/"Indeholder")."""
 
     def __init__(
         self,
@@ -51,14 +54,32 @@ class CodeField(SearchSelect):
         self.mode: Mode = saved if saved in MODES else "prefix"  # type: ignore[assignment]
         with ui.row().classes("items-center no-wrap gap-2 w-full"):
             super().__init__(label=label, value=value, on_change=on_change, mark=mark)
+            # One small button, out of the Tab order (tabindex=-1): tabbing from field to field never stops on
+            # it; the keyboard switches the mode with Alt+S inside the field, as its tooltip says.
             self.toggle = (
-                ui.toggle(MODES, value=self.mode, on_change=self._mode_changed)
-                .props("dense no-caps size=sm")
+                ui.button(MODES[self.mode], on_click=self.switch_mode)
+                .props("flat dense no-caps size=sm tabindex=-1")
                 .mark(f"{mark}-mode")
             )
+            with self.toggle:
+                self._mode_tip = ui.tooltip(MODE_HINT.format(mode=MODES[self.mode]))
+        # Quasar hands the same keydown to this listener twice (its own emit and the native event on its root):
+        # the event is marked, so one Alt+S is one switch.
+        self.select.on("keydown", self.switch_mode,
+                       js_handler="(e) => { if (e.altKey && !e.ctrlKey && e.code === 'KeyS' && !e.seiModeSwitched) "
+                                  "{ e.seiModeSwitched = true; e.preventDefault(); emit(); } }")
+
+    def all_options(self) -> dict[str, str] | None:
+        """Every option of a short list (valid at the field's time), or None for a long or unnamed list."""
+        if self.list_name is None:
+            return None
+        hits = short_list(self.catalog, self.list_name, at=self._at())
+        return None if hits is None else {hit.code: code_label(hit.code, hit.text) for hit in hits}
 
     def options_for(self, text: str) -> dict[str, str]:
-        """The catalog's hits for typed text in this field's list and mode, dated by the field's time."""
+        """The catalog's hits for typed text in this field's list and mode; a short list's all when empty."""
+        if not text.strip():
+            return self.all_options() or {}
         hits = self.catalog.search(text, list_name=self.list_name, mode=self.mode, at=self._at(), limit=LIMIT)
         return {hit.code: code_label(hit.code, hit.text) for hit in hits}
 
@@ -77,10 +98,20 @@ class CodeField(SearchSelect):
             return None
         return code_shape_error(value, self.list_name)
 
-    def _mode_changed(self, e: events.ValueChangeEventArguments) -> None:
-        if e.value in MODES:
-            self.mode = e.value
-            self._set_pref(self._pref_key, e.value)
+    def switch_mode(self) -> None:
+        """Switch between "Begynder med" and "Indeholder" (the button or Alt+S), remember it, search again."""
+        self.set_mode("contains" if self.mode == "prefix" else "prefix")
+
+    def set_mode(self, mode: Mode) -> None:
+        """Use `mode` for the next searches, remember it for this kind of field, and redo the current search."""
+        if mode not in MODES:
+            return
+        self.mode = mode
+        self._set_pref(self._pref_key, mode)
+        self.toggle.set_text(MODES[mode])
+        self._mode_tip.set_text(MODE_HINT.format(mode=MODES[mode]))
+        if self.typed:
+            self.search(self.typed)
 
 
 # Pages build it like any other widget: `code_field(catalog, label=..., ...)`.

@@ -43,7 +43,7 @@ def _buttons(editor: FormEditor, versions: VersionStore) -> None:
             submit.tooltip("Skemaet er annulleret." if status == "cancelled"
                            else "Ingen ændringer siden sidste indberetning.")
         if can(status, "cancel"):
-            ui.button("Annuller", icon="block", on_click=lambda: _cancel_dialog(editor, versions)).props(
+            ui.button("Annullér", icon="block", on_click=lambda: _cancel_dialog(editor, versions)).props(
                 "outline color=negative").mark("action-cancel")
         if can(status, "delete"):
             ui.button("Slet kladde", icon="delete", on_click=lambda: _delete_dialog(editor, versions)).props(
@@ -158,11 +158,11 @@ def _cancel_dialog(editor: FormEditor, versions: VersionStore) -> None:
         ui.navigate.reload()
 
     with ui.dialog(value=True) as dialog, ui.card().classes("min-w-[28rem]").mark("cancel-dialog"):
-        ui.label("Annuller skemaet").classes("text-h6")
+        ui.label("Annullér skemaet").classes("text-h6")
         ui.label("Et annulleret skema kan ikke ændres eller indberettes igen. Det slettes ikke.")
         reason = ui.textarea("Begrundelse").props("outlined autofocus").classes("w-full").mark("cancel-reason")
         with ui.row():
-            ui.button("Annuller skemaet", on_click=confirm).props("color=negative").mark("cancel-confirm")
+            ui.button("Annullér skemaet", on_click=confirm).props("color=negative").mark("cancel-confirm")
             ui.button("Fortryd", on_click=dialog.close).props("flat").mark("cancel-abort")
 
 

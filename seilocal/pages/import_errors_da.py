@@ -20,6 +20,8 @@ _MESSAGES: list[tuple[re.Pattern[str], str]] = [
      "linjen har {n} tegn, men en SKS-linje har mindst {m}. Er det SKScomplete.txt?"),
     (re.compile(r"record type (?P<v>.+) is not letters"), "posttypen {v} er ikke bogstaver. Er det SKScomplete.txt?"),
     (re.compile(r"code (?P<v>.+) is empty or has spaces inside"), "koden {v} er tom eller har mellemrum"),
+    (re.compile(r"code (?P<v>.+) is not an SKS code \(letters, digits and \. \+ _ - only\)"),
+     "koden {v} er ikke en SKS-kode (kun bogstaver, cifre og . + _ -). Er det SKScomplete.txt?"),
     (re.compile(r"(?P<what>valid[-_]to) (?P<a>\S+) is before (?:valid[-_]from) (?P<b>\S+)"),
      "gyldig til ({a}) ligger før gyldig fra ({b})"),
     (re.compile(r"not Windows-1252 text \((?P<v>.*)\)"),

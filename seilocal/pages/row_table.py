@@ -94,7 +94,7 @@ class RowTable:
             ui.button("Ny", icon="add", on_click=lambda: self.add()).props("dense no-caps").mark(f"{mark}-new")
             self.delete_button = ui.button("Slet", icon="delete", on_click=self.ask_delete).props(
                 "dense flat no-caps color=negative").mark(f"{mark}-delete")
-            ui.button(icon="refresh", on_click=self.refresh).props("dense flat").tooltip("Opdater").mark(
+            ui.button(icon="refresh", on_click=self.refresh).props("dense flat").tooltip("Opdatér").mark(
                 f"{mark}-refresh")
             self.toggle_button = ui.button("Skjul detaljer", on_click=self.toggle_details).props(
                 "dense flat no-caps").mark(f"{mark}-toggle-details")
@@ -256,7 +256,7 @@ class RowTable:
         self.details_box.clear()
         with self.details_box:
             if index is None:
-                ui.label(f"Vælg en {self._noun} i tabellen, eller tryk på “Ny”.").classes("text-grey-7").mark(
+                ui.label(f"Vælg en {self._noun} i tabellen, eller tryk på »Ny«.").classes("text-grey-7").mark(
                     f"{self.mark}-empty-details")
             else:
                 self._details(f"{self.list_path}[{index}]", index)
@@ -316,7 +316,7 @@ class RowTable:
                 f"{self.mark}-delete-warning")
             self.dialog_warning.visible = False
             with ui.row().classes("w-full justify-end"):
-                ui.button("Annuller", on_click=self.dialog.close).props("flat no-caps").mark(
+                ui.button("Annullér", on_click=self.dialog.close).props("flat no-caps").mark(
                     f"{self.mark}-delete-cancel")
                 ui.button("Slet", on_click=self._confirm_delete).props("no-caps color=negative").mark(
                     f"{self.mark}-delete-confirm")

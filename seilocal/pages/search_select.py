@@ -1,8 +1,9 @@
-"""The type-ahead select both code fields and SOR fields are made of: server-side search, never the full list.
+"""The type-ahead select both code fields and SOR fields are made of: server-side search, never a long list.
 
-A `ui.select` with `with_input=True` that starts with only its current value as option, searches as the user
-types ('input-value', throttled) and always keeps the current value among the options, after the hits (NiceGUI
-resets a value that is not among them to None).
+A `ui.select` with `with_input=True`. A field over a short list (`all_options`, e.g. frit valg, prioritet) starts
+with every option, so a click or ↓ opens them all, as SEI2 does; any other field starts with only its current value.
+Either searches as the user types ('input-value', throttled) and always keeps the current value among the
+options, after the hits (NiceGUI resets a value that is not among them to None).
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ class SearchSelect:
     def __init__(self, *, label: str, value: str | None, on_change: Callable[[str | None], None], mark: str) -> None:
         self._on_change = on_change
         self._silent = False
+        self.typed = ""  # the text of the last search typed in the field ("" after a pick or when left)
         self.select = (
             ui.select(
-                self._with_current({}, value),
+                self._with_current(self.all_options() or {}, value),
                 value=value,
                 label=label,
                 with_input=True,
@@ -41,12 +43,18 @@ class SearchSelect:
         # Tab takes nothing by itself (disable-tab-selection); a typed code that is exactly one of the hits is
         # taken when the field is left, as a practitioner who types "ALAL01" and Tab expects.
         self.select.on("blur", self._left, js_handler="(e) => emit(e.target && e.target.value || '')")
+        # A short list may depend on the form's time (validity): brought up to date when the field is entered.
+        self.select.on("focus", self._entered)
 
     # -- what a subclass provides ----------------------------------------------------------------------
 
     def options_for(self, text: str) -> dict[str, str]:
         """The options (value -> label) for typed text, best first."""
         raise NotImplementedError
+
+    def all_options(self) -> dict[str, str] | None:
+        """Every option (value -> label) when the field's list is short enough to show whole, else None."""
+        return None
 
     def label_of(self, value: str) -> str:
         """The label of one value that is not among the search hits (e.g. the stored value)."""
@@ -67,7 +75,7 @@ class SearchSelect:
         """Show `value` (from outside, e.g. a loaded form) without calling on_change."""
         self._silent = True
         try:
-            self.select.set_options(self._with_current({}, value), value=value)
+            self.select.set_options(self._with_current(self.all_options() or {}, value), value=value)
         finally:
             self._silent = False
 
@@ -95,6 +103,7 @@ class SearchSelect:
         # searching for it would replace the options under the selection Quasar is about to send.
         if text and text in self.select.options.values():
             return
+        self.typed = text
         self.search(text)
 
     def refusal(self, value: str) -> str | None:
@@ -103,10 +112,19 @@ class SearchSelect:
 
     def _left(self, e: events.GenericEventArguments) -> None:
         text = e.args if isinstance(e.args, str) else ""
+        self.typed = ""
         code = self.normalise(text) if text else ""
         if code and code != self.select.value and text not in self.select.options.values() \
                 and code in self.select.options:
             self.select.value = code  # through _value_changed, as a pick
+
+    def _entered(self) -> None:
+        options = self.all_options()
+        if options is None:
+            return
+        fresh = self._with_current(options, self.select.value)
+        if fresh != self.select.options:
+            self.select.set_options(fresh)
 
     def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
         if self._silent:

@@ -106,7 +106,7 @@ class ValidationPanel:
                 # The list is drawn only while the box is open: dozens of findings cost the browser more
                 # than the rest of the page when it opens.
                 self.expansion.on_value_change(lambda e: self._render() if e.value else None)
-                ui.button("Valider", icon="fact_check", on_click=self.validate_now).props(
+                ui.button("Validér", icon="fact_check", on_click=self.validate_now).props(
                     "dense no-caps unelevated").classes("q-ma-xs").mark("validation-run")
         editor.on_saved(self._saved)
         self.run()

@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import start_app, stop_app
 
-from .helpers import input_of, type_keys, wait_stored, wait_value
+from .helpers import by_mark, input_of, type_keys, wait_stored, wait_value
 from .keyboard import choose_here, new_form, open_section, select_all, tab_to
 
 pytestmark = pytest.mark.browser
@@ -84,6 +84,7 @@ def test_contact_with_diagnoses_and_procedure_by_keyboard(browser, app_process):
     press(browser, "diagnosis-add-action")
     input_of(browser, "diagnosis-action-code").click()
     choose_here(browser, "diagnosis-action-code", "DC509", "DC509")
+    by_mark(browser, "diagnosis-action-side")  # drawn once the server has the code: Tab before it would pass by
     tab_to(browser, "diagnosis-action-side")
     choose_here(browser, "diagnosis-action-side", "TUL2", "TUL2")
     tab_to(browser, "diagnosis-action-metastases")

@@ -31,6 +31,7 @@ def refused(importer, db: Database, path: Path, data: bytes) -> str:
 SKS_LINES = [
     ("dia", "linje 1: linjen har 3 tegn, men en SKS-linje har mindst 47"),
     ("dia" + " " * 20 + "20190101" + " " * 16 + "tekst", "koden"),
+    ("diaDA0;0" + " " * 15 + "20190101" + " " * 16 + "tekst", "koden »DA0;0« er ikke en SKS-kode"),
     ("d1aDA00" + " " * 16 + "20190101" + " " * 16 + "tekst", "posttypen"),
     ("diaDA00" + " " * 16 + "20190101" + " " * 8 + "20180101" + "tekst", "gyldig til (2018-01-01) ligger før"),
     ("diaDA00" + " " * 16 + "20191301" + " " * 16 + "tekst", "»gyldig fra« »20191301« er en dato, der ikke findes"),

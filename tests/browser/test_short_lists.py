@@ -1,0 +1,89 @@
+"""Issue 13, item 4: a short list opens whole with ↓ and an option is picked by its text with the keyboard alone;
+Tab keeps it, the search-mode button is no Tab stop, and after a reload the stored document holds the code."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from .helpers import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
+from .keyboard import FOCUSED, ITEMS, new_form, open_section, shown, wait_focus_left
+
+pytestmark = pytest.mark.browser
+
+FREE_CHOICE = ["ALDB00 – Fritvalg ikke relevant", "ALDB01 – Frit sygehusvalg", "ALDB02 – Udvidet frit sygehusvalg"]
+
+
+def menu_texts(driver, css: str = ITEMS) -> list[str]:
+    """The labels of the open menu's items; a menu redrawn meanwhile counts as empty."""
+    try:
+        return [item.text for item in driver.find_elements(By.CSS_SELECTOR, css)]
+    except StaleElementReferenceException:
+        return []
+
+
+def arrow_to_text(driver, text: str) -> None:
+    """Press ↓ until the highlighted option reads `text` (a key swallowed by a redraw is pressed again)."""
+    for _ in range(20):
+        type_keys(driver, Keys.ARROW_DOWN)
+        try:
+            wait(driver, lambda d: menu_texts(d, FOCUSED) != [], timeout=3)
+        except TimeoutException:
+            continue
+        if any(text in label for label in menu_texts(driver, FOCUSED)):
+            return
+    raise AssertionError(f"the arrow keys never reached {text!r}; the menu shows {menu_texts(driver)}")
+
+
+def test_a_short_list_opens_with_arrow_down_and_takes_an_option_by_its_text(browser, app_process):
+    new_form(browser, app_process.url)
+    open_section(browser, "referral")
+    field = input_of(browser, "referral-free-choice")
+    browser.execute_script("arguments[0].focus();", field)  # the keyboard's place, no click (a click opens too)
+    wait_focus_in(browser, "referral-free-choice")
+    assert menu_texts(browser) == []  # nothing open yet, nothing typed
+
+    type_keys(browser, Keys.ARROW_DOWN)  # opens the whole list: no code needs to be known
+    wait(browser, lambda d: menu_texts(d) == FREE_CHOICE, message="↓ did not open the whole list")
+    arrow_to_text(browser, "Udvidet frit sygehusvalg")
+    type_keys(browser, Keys.ENTER)
+    wait(browser, lambda d: "ALDB02" in shown(d, "referral-free-choice"), message="ALDB02 not shown")
+    wait_stored(app_process.data_dir, lambda d: d["referral"]["free_choice"] == "ALDB02")
+
+    # Tab leaves the field with its value and goes straight on: the mode button beside it is no Tab stop.
+    type_keys(browser, Keys.TAB)
+    wait_focus_left(browser, "referral-free-choice")
+    assert browser.execute_script("return document.activeElement.closest('[data-testid]')?.dataset.testid") \
+        != "referral-free-choice-mode"
+    assert by_mark(browser, "referral-free-choice-mode").get_attribute("tabindex") == "-1"
+
+    # Typing still filters a short list: a word of the text, ↓, Enter.
+    method = input_of(browser, "referral-method")
+    browser.execute_script("arguments[0].focus();", method)
+    wait_focus_in(browser, "referral-method")
+    type_keys(browser, "speciallæge")
+    wait(browser, lambda d: menu_texts(d) == ["ALDA02 – Henvist fra praktiserende speciallæge"],
+         message="typing did not narrow the list")
+    arrow_to_text(browser, "speciallæge")
+    type_keys(browser, Keys.ENTER, Keys.TAB)
+    wait_focus_left(browser, "referral-method")
+    wait_stored(app_process.data_dir, lambda d: d["referral"]["method"] == "ALDA02")
+
+    # Alt+S in a field switches its search mode without leaving it (the mode button itself is not tabbed to).
+    reason = input_of(browser, "referral-reason")
+    browser.execute_script("arguments[0].focus();", reason)
+    wait_focus_in(browser, "referral-reason")
+    assert by_mark(browser, "referral-reason-mode").text == "Begynder med"
+    ActionChains(browser).key_down(Keys.ALT).send_keys("s").key_up(Keys.ALT).perform()
+    wait(browser, lambda d: by_mark(d, "referral-reason-mode").text == "Indeholder", message="Alt+S did nothing")
+    wait_focus_in(browser, "referral-reason")
+    assert reason.get_attribute("value") == ""  # the key typed nothing into the field
+
+    browser.refresh()
+    open_section(browser, "referral")
+    wait(browser, lambda d: "ALDB02" in shown(d, "referral-free-choice"), message="ALDB02 lost after reload")
+    stored = wait_stored(app_process.data_dir, lambda d: True)
+    assert (stored["referral"]["free_choice"], stored["referral"]["method"]) == ("ALDB02", "ALDA02")
