@@ -252,3 +252,30 @@ def folder_status(data_dir: Path) -> FolderStatus:
         backups=len(backups),
         plain_backups=sum(1 for b in backups if crypto.is_plain(b)),
     )
+
+
+def backups_opened_by(data_dir: Path, recovery: str) -> list[Path]:
+    """The backups of the folder that `recovery` opens, newest first (a backup keeps the key it was made with)."""
+    from .backup import backups_dir_for, list_backups
+
+    secret = keys.parse_recovery(recovery)
+    if secret is None:
+        raise keys.WrongKey("a recovery key has 32 letters and digits (eight groups of four)")
+    key = keys.key_from_recovery(secret)
+    return [info.path for info in list_backups(backups_dir_for(db_path(data_dir)))
+            if not crypto.is_plain(info.path) and crypto.key_opens(info.path, key)]
+
+
+def restore_with_recovery(data_dir: Path, backup: Path, recovery: str, passphrase: str | None = None) -> Path | None:
+    """Put `backup` in place of a database whose key is lost, opened by `recovery`; return the kept old file.
+
+    The database that no known key opens is never overwritten: `restore_backup` keeps it in the backups folder
+    first. The key file then holds the backup's key (keyring, or `passphrase`); KeyNeeded(new=True) when there is
+    neither, WrongKey when the recovery key does not open the backup: nothing written in both cases.
+    """
+    from .backup import restore_backup
+
+    if backup not in backups_opened_by(data_dir, recovery):
+        raise keys.WrongKey("the recovery key does not open this backup")
+    keys.adopt_key(data_dir, keys.key_from_recovery(keys.parse_recovery(recovery)), passphrase)
+    return restore_backup(backup, db_path(data_dir))

@@ -204,6 +204,11 @@ def _keyring():
     return keyring
 
 
+def keyring_available() -> bool:
+    """True when a usable OS keyring is there (it may still refuse access later)."""
+    return _keyring() is not None
+
+
 def keyring_store(check: str, key: bytes) -> bool:
     """Put the key in the OS keyring; False when there is none or it refuses."""
     ring = _keyring()
