@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from nicegui import run, ui
 
-from seilocal.export.bundle import BundleError, bundle_name, prefetch_describe
-from seilocal.export.cda.documents import bundle_documents
-from seilocal.export.submission import make_bundle, store_bundle, stored_bundle
 from seilocal.store.profile import load_profile
 from seilocal.store.versions import Version
 
@@ -21,6 +18,11 @@ def bundles_part(ctx: AppContext, submitted: list[Version]) -> None:
     """One "Hent" per submitted version; a version without a stored bundle gets one made (and kept) first."""
     if not submitted or ctx.store.path is None:
         return
+    # Imported here: the export package (CDA, PDF) costs ~0.4 s to import, and this module loads at start-up.
+    from seilocal.export.bundle import BundleError, bundle_name, prefetch_describe
+    from seilocal.export.cda.documents import bundle_documents
+    from seilocal.export.submission import make_bundle, store_bundle, stored_bundle
+
     ui.label("Indberetningspakker").classes("text-h6 q-mt-md")
     ui.label(PLAIN_NOTE).classes("text-grey-7").mark("bundle-plain-note")
 
