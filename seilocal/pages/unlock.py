@@ -90,7 +90,7 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
     field = ui.input("Adgangssætning eller gendannelsesnøgle", password=True,
                      password_toggle_button=True).classes("w-full").mark("unlock-passphrase")
     message = ui.label("").classes("text-negative").mark("unlock-message")
-    if "keyring" in reason:
+    if "keyring" in reason and not lost_key:  # (a folder path may hold the word too)
         message.text = "Nøgleringen gav ikke adgang til nøglen. Skriv adgangssætningen i stedet."
 
     async def attempt() -> None:

@@ -73,7 +73,7 @@ async def test_a_lost_key_offers_the_backups_and_restores_one_without_overwritin
     _input(user, "unlock-passphrase").value = r1  # the old recovery key: not the database's ...
     user.find(marker="unlock-submit").click()
     await user.should_see("2 forsøg tilbage", retries=100)
-    await _until(lambda: len(user.find(marker=f"lost-key-restore-{backup.stem}").elements) == 1)
+    await user.should_see(marker=f"lost-key-restore-{backup.stem}", retries=100)
     assert db_path(data).read_bytes() == current and not keys.key_file(data).exists()  # nothing changed yet
 
     user.find(marker=f"lost-key-restore-{backup.stem}").click()  # ... but it opens the backup
@@ -95,3 +95,38 @@ async def test_a_lost_key_without_backups_says_so(user: User, lost_key_folder) -
     unlock_page(data, False, lambda: open_store(data), lambda _s: None, str(missing.value))
     await user.open("/")
     await user.should_see("Der er ingen backups i mappen.", marker="lost-key-no-backups")
+
+
+async def test_without_a_keyring_the_restored_backup_gets_a_passphrase_chosen_on_the_page(
+        user: User, lost_key_folder, monkeypatch) -> None:
+    from seilocal.pages.unlock import unlock_page
+
+    data, r1, backup = lost_key_folder
+    monkeypatch.delenv(keys.ENV_PASSPHRASE)
+    monkeypatch.setattr(keys, "keyring_available", lambda: False)
+    monkeypatch.setattr(keys, "keyring_store", lambda check, key: False)
+    with pytest.raises(KeyFileMissing) as missing:
+        open_store(data)
+    current = db_path(data).read_bytes()
+    opened: list[Store] = []
+    unlock_page(data, False, lambda: open_store(data), opened.append, str(missing.value))
+    await user.open("/")
+    _input(user, "unlock-passphrase").value = r1
+    user.find(marker="unlock-submit").click()
+    await user.should_see(marker="lost-key-new", retries=100)
+    _input(user, "lost-key-new").value = "kort"
+    _input(user, "lost-key-again").value = "kort"
+    user.find(marker=f"lost-key-restore-{backup.stem}").click()
+    await user.should_see("mindst 8 tegn", marker="lost-key-message")
+    assert db_path(data).read_bytes() == current and not keys.key_file(data).exists()  # nothing written
+    _input(user, "lost-key-new").value = "den nye adgangssætning"
+    _input(user, "lost-key-again").value = "den nye adgangssætning"
+    user.find(marker=f"lost-key-restore-{backup.stem}").click()
+    await _until(lambda: opened)
+    opened[0].close()
+    keys.forget_all()
+    store = open_store(data, passphrase="den nye adgangssætning")
+    try:
+        assert [f.name for f in store.forms.search()] == ["Anna"]
+    finally:
+        store.close()
