@@ -193,7 +193,9 @@ def encrypt_plain_backups(folder: Path, key: bytes) -> list[Path]:
     done = []
     for backup in sorted(folder.glob("*.sqlite3")):
         if crypto.is_plain(backup):
-            if Path(f"{backup}-wal").exists():
+            if any(Path(f"{backup}{suffix}").exists() for suffix in ("-wal", "-journal", "-shm")):
+                # Left by a kill (a copy or a checkpoint cut short): a read-only connection cannot recover a hot
+                # journal or a WAL ("attempt to write a readonly database"), a read-write one does it first.
                 _checkpoint_plain(backup)
             encrypt_file(backup, key)
             done.append(backup)
