@@ -25,12 +25,12 @@ EXE = ROOT / "dist" / "seilocal" / ("seilocal.exe" if os.name == "nt" else "seil
 RUNS = 3
 
 
-def one_start(data_dir: Path) -> tuple[float, float]:
-    """Start the executable; return (seconds until the URL is printed, seconds until the list is served)."""
+def one_start(data_dir: Path, command: list[str] | None = None) -> tuple[float, float]:
+    """Start the executable (or `command`); return (seconds until the URL is printed, until the list is served)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_CURRENT_TEST", "SEILOCAL_DATA_DIR")}
     env.setdefault("SEILOCAL_PASSPHRASE", "smoke test passphrase")
     started = time.perf_counter()
-    process = subprocess.Popen([str(EXE), "--no-browser", "--data-dir", str(data_dir)],
+    process = subprocess.Popen([*(command or [str(EXE)]), "--no-browser", "--data-dir", str(data_dir)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         url = None

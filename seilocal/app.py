@@ -9,6 +9,7 @@ import asyncio
 import os
 import socket
 import sys
+import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
@@ -71,7 +72,38 @@ def _check_port_free(port: int) -> None:
             raise PortTaken(port) from None
 
 
+def _prefetch_key(data_dir: Path) -> threading.Thread:
+    """Unlock the folder's key in a worker thread while the main thread imports the UI.
+
+    The passphrase's scrypt (~0.2 s) and a keyring's D-Bus call do not hold the GIL, so they overlap the
+    imports (~1.3 s) instead of adding to them. The key is only remembered for this process; a problem is
+    not reported here: the main thread unlocks again (at once, from memory, when this worked) and reports.
+    """
+    from seilocal.store import keys  # imported here, not in the thread (only keyring is imported there)
+
+    def work() -> None:
+        try:
+            keys.unlock(data_dir)
+        except Exception:  # noqa: BLE001, S110 - reported by the main thread's own unlock
+            pass
+
+    thread = threading.Thread(target=work, name="unlock-prefetch", daemon=True)
+    thread.start()
+    return thread
+
+
+def _nicegui_environment(data_dir: Path) -> None:
+    # NiceGUI reads this when it is imported: its storage must stay inside the data dir.
+    os.environ["NICEGUI_STORAGE_PATH"] = str(data_dir / ".nicegui")
+    os.environ.pop("PYTEST_CURRENT_TEST", None)  # would make ui.run think it runs under pytest
+
+
 def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) -> int:
+    prefetch = _prefetch_key(data_dir)
+    _nicegui_environment(data_dir)
+    import seilocal.pages.routes  # noqa: F401 - nicegui and the pages, while the key is derived
+    prefetch.join()  # joined before anything unlocks again: scrypt is never run twice at once
+
     from seilocal.settings import db_path
     from seilocal.store import DatabaseRefused
     from seilocal.store.backup import recovery_hint
@@ -155,9 +187,7 @@ def _refused_page(data_dir: Path, reason: str) -> None:
 def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock,
                 register: Callable[[object], None], on_shutdown: Callable[[], None] | None = None) -> None:
     """Serve `register`'s pages behind the security gate on 127.0.0.1 until stopped."""
-    # NiceGUI reads this when it is imported: its storage must stay inside the data dir.
-    os.environ["NICEGUI_STORAGE_PATH"] = str(data_dir / ".nicegui")
-    os.environ.pop("PYTEST_CURRENT_TEST", None)  # would make ui.run think it runs under pytest
+    _nicegui_environment(data_dir)
 
     from nicegui import app, background_tasks, ui
     from nicegui.server import Server

@@ -22,6 +22,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                                  "passphrase); keeps the key in the keyring or SEILOCAL_PASSPHRASE")
     recover.add_argument("--recovery-key", help="the recovery key (default: asked for, or read from stdin)")
     actions.add_parser("recovery-key", help="show the recovery key made at the first start, once, if not shown yet")
+    actions.add_parser("passphrase", help="change the passphrase (old one, then the new one twice; from a "
+                                          "terminal, or three lines on stdin)")
     for parser in actions.choices.values():
         parser.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     enc.set_defaults(handler=run_encryption)
@@ -34,7 +36,7 @@ def _folder(args: argparse.Namespace) -> Path:
 def run_encryption(args: argparse.Namespace) -> int:
     """Dispatch to the action."""
     return {"status": _status, "migrate": _migrate, "rekey": _rekey, "recover": _recover,
-            "recovery-key": _recovery_key}[args.action](args)
+            "recovery-key": _recovery_key, "passphrase": _passphrase}[args.action](args)
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -153,4 +155,26 @@ def _recovery_key(args: argparse.Namespace) -> int:
         return 1
     print(f"recovery key (print it and keep it with the practice's papers): {recovery}")
     keys.recovery_shown(data_dir)
+    return 0
+
+
+def _passphrase(args: argparse.Namespace) -> int:
+    from seilocal.store import keys
+
+    data_dir = _folder(args)
+
+    def ask(prompt: str) -> str:
+        return getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+
+    old, new, again = ask("Current passphrase: "), ask("New passphrase: "), ask("New passphrase again: ")
+    if len(new) < 8 or new != again:
+        print("error: the new passphrase needs at least 8 characters, typed the same twice; nothing was changed",
+              file=sys.stderr)
+        return 2
+    try:
+        keys.change_passphrase(data_dir, old, new)
+    except keys.KeyProblem as exc:
+        print(f"error: {exc}; nothing was changed", file=sys.stderr)
+        return 2
+    print(f"passphrase changed for {data_dir} (set SEILOCAL_PASSPHRASE to the new one where scripts use it)")
     return 0

@@ -104,7 +104,7 @@ def run_submit(args: argparse.Namespace) -> int:
         print(_finding_line(finding))
     print(f"form {args.form_no} submitted as version {result.version.version}")
     if result.bundle:
-        print(f"bundle: {result.bundle}")
+        print(f"bundle: {result.bundle} (kept in the encrypted database; `seilocal export --out DIR` writes it)")
     if result.bundle_error:
         _error(f"the submission is stored, but its bundle was not written: {result.bundle_error}; "
                f"write it with `seilocal export --form {args.form_no} --out DIR`")
@@ -114,7 +114,7 @@ def run_submit(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the bundles of a form's versions or of a month's submissions into --out."""
-    from seilocal.export import BundleError, write_bundles
+    from seilocal.export import BundleError, stored_bundle, write_bundles
     from seilocal.export.bundle import prefetch_describe
     from seilocal.store.versions import versions_of
 
@@ -143,7 +143,8 @@ def run_export(args: argparse.Namespace) -> int:
             texts[version.form_no, version.version] = lookup
         describe_all = _merged(texts.values())
         try:
-            paths = write_bundles(chosen, args.out, describe_all, clinic_name=load_profile(store.prefs).clinic_name)
+            paths = write_bundles(chosen, args.out, describe_all, clinic_name=load_profile(store.prefs).clinic_name,
+                                  stored=lambda v: stored_bundle(store, v))  # the bundle kept at submission
         except BundleError as exc:
             _error(str(exc))
             return 2
@@ -151,6 +152,7 @@ def run_export(args: argparse.Namespace) -> int:
         store.close()
     for path in paths:
         print(path)
+    print(f"note: these bundles are plain copies (not encrypted) in {args.out}", file=sys.stderr)
     return 0
 
 

@@ -17,3 +17,31 @@ def connect(path: Path, *, readonly: bool = False, isolation_level: str | None =
     conn = crypto.connect(Path(path), keys.unlock(folder_of(Path(path))), readonly=readonly)
     conn.isolation_level = isolation_level
     return conn
+
+
+def stored_bundle(data_dir: Path, name: str) -> bytes | None:
+    """The bytes of the bundle kept in a data folder's encrypted database under `name`, or None."""
+    conn = connect(Path(data_dir) / "seilocal.sqlite3", readonly=True)
+    try:
+        row = conn.execute("SELECT data FROM bundles WHERE name = ?", [name]).fetchone()
+    finally:
+        conn.close()
+    return None if row is None else bytes(row[0])
+
+
+def bundle_names(data_dir: Path) -> list[str]:
+    """The names of the bundles kept in a data folder's database, oldest first."""
+    conn = connect(Path(data_dir) / "seilocal.sqlite3", readonly=True)
+    try:
+        return [row[0] for row in conn.execute("SELECT name FROM bundles ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def bundle_file(data_dir: Path, name: str, out_dir: Path) -> Path:
+    """Write the stored bundle `name` as a plain file in `out_dir` (as an export would); its path."""
+    data = stored_bundle(data_dir, name)
+    assert data is not None, f"no bundle {name} in {data_dir}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / name).write_bytes(data)
+    return out_dir / name

@@ -2,9 +2,9 @@
 
 from .bundle import BUNDLE_FORMAT, Bundle, BundleError, build_bundle, bundle_name, read_bundle, write_bundles
 from .importer import ImportRefused, import_bundle
-from .submission import SubmitResult, bundles_dir, submit_form
+from .submission import SubmitResult, stored_bundle, submit_form
 
 __all__ = [
     "BUNDLE_FORMAT", "Bundle", "BundleError", "ImportRefused", "SubmitResult", "build_bundle", "bundle_name",
-    "bundles_dir", "import_bundle", "read_bundle", "submit_form", "write_bundles",
+    "stored_bundle", "import_bundle", "read_bundle", "submit_form", "write_bundles",
 ]

@@ -162,9 +162,13 @@ def build_bundle(version: Version, describe: Describe | None = None, clinic_name
 
 
 def write_bundles(versions: Sequence[Version], out_dir: Path, describe: Describe | None = None,
-                  clinic_name: str | None = None, lpr3: Lpr3Documents | None = None) -> list[Path]:
+                  clinic_name: str | None = None, lpr3: Lpr3Documents | None = None,
+                  stored: Callable[[Version], bytes | None] | None = None) -> list[Path]:
     """Write one bundle per version into `out_dir`, all or nothing: each goes to a temp name in `out_dir`
-    first, and only when every one is complete are they renamed into place."""
+    first, and only when every one is complete are they renamed into place.
+
+    `stored` gives the bundle kept in the database when the version was submitted (written as it is); a
+    version without one gets a bundle made now. These files are plain: they are meant to leave the folder."""
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -175,7 +179,7 @@ def write_bundles(versions: Sequence[Version], out_dir: Path, describe: Describe
     pending: list[tuple[Path, Path]] = []
     try:
         for version in versions:
-            data = build_bundle(version, describe, clinic_name, lpr3)
+            data = (stored(version) if stored else None) or build_bundle(version, describe, clinic_name, lpr3)
             pending.append((_write_temp(out_dir, data), out_dir / bundle_name(version)))
         for temp, final in pending:
             os.replace(temp, final)

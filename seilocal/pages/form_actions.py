@@ -13,7 +13,7 @@ from nicegui import run, ui
 
 from seilocal.export.bundle import BundleError, prefetch_describe
 from seilocal.export.cda.documents import bundle_documents
-from seilocal.export.submission import bundles_dir, findings_now, write_new_bundle
+from seilocal.export.submission import findings_now, make_bundle, store_bundle
 from seilocal.model.lifecycle import TransitionRefused, can
 from seilocal.store import StaleForm
 from seilocal.store.profile import load_profile
@@ -93,20 +93,19 @@ async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dic
         return
     if not done:
         return
-    folder = bundles_dir(ctx.store)
     written = ""
-    if folder is not None:
+    if ctx.store.path is not None:
         describe = prefetch_describe(editor.form, ctx.store.catalog.text)
-        clinic = load_profile(ctx.store.prefs).clinic_name
-        try:  # the PDF inside takes a few hundred ms: off the event loop
-            path = await run.io_bound(write_new_bundle, version, folder, describe, clinic,
-                                      bundle_documents(load_profile(ctx.store.prefs)))
-            written = f" Pakken er gemt som {path.name}."
+        profile = load_profile(ctx.store.prefs)
+        try:  # the PDF inside takes a few hundred ms: off the event loop; stored on the loop's own connection
+            data = await run.io_bound(make_bundle, version, describe, profile.clinic_name, bundle_documents(profile))
+            store_bundle(ctx.store.db, version, data)
+            written = " Indberetningspakken er gemt krypteret; den hentes under Historik."
         except BundleError:
-            ui.notify("Indberetningen er gemt, men indberetningspakken kunne ikke skrives. "
-                      "Den kan skrives igen med »seilocal export«.", type="warning", timeout=0, close_button=True)
-    plain = " Indberetningspakken er ikke krypteret: den er beregnet til at blive sendt." if written else ""
-    ui.notify(f"Skemaet er indberettet (version {version.version}).{written}{plain}", type="positive")
+            ui.notify("Indberetningen er gemt, men indberetningspakken kunne ikke dannes. "
+                      "Den dannes igen, når du henter den under Historik.", type="warning", timeout=0,
+                      close_button=True)
+    ui.notify(f"Skemaet er indberettet (version {version.version}).{written}", type="positive")
     ui.navigate.reload()
 
 

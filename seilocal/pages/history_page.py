@@ -12,6 +12,7 @@ from seilocal.model.datetime_input import format_for_display
 from seilocal.store import FormNotFound
 from seilocal.store.versions import ACTION_LABELS_DA, Version, VersionStore, audit_csv, diff_documents, field_label
 
+from .bundle_downloads import bundles_part
 from .context import AppContext
 from .frame import frame
 
@@ -44,6 +45,7 @@ def history_page(ctx: AppContext, form_no: int) -> None:
         submitted = versions.versions(form_no)
         _versions_table(submitted)
         _lpr3_part(ctx, versions, submitted, form)
+        bundles_part(ctx, submitted)
         _events_table(versions.status_events(form_no))
         _diff_part(form, submitted)
         _audit_part(versions, form.patient.cpr, form_no)

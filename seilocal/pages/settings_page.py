@@ -64,3 +64,6 @@ def settings_page(ctx: AppContext) -> None:
             catalog_lists_panel(ctx.store.path)
             ui.label("Backup").classes("text-h6 q-mt-md")
             backup_panel(ctx)
+            from .encryption_settings import encryption_panel  # issue 16's card, kept in its own module
+
+            encryption_panel(ctx)

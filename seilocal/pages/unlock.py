@@ -78,17 +78,19 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
 
 def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Callable[[Store], None],
                  tries: dict[str, int], reason: str, box: ui.column) -> None:
-    if "key file" in reason:
+    lost_key = "key file" in reason
+    if lost_key:
         ui.label("Databasen er krypteret, men mappen har ingen nøglefil (encryption.json), fx fordi mappen er "
-                 "kopieret fra en anden computer. Skriv gendannelsesnøglen fra papiret. Er filen ikke en "
-                 "database fra SEI-LPR lokal, så åbnes intet, og intet ændres.").mark("unlock-key-file-missing")
+                 "kopieret fra en anden computer, eller nøglefilen er slettet. Skriv gendannelsesnøglen fra "
+                 "papiret. Er filen ikke en database fra SEI-LPR lokal, så åbnes intet, og intet ændres."
+                 ).mark("unlock-key-file-missing")
     else:
         ui.label("Databasen er krypteret. Skriv adgangssætningen, eller gendannelsesnøglen fra papiret, "
                  "hvis du har glemt den.")
     field = ui.input("Adgangssætning eller gendannelsesnøgle", password=True,
                      password_toggle_button=True).classes("w-full").mark("unlock-passphrase")
     message = ui.label("").classes("text-negative").mark("unlock-message")
-    if "keyring" in reason:
+    if "keyring" in reason and not lost_key:  # (a folder path may hold the word too)
         message.text = "Nøgleringen gav ikke adgang til nøglen. Skriv adgangssætningen i stedet."
 
     async def attempt() -> None:
@@ -105,6 +107,8 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
         except keys.WrongKey:
             tries["left"] -= 1
             field.value = ""
+            if offer is not None and keys.parse_recovery(typed) is not None:
+                await offer(typed)  # it may open a backup made before a newer recovery key
             if tries["left"] <= 0:
                 message.text = ("Forkert tre gange. Intet er ændret. Luk programmet, og start det igen for at "
                                 "prøve igen, eller brug gendannelsesnøglen.")
@@ -132,6 +136,11 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
 
     field.on("keydown.enter", attempt)
     button = ui.button("Lås op", on_click=attempt).mark("unlock-submit")
+    offer = None
+    if lost_key:
+        from .lost_key import lost_key_part
+
+        offer = lost_key_part(data_dir, open_store, on_open)
 
 
 def _recover(data_dir: Path, typed: str, passphrase: str | None = None) -> None:

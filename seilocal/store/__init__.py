@@ -49,6 +49,9 @@ def open_store(data_dir: Path, passphrase: str | None = None, recovery: str | No
     unlocked = folder_key(data_dir, passphrase, recovery)
     store = _wrap(open_database(path, unlocked.key), path)
     store.recovery = unlocked.recovery
+    from .bundles import adopt_plain_bundles
+
+    adopt_plain_bundles(store.db, data_dir)  # bundles of older versions: into the encrypted database
     return store
 
 

@@ -227,7 +227,45 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
         incoming.unlink(missing_ok=True)
         where = f"; the previous file is kept as {kept}" if kept else ""
         raise BackupError(f"restoring {backup} failed ({exc.strerror or exc}){where}") from exc
+    if kept is not None:
+        carry_bundles(kept, db_path, key_for_folder(db_path.parent))
     return kept
+
+
+def carry_bundles(previous: Path, db_path: Path, key: bytes) -> int:
+    """Copy into the restored database the bundles it lacks from the file it replaced; return how many.
+
+    A bundle may already have been sent to the authority: a restore to an older backup must not lose it
+    (the same form and version submitted again then gets a bundle of its own, `...-v1-2.zip`). Best effort:
+    the replaced file is kept in the backups folder whatever happens here.
+    """
+    from sqlite_utils import Database
+
+    from .bundles import BundleStore, bundles_migrations
+
+    try:
+        old = crypto.connect(previous, key, readonly=True)
+        try:
+            rows = old.execute("SELECT name, form_no, version, sha256, data FROM bundles ORDER BY id").fetchall()
+        finally:
+            old.close()
+    except crypto.Error:
+        return 0  # an older file without the table, or a damaged one: nothing to carry
+    if not rows:
+        return 0
+    db = Database(crypto.connect(db_path, key))
+    try:
+        bundles_migrations.apply(db)  # a backup from before bundles were kept in the database
+        have = {row[0] for row in db.execute("SELECT sha256 FROM bundles")}
+        store = BundleStore(db)
+        carried = 0
+        for name, form_no, version, digest, data in rows:
+            if digest not in have:
+                store.put(name.removesuffix(".zip"), bytes(data), form_no, version)
+                carried += 1
+        return carried
+    finally:
+        db.close()
 
 
 def schedule_restore(backup: Path, data_dir: Path) -> None:

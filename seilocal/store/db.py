@@ -26,6 +26,7 @@ class DatabaseRefused(RuntimeError):
 
 def migration_sets() -> list[Migrations]:
     """Every migration set of the app, in the order they are applied."""
+    from .bundles import bundles_migrations
     from .catalog.schema import catalog_migrations  # the code catalog lives in the same file
 
     sets = [form_migrations, catalog_migrations]
@@ -34,8 +35,8 @@ def migration_sets() -> list[Migrations]:
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.versions_schema":
             raise
-        return sets
-    return [*sets, versions_migrations]
+        return [*sets, bundles_migrations]
+    return [*sets, versions_migrations, bundles_migrations]
 
 
 def _applied_names(conn: crypto.Connection) -> set[tuple[str, str]]:

@@ -12,6 +12,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from seilocal.settings import db_path, prepare_data_dir
 
@@ -192,28 +193,91 @@ def encrypt_plain_backups(folder: Path, key: bytes) -> list[Path]:
     done = []
     for backup in sorted(folder.glob("*.sqlite3")):
         if crypto.is_plain(backup):
-            if Path(f"{backup}-wal").exists():
+            if any(Path(f"{backup}{suffix}").exists() for suffix in ("-wal", "-journal", "-shm")):
+                # Left by a kill (a copy or a checkpoint cut short): a read-only connection cannot recover a hot
+                # journal or a WAL ("attempt to write a readonly database"), a read-write one does it first.
                 _checkpoint_plain(backup)
             encrypt_file(backup, key)
             done.append(backup)
     return done
 
 
-def rekey(data_dir: Path, key: bytes, passphrase: str | None = None) -> str:
+def rekey(data_dir: Path, key: bytes, passphrase: str | None = None, live: Any = None) -> str:
     """A new database key and recovery key: the database and its backups re-encrypted; the new recovery key.
 
     Crash-safe: the new key is recorded (wrapped by the old) first, each file is swapped as above, and the
     key file follows last; a start after a kill finishes the rekey (`folder_key`). Backups keyed with an
     older key (from before an earlier rekey) are left as they are: their own recovery key opens them.
+
+    `live`: the running app's open connection to the database. Its file cannot be swapped under it, so it is
+    re-encrypted through that connection (`PRAGMA rekey`, one transaction: a kill leaves it keyed with the
+    old or the new key, and the next start finishes the rest). Other connections open a new one afterwards
+    (they take the key from `keys.unlock`, which knows the new key once the key file follows).
     """
     secret = keys.start_rekey(data_dir, key)
     new = keys.key_from_recovery(secret)
     path = db_path(data_dir)
     finish_interrupted(path, key, new)
-    files = [path] + sorted((path.parent / "backups").glob("*.sqlite3"))
+    if live is not None:
+        live.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
+    files = ([] if live is not None else [path]) + sorted((path.parent / "backups").glob("*.sqlite3"))
     for file in files:
         if file.exists() and not crypto.is_plain(file) and not crypto.key_opens(file, new) \
                 and crypto.key_opens(file, key):
             encrypt_file(file, new, key)
     keys.finish_rekey(data_dir, secret, passphrase)
     return keys.format_recovery(secret)
+
+
+@dataclass(frozen=True)
+class FolderStatus:
+    """What the settings page and `seilocal encryption status` say about a folder's encryption."""
+
+    encrypted: bool
+    keyring: bool
+    passphrase: bool
+    recovery_pending: bool
+    backups: int
+    plain_backups: int
+
+
+def folder_status(data_dir: Path) -> FolderStatus:
+    """The encryption of a data folder as it is on disk (reads the key file and the files' first bytes)."""
+    path = db_path(data_dir)
+    envelope = keys.read_envelope(data_dir)
+    backups = sorted((data_dir / "backups").glob("*.sqlite3"))
+    return FolderStatus(
+        encrypted=path.exists() and not crypto.is_plain(path),
+        keyring=bool(envelope and envelope.keyring),
+        passphrase=bool(envelope and envelope.passphrase is not None),
+        recovery_pending=bool(envelope and envelope.recovery_pending is not None),
+        backups=len(backups),
+        plain_backups=sum(1 for b in backups if crypto.is_plain(b)),
+    )
+
+
+def backups_opened_by(data_dir: Path, recovery: str) -> list[Path]:
+    """The backups of the folder that `recovery` opens, newest first (a backup keeps the key it was made with)."""
+    from .backup import backups_dir_for, list_backups
+
+    secret = keys.parse_recovery(recovery)
+    if secret is None:
+        raise keys.WrongKey("a recovery key has 32 letters and digits (eight groups of four)")
+    key = keys.key_from_recovery(secret)
+    return [info.path for info in list_backups(backups_dir_for(db_path(data_dir)))
+            if not crypto.is_plain(info.path) and crypto.key_opens(info.path, key)]
+
+
+def restore_with_recovery(data_dir: Path, backup: Path, recovery: str, passphrase: str | None = None) -> Path | None:
+    """Put `backup` in place of a database whose key is lost, opened by `recovery`; return the kept old file.
+
+    The database that no known key opens is never overwritten: `restore_backup` keeps it in the backups folder
+    first. The key file then holds the backup's key (keyring, or `passphrase`); KeyNeeded(new=True) when there is
+    neither, WrongKey when the recovery key does not open the backup: nothing written in both cases.
+    """
+    from .backup import restore_backup
+
+    if backup not in backups_opened_by(data_dir, recovery):
+        raise keys.WrongKey("the recovery key does not open this backup")
+    keys.adopt_key(data_dir, keys.key_from_recovery(keys.parse_recovery(recovery)), passphrase)
+    return restore_backup(backup, db_path(data_dir))

@@ -204,6 +204,11 @@ def _keyring():
     return keyring
 
 
+def keyring_available() -> bool:
+    """True when a usable OS keyring is there (it may still refuse access later)."""
+    return _keyring() is not None
+
+
 def keyring_store(check: str, key: bytes) -> bool:
     """Put the key in the OS keyring; False when there is none or it refuses."""
     ring = _keyring()
@@ -384,3 +389,20 @@ def recovery_shown(data_dir: Path) -> None:
     envelope = read_envelope(data_dir)
     if envelope is not None and envelope.recovery_pending is not None:
         write_envelope(data_dir, Envelope(envelope.check, envelope.keyring, envelope.passphrase, None, envelope.next))
+
+
+def change_passphrase(data_dir: Path, old: str, new: str) -> None:
+    """Wrap the folder's key with `new` instead of `old`; WrongKey (nothing written) when `old` does not fit.
+
+    Only the key file changes (the database key stays), so this is instant and cannot damage the database;
+    the envelope is replaced atomically.
+    """
+    envelope = read_envelope(data_dir)
+    if envelope is None or envelope.passphrase is None:
+        raise KeyNeeded(data_dir, "this data folder has no passphrase (its key is in the OS keyring)")
+    key = unwrap_with_passphrase(envelope.passphrase, old)
+    if key is None or check_value(key) != envelope.check:
+        raise WrongKey("the old passphrase is not this data folder's passphrase")
+    write_envelope(data_dir, Envelope(envelope.check, envelope.keyring, wrap_with_passphrase(key, new),
+                                      envelope.recovery_pending, envelope.next))
+    remember(key)

@@ -12,6 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.conftest import FIXED_NOW, start_app, stop_app
+from tests.dbfile import bundle_names
 from tests.unit.submit_helpers import clean_form
 
 from .conftest import _chrome_options
@@ -84,7 +85,8 @@ def test_submit_edit_and_print(download_browser, app_with_clean_form, downloads)
     by_mark(browser, "submit-warnings")  # the deadline reminder is a warning: confirm it
     click(browser, "submit-confirm")
     _wait_mark_text(browser, "header-status", "Indberettet")
-    assert (app.data_dir / "bundles" / "seilocal-skema-1-v1.zip").is_file()
+    _wait(browser, lambda d: bundle_names(app.data_dir) == ["seilocal-skema-1-v1.zip"])  # in the database
+    assert not (app.data_dir / "bundles").exists()
     _wait(browser, lambda d: not by_mark(d, "action-submit").is_enabled())
 
     name = input_of(browser, "patient-name")

@@ -9,6 +9,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.store.versions import versions_of
+from tests.dbfile import bundle_names
 from tests.unit.submit_helpers import clean_form
 
 
@@ -42,7 +43,8 @@ async def test_indberet_a_clean_form_after_confirming_warnings_then_edit_and_res
     assert store.forms.load(1).form.status == "submitted"
     (version,) = versions_of(store).versions(1)
     assert version.submitted_at == "2026-11-25T10:30:00"
-    assert (store.path.parent / "bundles" / "seilocal-skema-1-v1.zip").is_file()
+    assert bundle_names(store.path.parent) == ["seilocal-skema-1-v1.zip"]  # kept in the database, no plain file
+    assert not (store.path.parent / "bundles").exists()
     assert _element(app_user, "action-submit").enabled is False  # nothing new to submit
     await app_user.should_not_see(marker="action-delete")  # a submitted form is never deleted
 

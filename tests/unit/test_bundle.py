@@ -13,11 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from seilocal.export import BundleError, ImportRefused, import_bundle, read_bundle, submit_form, write_bundles
+from seilocal.export import (
+    BundleError,
+    ImportRefused,
+    import_bundle,
+    read_bundle,
+    stored_bundle,
+    submit_form,
+    write_bundles,
+)
 from seilocal.export.bundle import build_bundle, sha256
 from seilocal.store import open_store
 from seilocal.store.versions import versions_of
 
+from ..dbfile import bundle_file, bundle_names
+from ..dbfile import stored_bundle as stored_bundle_bytes
 from .submit_helpers import clean_form
 
 NOW = datetime(2026, 11, 25, 10, 30)
@@ -25,13 +35,16 @@ NOW = datetime(2026, 11, 25, 10, 30)
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory):
-    """An installation with form 1 submitted twice: bundles v1 and v2 in its bundles folder."""
+    """An installation with form 1 submitted twice: bundles v1 and v2 in its database, exported as plain files."""
     data = tmp_path_factory.mktemp("source") / "data"
     store = open_store(data)
     stored = store.forms.create(clean_form())
     first = submit_form(store, stored, lambda: NOW)
     store.forms.save_edit(stored, "patient.name", "Anden Person")
     second = submit_form(store, stored, lambda: datetime(2026, 12, 1, 9, 0))
+    out = tmp_path_factory.mktemp("exported")
+    for result in (first, second):  # `.file`: the plain copy an export writes, for the reader's tests
+        result.file = bundle_file(data, result.bundle, out)
     yield store, first, second
     store.close()
 
@@ -53,11 +66,14 @@ def _rezip(original: Path, out: Path, change) -> Path:
     return out
 
 
-def test_submission_writes_a_verified_bundle_into_the_data_dir(source):
+def test_submission_keeps_a_verified_bundle_in_the_database_and_no_plain_file(source):
     store, first, second = source
-    assert first.bundle == Path(store.path).parent / "bundles" / "seilocal-skema-1-v1.zip"
-    assert first.bundle_error is None and second.bundle.name == "seilocal-skema-1-v2.zip"
-    with zipfile.ZipFile(first.bundle) as archive:
+    assert first.bundle == "seilocal-skema-1-v1.zip" and bundle_names(store.path.parent) == [
+        "seilocal-skema-1-v1.zip", "seilocal-skema-1-v2.zip"]
+    assert first.bundle_error is None and second.bundle == "seilocal-skema-1-v2.zip"
+    assert not (store.path.parent / "bundles").exists()
+    assert stored_bundle(store, first.version) == first.file.read_bytes()
+    with zipfile.ZipFile(first.file) as archive:
         assert sorted(archive.namelist()) == ["form.json", "form.pdf", "manifest.json", "validation.json"]
         manifest = json.loads(archive.read("manifest.json"))
         for name, digest in manifest["files"].items():
@@ -65,7 +81,7 @@ def test_submission_writes_a_verified_bundle_into_the_data_dir(source):
     assert manifest["format"] == "seilocal.bundle/1" and manifest["version"] == 1
     assert manifest["form_no"] == 1 and manifest["submitted_at"] == "2026-11-25T10:30:00"
     assert manifest["course_id"] == first.version.course_id and manifest["app_version"]
-    bundle = read_bundle(first.bundle)
+    bundle = read_bundle(first.file)
     assert bundle.form == first.version.form()
     warned = [f["rule"] for f in bundle.findings if f["severity"] == "warning"]
     assert warned == [w["rule"] for w in first.warnings]  # the bundle also keeps the info notes
@@ -75,7 +91,7 @@ def test_the_pdf_in_the_bundle_carries_the_watermark(source, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext (poppler-utils) is needed for this test")
     pdf = tmp_path / "form.pdf"
-    pdf.write_bytes(read_bundle(source[1].bundle).pdf)
+    pdf.write_bytes(read_bundle(source[1].file).pdf)
     raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     letters = "".join(raw.split())  # the rotated watermark comes out a few letters per line
     assert "INDBERETTET" in letters and "KLADDE" not in letters
@@ -88,26 +104,26 @@ def test_the_same_version_gives_the_same_bytes(source):
 
 def test_round_trip_into_a_second_installation(source, target):
     _, first, second = source
-    assert import_bundle(target, first.bundle) == 1
+    assert import_bundle(target, first.file) == 1
     loaded = target.forms.load(1).form
     assert loaded == first.version.form() and loaded.status == "submitted"
     with pytest.raises(ImportRefused, match="already has version 1"):
-        import_bundle(target, first.bundle)  # no duplicate
-    assert import_bundle(target, second.bundle) == 1  # a newer version updates the same form
+        import_bundle(target, first.file)  # no duplicate
+    assert import_bundle(target, second.file) == 1  # a newer version updates the same form
     assert target.forms.load(1).form.patient.name == "Anden Person"
     assert [(v.version, v.source) for v in versions_of(target).versions(1)] == [(1, "bundle"), (2, "bundle")]
     with pytest.raises(ImportRefused, match="already has version 2"):
-        import_bundle(target, first.bundle)  # an older one never rolls back
+        import_bundle(target, first.file)  # an older one never rolls back
     assert len(target.forms.search()) == 1
 
 
 def test_a_newer_bundle_never_overwrites_local_changes(source, target):
     _, first, second = source
-    import_bundle(target, first.bundle)
+    import_bundle(target, first.file)
     stored = target.forms.load(1)
     target.forms.save_edit(stored, "patient.name", "Lokal rettelse")
     with pytest.raises(ImportRefused, match="'changed'"):
-        import_bundle(target, second.bundle)
+        import_bundle(target, second.file)
     assert target.forms.load(1).form.patient.name == "Lokal rettelse"
     assert len(versions_of(target).versions(1)) == 1
 
@@ -129,7 +145,7 @@ def test_a_newer_bundle_never_overwrites_local_changes(source, target):
          "broken-manifest"],
 )
 def test_a_bad_bundle_is_refused_and_nothing_imported(source, target, tmp_path, change, message):
-    bad = _rezip(source[1].bundle, tmp_path / "bad.zip", change)
+    bad = _rezip(source[1].file, tmp_path / "bad.zip", change)
     with pytest.raises(BundleError, match=message):
         import_bundle(target, bad)
     assert target.forms.search() == [] and versions_of(target).versions(1) == []
@@ -137,14 +153,14 @@ def test_a_bad_bundle_is_refused_and_nothing_imported(source, target, tmp_path, 
 
 def test_an_extra_file_and_a_consistent_forgery_are_refused(source, tmp_path):
     extra = tmp_path / "extra.zip"
-    shutil.copy(source[1].bundle, extra)
+    shutil.copy(source[1].file, extra)
     with zipfile.ZipFile(extra, "a") as archive:
         archive.writestr("evil.sh", b"rm -rf /")
     with pytest.raises(BundleError, match="not in the manifest"):
         read_bundle(extra)
 
     # Checksums recomputed to fit, but form.json names another course than the manifest.
-    with zipfile.ZipFile(source[1].bundle) as archive:
+    with zipfile.ZipFile(source[1].file) as archive:
         files = {n: archive.read(n) for n in archive.namelist()}
     form = json.loads(files["form.json"])
     form["course"]["id"] = "00000000-0000-4000-8000-000000000000"
@@ -213,3 +229,63 @@ def test_a_failure_halfway_leaves_no_half_written_bundle(source, tmp_path, monke
     with pytest.raises(BundleError, match="No space left"):
         write_bundles([source[1].version, source[2].version], tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_plain_bundles_of_an_older_version_move_into_the_database(source, tmp_path):
+    data = tmp_path / "data"
+    open_store(data).close()
+    folder = data / "bundles"
+    folder.mkdir()
+    original = source[1].file.read_bytes()
+    (folder / "seilocal-skema-1-v1.zip").write_bytes(original)
+    (folder / ".seilocal-staging-x").mkdir()  # left by an interrupted write
+    store = open_store(data)
+    try:
+        assert stored_bundle(store, source[1].version) == original
+        assert store.db.execute("SELECT form_no, version FROM bundles").fetchall() == [(1, 1)]
+    finally:
+        store.close()
+    assert not folder.exists()  # every file verified in the database, then removed
+    open_store(data).close()  # the next start has nothing to move
+    assert bundle_names(data) == ["seilocal-skema-1-v1.zip"]
+
+
+def test_a_plain_file_that_is_no_bundle_stays_and_the_folder_with_it(tmp_path):
+    data = tmp_path / "data"
+    (data / "bundles").mkdir(parents=True)
+    (data / "bundles" / "notes.txt").write_text("mine")
+    open_store(data).close()
+    assert (data / "bundles" / "notes.txt").read_text() == "mine"
+
+
+def test_an_export_writes_the_bundle_kept_at_submission(source, tmp_path):
+    store, first, _ = source
+    (path,) = write_bundles([first.version], tmp_path / "out", stored=lambda v: stored_bundle(store, v))
+    assert path.read_bytes() == first.file.read_bytes()
+
+
+def test_a_restore_keeps_the_bundles_made_after_the_backup(tmp_path):
+    from seilocal.settings import db_path
+    from seilocal.store.backup import make_backup, restore_backup
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    stored = store.forms.create(clean_form())
+    store.close()
+    backup = make_backup(db_path(data), reason="test")
+    store = open_store(data)
+    first = submit_form(store, store.forms.load(stored.form.form_no), lambda: NOW)
+    store.close()
+    original = stored_bundle_bytes(data, first.bundle)
+    restore_backup(backup, db_path(data))
+    store = open_store(data)
+    try:
+        assert versions_of(store).versions(1) == []  # the submission went with the restore ...
+        store.forms.save_edit(store.forms.load(1), "patient.name", "Anden Person")
+        again = submit_form(store, store.forms.load(1), lambda: NOW)
+    finally:
+        store.close()
+    # ... its bundle did not (it may have been sent); the new v1 gets a name of its own
+    assert again.bundle == "seilocal-skema-1-v1-2.zip"
+    assert stored_bundle_bytes(data, "seilocal-skema-1-v1.zip") == original
+    assert read_bundle(stored_bundle_bytes(data, again.bundle)).form.patient.name == "Anden Person"

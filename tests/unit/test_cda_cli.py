@@ -17,6 +17,7 @@ from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store
 from seilocal.store.profile import save_profile
 
+from ..dbfile import bundle_file
 from .cda_support import SAMPLES, assert_valid
 from .rules_fakes import UNIT
 from .submit_helpers import clean_form
@@ -48,9 +49,9 @@ def _edit(data, path: str, value) -> None:
         store.close()
 
 
-def test_each_submitted_bundle_holds_its_lpr3_document_listed_in_the_manifest(data):
+def test_each_submitted_bundle_holds_its_lpr3_document_listed_in_the_manifest(data, tmp_path):
     assert run(data, "submit", "1") == 0
-    bundle = data / "bundles" / "seilocal-skema-1-v1.zip"
+    bundle = bundle_file(data, "seilocal-skema-1-v1.zip", tmp_path / "exported")
     with zipfile.ZipFile(bundle) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         xml = archive.read("lpr3/seilocal-skema-1-v1-lpr3.xml")
@@ -61,12 +62,12 @@ def test_each_submitted_bundle_holds_its_lpr3_document_listed_in_the_manifest(da
     assert_valid(xml)
 
 
-def test_without_a_cvr_the_bundle_is_written_and_says_why_it_has_no_lpr3_document(data):
+def test_without_a_cvr_the_bundle_is_written_and_says_why_it_has_no_lpr3_document(data, tmp_path):
     store = open_store(data)
     save_profile(store.prefs, PracticeProfile(responsible_unit=UNIT))
     store.close()
     assert run(data, "submit", "1") == 0
-    bundle = data / "bundles" / "seilocal-skema-1-v1.zip"
+    bundle = bundle_file(data, "seilocal-skema-1-v1.zip", tmp_path / "exported")
     with zipfile.ZipFile(bundle) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         assert not [n for n in archive.namelist() if n.startswith("lpr3/")]

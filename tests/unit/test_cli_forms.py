@@ -11,6 +11,7 @@ import seilocal.cli_forms as cli_forms
 from seilocal.cli import main
 from seilocal.store import open_store
 
+from ..dbfile import bundle_file, bundle_names
 from .submit_helpers import clean_form
 
 NOW = datetime(2026, 11, 25, 10, 30)
@@ -39,14 +40,14 @@ def test_submit_with_errors_exits_1_and_prints_them(data, capsys):
     captured = capsys.readouterr()
     assert "was not submitted" in captured.err
     assert "referral.method" in captured.out and "\terror\t" in captured.out
-    assert not (data / "bundles").exists()
+    assert not (data / "bundles").exists() and bundle_names(data) == []
 
 
 def test_submit_prints_warnings_submits_and_writes_the_bundle(data, capsys):
     assert run(data, "submit", "1") == 0
     out = capsys.readouterr().out
     assert "SEI-DL01\twarning" in out and "submitted as version 1" in out
-    assert (data / "bundles" / "seilocal-skema-1-v1.zip").is_file()
+    assert bundle_names(data) == ["seilocal-skema-1-v1.zip"] and not (data / "bundles").exists()
     assert run(data, "submit", "1") == 1  # unchanged since: nothing to submit
     assert "has not changed" in capsys.readouterr().err
     assert run(data, "submit", "99") == 1
@@ -87,7 +88,7 @@ def test_print_writes_a_pdf(data, tmp_path, capsys):
 def test_import_bundle_into_another_installation(data, tmp_path, capsys):
     run(data, "submit", "1")
     capsys.readouterr()
-    bundle = data / "bundles" / "seilocal-skema-1-v1.zip"
+    bundle = bundle_file(data, "seilocal-skema-1-v1.zip", tmp_path / "exported")
     other = tmp_path / "other"
     assert run(other, "import-bundle", str(bundle)) == 0
     assert capsys.readouterr().out.strip() == "1"

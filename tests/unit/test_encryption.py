@@ -216,3 +216,26 @@ def test_plain_backups_left_over_are_replaced_by_checked_encrypted_ones(tmp_path
     crypto.export_plain(db_path(folder), keys.unlock(folder), stray)
     assert encrypt_plain_backups(folder / "backups", keys.unlock(folder)) == [stray]
     assert not crypto.is_plain(stray) and _names(stray) == ["Anna"]
+
+
+def test_the_cli_changes_the_passphrase_and_refuses_a_wrong_old_one(tmp_path, monkeypatch, capsys):
+    import io
+
+    data = tmp_path / "data"
+    _with_patient(data)
+    before = keys.key_file(data).read_text()
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong one\nnew passphrase 1\nnew passphrase 1\n"))
+    assert main(["--data-dir", str(data), "encryption", "passphrase"]) == 2
+    assert "not this data folder's passphrase" in capsys.readouterr().err
+    assert keys.key_file(data).read_text() == before
+    monkeypatch.setattr("sys.stdin", io.StringIO("test passphrase\nnew passphrase 1\nnew passphrase 1\n"))
+    assert main(["--data-dir", str(data), "encryption", "passphrase"]) == 0
+    keys.forget_all()
+    with pytest.raises(keys.WrongKey):
+        keys.unlock(data, "test passphrase")
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, "new passphrase 1")
+    store = open_store(data)
+    try:
+        assert store.forms.search()[0].name == "Anna Hansen"
+    finally:
+        store.close()
