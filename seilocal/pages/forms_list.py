@@ -17,6 +17,7 @@ from .context import AppContext
 from .deadline_view import days_text
 from .first_start import first_start_pending, setup_card
 from .frame import frame
+from .open_forms import discard_untouched
 from .optional import optional_part
 from .settings_page import starter_catalog_notice
 
@@ -75,6 +76,7 @@ def code_options(values: list[str], text_of) -> dict[str, str]:
 
 def forms_list_page(ctx: AppContext) -> None:
     """Build the forms list."""
+    discard_untouched(ctx)  # "Opret skema" left without a value leaves no empty draft behind
     forms = ctx.store.forms
     catalog = ctx.store.catalog
     filters: dict[str, str] = {}
@@ -181,3 +183,10 @@ def forms_list_page(ctx: AppContext) -> None:
         empty_note = ui.label("Ingen skemaer endnu – tryk på »Opret skema«.").classes("text-grey-7").mark(
             "forms-empty")
         refresh()
+
+        def connected() -> None:
+            # The tab just left (a new form) is gone by now: a draft it left untouched goes from the list too.
+            if discard_untouched(ctx):
+                refresh()
+
+        ui.context.client.on_connect(connected)

@@ -37,7 +37,7 @@ def build(editor: FormEditor) -> None:
 
     with ui.row().classes("w-full no-wrap gap-4"):
         with ui.column().classes("w-64"):
-            text_field(editor, "CPR-nummer", "patient.cpr", mark="patient-cpr", check=cpr_check,
+            text_field(editor, "CPR-nummer *", "patient.cpr", mark="patient-cpr", check=cpr_check,
                        on_saved=fill_name_from_register)
         with ui.column().classes("grow"):
             name_field = text_field(editor, "Navn", "patient.name", mark="patient-name")
