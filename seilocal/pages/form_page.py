@@ -76,7 +76,8 @@ KEEP_FOCUS_CLEAR_JS = """
 HEADER_CSS = """
 .seil-form-header .q-btn { min-height: 28px; padding: 0 8px; font-size: 13px; }
 .seil-form-header [data-testid="form-actions"] { width: auto; flex-wrap: wrap; gap: 4px; }
-.seil-form-header [data-testid="next-step"] { flex: 1 1 16rem; font-size: 13px; }
+.seil-form-header [data-testid="next-step"] { flex: 1 1 16rem; flex-wrap: nowrap; font-size: 13px; line-height: 1.3; }
+.seil-form-header [data-testid="next-step"] > .q-icon { flex: none; }
 """
 
 
