@@ -2,7 +2,7 @@
 
 "Opret skema" makes a draft at once (the page needs its number). A draft the user leaves without typing anything
 is removed again (store: `discard_untouched_drafts`): when its last tab goes away, and when the forms list
-loads, but never while a tab still shows it.
+loads, but never while a tab still shows it, and never when it holds more than a new form starts with.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from collections.abc import Callable
 
 from nicegui import Client
 
+from seilocal.model import Form
+from seilocal.model.profile import new_form_from_profile
 from seilocal.store.crypto import Error as storage_errors
+from seilocal.store.profile import load_profile
 
 from .context import AppContext
 
@@ -34,9 +37,21 @@ def open_forms(ctx: AppContext) -> set[int]:
     return {form_no for form_no, clients in _clients(ctx).items() if any(_showing(c) for c in clients)}
 
 
+def blank_check(ctx: AppContext) -> Callable[[Form], bool]:
+    """Whether a form holds nothing but what "Opret skema" puts in a new one (the practice defaults)."""
+    template = new_form_from_profile(load_profile(ctx.store.prefs))
+
+    def is_blank(form: Form) -> bool:
+        fresh = template.model_copy(deep=True)
+        fresh.form_no, fresh.status, fresh.course.id = form.form_no, form.status, form.course.id
+        return form == fresh
+
+    return is_blank
+
+
 def discard_untouched(ctx: AppContext) -> list[int]:
     """Remove the untouched drafts no tab shows; their numbers (none when the database cannot be written now)."""
-    return _quietly(lambda: ctx.store.forms.discard_untouched_drafts(keep=open_forms(ctx)))
+    return _quietly(lambda: ctx.store.forms.discard_untouched_drafts(blank_check(ctx), keep=open_forms(ctx)))
 
 
 def _quietly(clean: Callable[[], list[int]]) -> list[int]:
@@ -60,7 +75,7 @@ def track(ctx: AppContext, client: Client, form_no: int) -> None:
         if not clients:
             _clients(ctx).pop(form_no, None)
         if not any(_showing(c) for c in clients):
-            _quietly(lambda: ctx.store.forms.discard_untouched_drafts(only=form_no))
+            _quietly(lambda: ctx.store.forms.discard_untouched_drafts(blank_check(ctx), only=form_no))
 
     client.on_connect(connected)
     client.on_delete(deleted)
