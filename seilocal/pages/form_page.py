@@ -165,6 +165,10 @@ def form_page(ctx: AppContext, form_no: int) -> None:
                         ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
 
 
+_WHEN_CLOSED = ("(e) => { const head = e.currentTarget && e.currentTarget.querySelector('.q-item');"
+                " if (head && head.getAttribute('aria-expanded') === 'false') emit(); }")
+
+
 def _open_when_reached(editor: FormEditor, key: str, expansion: ui.expansion) -> None:
     """Open a later section when the workflow reaches it: Tab reaches its heading, or it gets its first row.
 
@@ -184,7 +188,8 @@ def _open_when_reached(editor: FormEditor, key: str, expansion: ui.expansion) ->
         if path.startswith(f"{key}[") and not expansion.value:
             expansion.open()
 
-    expansion.on("focusin", reached)
+    # Only a focus on the heading of a closed section reaches the server: Tab inside an open one costs nothing.
+    expansion.on("focusin", reached, js_handler=_WHEN_CLOSED)
     expansion.on_value_change(lambda e: changed(bool(e.value)))
     editor.on_saved(saved)
 
