@@ -17,7 +17,7 @@ from .context import AppContext
 from .deadline_view import days_text
 from .first_start import first_start_pending, setup_card
 from .frame import frame
-from .open_forms import discard_untouched
+from .open_forms import created, discard_untouched
 from .optional import optional_part
 from .settings_page import starter_catalog_notice
 
@@ -130,6 +130,7 @@ def forms_list_page(ctx: AppContext) -> None:
 
     def create() -> None:
         stored = forms.create(new_form_from_profile(load_profile(ctx.store.prefs)))  # F4.6: practice defaults
+        created(ctx, stored.form.form_no)  # no clean-up takes it before its page is there
         ui.navigate.to(f"/skema/{stored.form.form_no}")
 
     def set_deadline_filter(value: str | None) -> None:

@@ -7,6 +7,7 @@ loads, but never while a tab still shows it, and never when it holds more than a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from nicegui import Client
@@ -19,6 +20,8 @@ from seilocal.store.profile import load_profile
 from .context import AppContext
 
 _KEY = "open_form_clients"
+_PENDING_KEY = "open_form_pending"
+PENDING_S = 30.0  # a new draft whose page never came (the browser was closed at once) is cleaned after this
 
 
 def _clients(ctx: AppContext) -> dict[int, set[Client]]:
@@ -32,9 +35,24 @@ def _showing(client: Client) -> bool:
     return client.has_socket_connection or not getattr(client, "_seilocal_connected_once", False)
 
 
+def _pending(ctx: AppContext) -> dict[int, float]:
+    return ctx.extras.setdefault(_PENDING_KEY, {})
+
+
+def created(ctx: AppContext, form_no: int) -> None:
+    """Count a draft just made by "Opret skema" as shown while its page is on the way to the browser."""
+    _pending(ctx)[form_no] = time.monotonic()
+
+
 def open_forms(ctx: AppContext) -> set[int]:
-    """The numbers of the forms some tab shows now."""
-    return {form_no for form_no, clients in _clients(ctx).items() if any(_showing(c) for c in clients)}
+    """The numbers of the forms some tab shows now, or is about to show (made a moment ago, page not built yet)."""
+    now = time.monotonic()
+    pending = _pending(ctx)
+    for form_no, at in list(pending.items()):
+        if now - at > PENDING_S:
+            del pending[form_no]
+    shown = {form_no for form_no, clients in _clients(ctx).items() if any(_showing(c) for c in clients)}
+    return shown | set(pending)
 
 
 def blank_check(ctx: AppContext) -> Callable[[Form], bool]:
@@ -65,6 +83,7 @@ def _quietly(clean: Callable[[], list[int]]) -> list[int]:
 def track(ctx: AppContext, client: Client, form_no: int) -> None:
     """Count `client` as showing form `form_no` until it is gone; then remove the form if it is an untouched draft."""
     _clients(ctx).setdefault(form_no, set()).add(client)
+    _pending(ctx).pop(form_no, None)
 
     def connected() -> None:
         client._seilocal_connected_once = True  # type: ignore[attr-defined]  # noqa: SLF001

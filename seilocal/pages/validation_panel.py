@@ -6,7 +6,9 @@ finding is logged: messages may quote what the user typed.
 
 Marks: `validation-box`, `validation-summary`, `validation-run` (the "Valider" button), `validation-list`,
 `validation-ok` (blue), `validation-errors` (red), `validation-warnings` (yellow), `validation-notes` (rules
-that cannot run here), `finding-<rule>` per finding.
+that cannot run here), `finding-<rule>` per finding. A new form nobody has typed in yet is neutral: the summary
+says "Mangler: N felter" in grey, the list is `validation-missing`, no field is red, until the first save in
+the tab or "Valider".
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from nicegui.testing import User
 
 from seilocal.model import Form
 from seilocal.pages.form_page import FIRST_CONTACT, SECTIONS
-from seilocal.pages.open_forms import discard_untouched
+from seilocal.pages.open_forms import created, discard_untouched
 from seilocal.rules import validate
 
 # Every field widget of the first contact, by its field path (the rules' paths) and its mark. A rule that starts
@@ -221,3 +221,13 @@ async def test_a_draft_made_with_values_is_kept_by_the_list(app_user: User) -> N
     forms.create()  # blank: goes
     await app_user.open("/")
     assert [summary.form_no for summary in forms.search()] == [1]
+
+
+async def test_a_draft_just_made_is_kept_while_its_page_is_on_the_way(app_user: User) -> None:
+    forms = app_user.ctx.store.forms
+    stored = forms.create()
+    created(app_user.ctx, stored.form.form_no)  # as "Opret skema" does before the browser asks for the page
+    assert discard_untouched(app_user.ctx) == []  # e.g. a list in another tab loading right now
+    await app_user.open(f"/skema/{stored.form.form_no}")
+    await app_user.should_see(marker="patient-cpr")
+    assert discard_untouched(app_user.ctx) == []  # now its tab shows it
