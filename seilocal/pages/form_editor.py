@@ -18,15 +18,13 @@ from seilocal.store.crypto import Error as storage_errors
 from .backup_panel import storage_error_text
 from .context import AppContext
 
-# Center the focused element; if the sticky form header still covers it (a short window), move it below.
+# Center the focused element, then let the form page's helper (form_page.KEEP_FOCUS_CLEAR_JS) move it below the
+# sticky form header if that still covers it (a short window).
 _SCROLL_TO_FOCUS = """
 const el = document.activeElement;
 if (el && el !== document.body) {
   el.scrollIntoView({block: 'center', inline: 'nearest'});
-  const header = document.querySelector('[data-testid="form-header"]');
-  const bottom = header ? header.getBoundingClientRect().bottom : 0;
-  const top = el.getBoundingClientRect().top;
-  if (top < bottom + 8) window.scrollBy(0, top - bottom - 24);
+  if (window.seilKeepClear) window.seilKeepClear(el);
 }
 """
 _FAILED = object()  # a write that did not happen (None can be a real result: an undone row that was None)

@@ -12,9 +12,12 @@ from seilocal.store import FormNotFound
 from .context import AppContext
 from .form_editor import FormEditor
 from .frame import TOP_BAR_PX, frame
+from .open_forms import track
 from .optional import optional_part
 from .sections import section_builder
 
+# The sections the guide fills at the first meeting with the patient (F2 "Din arbejdsgang"): open on every form.
+FIRST_CONTACT = ("patient", "course", "referral", "payment")
 SECTIONS = [
     ("patient", "Patient"),
     ("course", "Forløbsoplysninger"),
@@ -25,6 +28,57 @@ SECTIONS = [
     ("procedures", "Procedurer uden patientkontakt"),
     ("result_reports", "Resultatindberetninger"),
 ]
+
+
+# The sticky header never covers the field with the focus: the page keeps a scroll padding as tall as the top bar
+# and the header (kept in step by a ResizeObserver), and a focus under the header scrolls it clear. The same
+# helper serves jumps to a field (form_editor.py).
+KEEP_FOCUS_CLEAR_JS = """
+<script>
+(function () {
+  const HEADER = '[data-testid="form-header"]';
+  function headerBottom() {
+    const header = document.querySelector(HEADER);
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+  window.seilKeepClear = function (el) {
+    if (!el || el === document.body || !el.getBoundingClientRect) return;
+    // Not what the page's scrolling cannot move: the header itself, the top bar, dialogs and drop-down menus.
+    if (el.closest(HEADER + ', .q-header, .q-dialog, .q-menu')) return;
+    const bottom = headerBottom();
+    const rect = el.getBoundingClientRect();
+    if (rect.top < bottom + 8) window.scrollBy(0, rect.top - bottom - 24);
+    else if (rect.bottom > window.innerHeight - 8) window.scrollBy(0, rect.bottom - window.innerHeight + 24);
+  };
+  function watch() {
+    const header = document.querySelector(HEADER);
+    if (!header || header.dataset.seilWatched) return Boolean(header);
+    header.dataset.seilWatched = '1';
+    const pad = () => {
+      document.documentElement.style.scrollPaddingTop = Math.ceil(headerBottom() + 16) + 'px';
+    };
+    new ResizeObserver(pad).observe(header);
+    pad();
+    return true;
+  }
+  document.addEventListener('focusin', (event) => {
+    const el = event.target;
+    // After the browser's own scroll into view (if any), so ours is the last word.
+    requestAnimationFrame(() => { if (document.activeElement === el) window.seilKeepClear(el); });
+  });
+  // The header is drawn after this script runs: watch it as soon as it exists, then stop looking.
+  const look = new MutationObserver(() => { if (watch()) look.disconnect(); });
+  look.observe(document.documentElement, {childList: true, subtree: true});
+})();
+</script>
+"""
+# Compact actions in the header: small buttons, and the actions row takes only the width it needs.
+HEADER_CSS = """
+.seil-form-header .q-btn { min-height: 28px; padding: 0 8px; font-size: 13px; }
+.seil-form-header [data-testid="form-actions"] { width: auto; flex-wrap: wrap; gap: 4px; }
+.seil-form-header [data-testid="next-step"] { flex: 1 1 16rem; flex-wrap: nowrap; font-size: 13px; line-height: 1.3; }
+.seil-form-header [data-testid="next-step"] > .q-icon { flex: none; }
+"""
 
 
 def _show(value: str | None) -> str:
@@ -39,22 +93,22 @@ def _checked(dotted: str, value: str | None, shown: str | None = None) -> tuple[
 
 
 def header(editor: FormEditor) -> None:
-    """The F4.2 summary: CPR, status, name, course start, end and start marker."""
+    """The F4.2 summary on one wrapping line: CPR, status, name, course start, end and start marker."""
     form = editor.form
     course = form.course
     items = [
         ("CPR", *_checked("patient.cpr", form.patient.cpr), "header-cpr"),
-        ("Status", STATUS_LABELS_DA.get(form.status, form.status), False, "header-status"),
         ("Navn", _show(form.patient.name), False, "header-name"),
+        ("Status", STATUS_LABELS_DA.get(form.status, form.status), False, "header-status"),
         ("Start", *_checked("course.start", course.start, format_for_display(course.start) or None), "header-start"),
         ("Slut", *_checked("course.end", course.end, format_for_display(course.end) or None), "header-end"),
         ("Startmarkør", _show(course.start_marker), False, "header-marker"),
     ]
-    with ui.row().classes("w-full gap-6"):
+    with ui.row().classes("w-full items-baseline gap-x-5 gap-y-0"):
         for label, value, invalid, mark in items:
-            with ui.column().classes("gap-0"):
+            with ui.row().classes("items-baseline no-wrap gap-1"):
                 ui.label(label).classes("text-caption text-grey-7")
-                shown = ui.label(value).classes("text-body1 text-weight-medium").mark(mark)
+                shown = ui.label(value).classes("text-body2 text-weight-medium").mark(mark)
                 if invalid:
                     shown.classes("text-negative")
 
@@ -69,18 +123,23 @@ def form_page(ctx: AppContext, form_no: int) -> None:
             ui.link("Tilbage til skemaerne", "/")
         return
     ctx.store.forms.record_view(form_no)
+    track(ctx, ui.context.client, form_no)  # an untouched new draft is removed when its tab goes
     editor = FormEditor(ctx, stored)
 
     with frame(f"Skema {form_no}"):
+        ui.add_head_html(KEEP_FOCUS_CLEAR_JS)
+        ui.add_css(HEADER_CSS)
         # Sticky below the fixed top bar (its height), so the summary stays in view while the sections scroll.
-        with ui.card().classes("w-full sticky z-10 q-pa-sm").style(f"top: {TOP_BAR_PX}px").props(
-                "flat bordered").mark("form-header"):
+        with ui.card().classes("w-full sticky z-10 q-px-sm q-py-xs gap-1 seil-form-header").style(
+                f"top: {TOP_BAR_PX}px").props("flat bordered").mark("form-header"):
             header_view = ui.refreshable(header)
             header_view(editor)
-            for module, function in (("next_step", "next_step_view"), ("form_actions", "form_actions")):
-                part = optional_part(module, function)
-                if part:
-                    part(editor)
+            # The workflow hint and the actions share one wrapping row: the header stays two or three lines.
+            with ui.row().classes("w-full items-center justify-between gap-x-4 gap-y-1"):
+                for module, function in (("next_step", "next_step_view"), ("form_actions", "form_actions")):
+                    part = optional_part(module, function)
+                    if part:
+                        part(editor)
         editor.on_saved(lambda _path: header_view.refresh())
         validation = optional_part("validation_panel", "validation_panel")
         if validation:
@@ -93,15 +152,46 @@ def form_page(ctx: AppContext, form_no: int) -> None:
 
         with _sections_frame(editor):
             for key, title in SECTIONS:
-                with ui.expansion(title, value=key in ("patient", "course")).classes("w-full").props(
+                with ui.expansion(title, value=key in FIRST_CONTACT).classes("w-full").props(
                     "header-class=text-subtitle1 dense"
                 ).mark(f"section-{key}") as expansion:
                     editor.section_openers[key] = expansion.open
+                    if key not in FIRST_CONTACT:
+                        _open_when_reached(editor, key, expansion)
                     builder = section_builder(key)
                     if builder:
                         builder(editor)
                     else:
                         ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+
+
+_WHEN_CLOSED = ("(e) => { const head = e.currentTarget && e.currentTarget.querySelector('.q-item');"
+                " if (head && head.getAttribute('aria-expanded') === 'false') emit(); }")
+
+
+def _open_when_reached(editor: FormEditor, key: str, expansion: ui.expansion) -> None:
+    """Open a later section when the workflow reaches it: Tab reaches its heading, or it gets its first row.
+
+    A section the user closed stays closed when Tab passes it again; a new row opens it all the same.
+    """
+    closed_by_user = {"value": False}
+
+    def reached() -> None:
+        if not expansion.value and not closed_by_user["value"]:
+            expansion.open()
+
+    def changed(open_now: bool) -> None:
+        if not open_now:
+            closed_by_user["value"] = True
+
+    def saved(path: str) -> None:
+        if path.startswith(f"{key}[") and not expansion.value:
+            expansion.open()
+
+    # Only a focus on the heading of a closed section reaches the server: Tab inside an open one costs nothing.
+    expansion.on("focusin", reached, js_handler=_WHEN_CLOSED)
+    expansion.on_value_change(lambda e: changed(bool(e.value)))
+    editor.on_saved(saved)
 
 
 def _sections_frame(editor: FormEditor) -> ui.element:

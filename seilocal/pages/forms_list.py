@@ -17,6 +17,7 @@ from .context import AppContext
 from .deadline_view import days_text
 from .first_start import first_start_pending, setup_card
 from .frame import frame
+from .open_forms import created, discard_untouched
 from .optional import optional_part
 from .settings_page import starter_catalog_notice
 
@@ -75,6 +76,7 @@ def code_options(values: list[str], text_of) -> dict[str, str]:
 
 def forms_list_page(ctx: AppContext) -> None:
     """Build the forms list."""
+    discard_untouched(ctx)  # "Opret skema" left without a value leaves no empty draft behind
     forms = ctx.store.forms
     catalog = ctx.store.catalog
     filters: dict[str, str] = {}
@@ -128,6 +130,7 @@ def forms_list_page(ctx: AppContext) -> None:
 
     def create() -> None:
         stored = forms.create(new_form_from_profile(load_profile(ctx.store.prefs)))  # F4.6: practice defaults
+        created(ctx, stored.form.form_no)  # no clean-up takes it before its page is there
         ui.navigate.to(f"/skema/{stored.form.form_no}")
 
     def set_deadline_filter(value: str | None) -> None:
@@ -181,3 +184,10 @@ def forms_list_page(ctx: AppContext) -> None:
         empty_note = ui.label("Ingen skemaer endnu – tryk på »Opret skema«.").classes("text-grey-7").mark(
             "forms-empty")
         refresh()
+
+        def connected() -> None:
+            # The tab just left (a new form) is gone by now: a draft it left untouched goes from the list too.
+            if discard_untouched(ctx):
+                refresh()
+
+        ui.context.client.on_connect(connected)

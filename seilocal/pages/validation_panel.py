@@ -6,7 +6,9 @@ finding is logged: messages may quote what the user typed.
 
 Marks: `validation-box`, `validation-summary`, `validation-run` (the "Valider" button), `validation-list`,
 `validation-ok` (blue), `validation-errors` (red), `validation-warnings` (yellow), `validation-notes` (rules
-that cannot run here), `finding-<rule>` per finding.
+that cannot run here), `finding-<rule>` per finding. A new form nobody has typed in yet is neutral: the summary
+says "Mangler: N felter" in grey, the list is `validation-missing`, no field is red, until the first save in
+the tab or "Valider".
 """
 
 from __future__ import annotations
@@ -84,6 +86,14 @@ def summary_text(findings: list[Finding]) -> str:
     return "Validering: " + " og ".join(parts) + unchecked
 
 
+def missing_text(findings: list[Finding]) -> str:
+    """The neutral summary of a form nobody has typed in yet: how many fields are still to fill, not "fejl"."""
+    fields = len({f.path for f in findings if f.severity == "error"})
+    if not fields:
+        return "Intet mangler"
+    return f"Mangler: {fields} {'felt' if fields == 1 else 'felter'}"
+
+
 class ValidationPanel:
     """The result box of one open form."""
 
@@ -95,6 +105,8 @@ class ValidationPanel:
         self._marked: dict[str, str] = {}
         self._show_all = False
         self._pending: ui.timer | None = None
+        # A new form nobody typed in yet says what is missing, neutrally: red only after typing or "Valider".
+        self.armed = editor.stored.revision > 1 or editor.form.status != "draft"
         with ui.card().classes("w-full q-pa-none").props("flat bordered").mark("validation-box") as self.root:
             with ui.row().classes("w-full items-start no-wrap gap-0"):
                 with ui.expansion(value=False).classes("grow").props("dense") as self.expansion:
@@ -127,10 +139,17 @@ class ValidationPanel:
         """The "Valider" button: run at once and open the box."""
         if self._pending is not None:
             self._pending.cancel()
+        self._arm()
         self.expansion.open()
         self.run()
 
+    def _arm(self) -> None:
+        if not self.armed:
+            self.armed = True
+            self._shown = None  # the list is drawn again, now in the colours of errors
+
     def _saved(self, _path: str) -> None:
+        self._arm()
         form = self.editor.form
         if len(form.contacts) + len(form.procedures) <= IMMEDIATE_ROWS:
             self.run()
@@ -142,14 +161,19 @@ class ValidationPanel:
     # -- the box -------------------------------------------------------------------------------
 
     def _render(self) -> None:
-        self.summary.set_text(summary_text(self.findings))
         errors = [f for f in self.findings if f.severity == "error"]
         warnings = [f for f in self.findings if f.severity == "warning"]
         notes = [f for f in self.findings if f.severity not in ("error", "warning")]
-        colour = "negative" if errors else "warning" if warnings else "info"
-        self.icon.props(f'name={"error" if errors else "warning" if warnings else "check_circle"} color={colour}')
-        self.root.classes(remove="bg-red-1 bg-amber-1 bg-blue-1",
-                          add="bg-red-1" if errors else "bg-amber-1" if warnings else "bg-blue-1")
+        if not self.armed and errors:
+            self.summary.set_text(missing_text(self.findings))
+            self.icon.props("name=edit_note color=grey-7")
+            self.root.classes(remove="bg-red-1 bg-amber-1 bg-blue-1", add="bg-grey-2")
+        else:
+            self.summary.set_text(summary_text(self.findings))
+            colour = "negative" if errors else "warning" if warnings else "info"
+            self.icon.props(f'name={"error" if errors else "warning" if warnings else "check_circle"} color={colour}')
+            self.root.classes(remove="bg-red-1 bg-amber-1 bg-blue-1 bg-grey-2",
+                              add="bg-red-1" if errors else "bg-amber-1" if warnings else "bg-blue-1")
         if not self.expansion.value:
             return  # drawn when the box is opened
         shown = tuple(self.findings)
@@ -161,7 +185,9 @@ class ValidationPanel:
             if not errors and not warnings:
                 ui.label("Valideret uden fejl").classes("text-blue-10 bg-blue-1 q-pa-sm rounded-borders w-full") \
                     .mark("validation-ok")
-            if errors:
+            if errors and not self.armed:
+                self._group("Mangler (udfyldes før indberetning)", errors, "validation-missing", "grey")
+            elif errors:
                 self._group("Fejl (skal rettes før indberetning)", errors, "validation-errors", "red")
             if warnings:
                 self._group("Advarsler (forhindrer ikke indberetning)", warnings, "validation-warnings", "amber")
@@ -207,7 +233,8 @@ class ValidationPanel:
     # -- red marks on the fields ---------------------------------------------------------------
 
     def _mark_fields(self) -> None:
-        wanted = field_messages(self.findings)
+        # No red fields on a form nobody has typed in yet: an empty field is only "missing" there.
+        wanted = field_messages(self.findings) if self.armed else {}
         fields = self.editor.fields
         for path in list(self._marked):
             if path not in wanted:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -200,6 +200,35 @@ class FormStore:
             raise
         stored.revision += 1
         stored.changed_at = now
+
+    def discard_untouched_drafts(self, is_blank: Callable[[Form], bool], keep: Collection[int] = (),
+                                 only: int | None = None) -> list[int]:
+        """Delete drafts nobody wrote in (made by "Opret skema" and left): their numbers, each with a 'delete' row.
+
+        Untouched means never saved since it was made (revision 1), no audit row but its creation and views, and
+        a document `is_blank` accepts (nothing but what a new form starts with). So a draft with any typed
+        value, an imported or pre-filled form, or one with a status change is never removed. Forms in `keep`
+        (open in a tab right now) stay; with `only`, just that form is considered.
+        """
+        sql = ("SELECT form_no, document FROM forms WHERE status = 'draft' AND revision = 1 AND NOT EXISTS ("
+               "SELECT 1 FROM audit WHERE audit.form_no = forms.form_no AND action NOT IN ('create', 'view'))")
+        params: list[Any] = []
+        if only is not None:
+            sql += " AND form_no = ?"
+            params.append(only)
+        now = _now_text(self.clock)
+        gone: list[int] = []
+        with self.db.atomic():
+            for form_no, document in self.db.execute(sql, params).fetchall():
+                if form_no in keep or not is_blank(Form.model_validate_json(document)):
+                    continue
+                # The same conditions again in the DELETE: a save in between (another process) keeps the form.
+                cursor = self.db.execute(
+                    "DELETE FROM forms WHERE form_no = ? AND status = 'draft' AND revision = 1", [form_no])
+                if cursor.rowcount == 1:
+                    self._audit(form_no, "delete", None, None, None, now)
+                    gone.append(form_no)
+        return gone
 
     def record_view(self, form_no: int, what: str = "form") -> None:
         """Log that a form was opened (or printed, exported...): an access request lists views too (B6)."""

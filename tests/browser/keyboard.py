@@ -54,10 +54,13 @@ def pick(driver: WebDriver, mark: str, typed: str, code: str) -> None:
 
 
 def open_section(driver: WebDriver, key: str) -> None:
-    """Open a closed section accordion (its header takes Enter)."""
+    """Go to a section's header and open it if closed (the header takes Enter); the focus is then on the header,
+    also for a section that was open already (the first contact's are), so Tab goes on into the section."""
     header = by_mark(driver, f"section-{key}").find_element(By.CSS_SELECTOR, ".q-item")
     if header.get_attribute("aria-expanded") != "true":
         header.send_keys(Keys.ENTER)
+    else:
+        driver.execute_script("arguments[0].focus();", header)
     wait(driver, lambda d: header.get_attribute("aria-expanded") == "true", message=f"section {key} not open")
 
 

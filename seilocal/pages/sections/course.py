@@ -26,8 +26,8 @@ def build(editor: FormEditor) -> None:
 
     with ui.grid(columns=2).classes("w-full gap-4"):
         time_field(editor, "Starttidspunkt *", "course.start", mark="course-start", on_saved=start_saved)
-        unit_select(editor, "Forløbsansvar (SOR)", "course.responsible_unit", mark="course-unit")
-        code_select(editor, "Forløbslabel", "course.label", mark="course-label", list_name="forloeb.label",
+        unit_select(editor, "Forløbsansvar (SOR) *", "course.responsible_unit", mark="course-unit")
+        code_select(editor, "Forløbslabel *", "course.label", mark="course-label", list_name="forloeb.label",
                     at_path="course.start")
         code_select(editor, "Startmarkør *", "course.start_marker", mark="course-start-marker",
                     list_name="forloeb.markoer", at_path="course.start")

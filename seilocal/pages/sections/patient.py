@@ -35,9 +35,10 @@ def build(editor: FormEditor) -> None:
             name_field.value = known  # its change handler saves it
             ui.notify(f"Navn hentet fra tidligere skema: {known}")
 
-    with ui.row().classes("w-full no-wrap gap-4"):
-        with ui.column().classes("w-64"):
-            text_field(editor, "CPR-nummer", "patient.cpr", mark="patient-cpr", check=cpr_check,
+    # Wide enough for the CPR field's notes (birth date, modulus 11) to fit under it in two or three lines.
+    with ui.row().classes("w-full no-wrap gap-4 q-pb-md"):
+        with ui.column().classes("w-96"):
+            text_field(editor, "CPR-nummer *", "patient.cpr", mark="patient-cpr", check=cpr_check,
                        on_saved=fill_name_from_register)
         with ui.column().classes("grow"):
             name_field = text_field(editor, "Navn", "patient.name", mark="patient-name")

@@ -11,9 +11,9 @@ from ..fields import code_select
 from ..form_editor import FormEditor
 
 FIELDS = [
-    ("payer", "Betaler", "admin.betaler", "payment-payer"),
-    ("agreement", "Betalingsaftale", "admin.betalaftale", "payment-agreement"),
-    ("specialisation_level", "Specialiseringsniveau", "admin.specialeniv", "payment-level"),
+    ("payer", "Betaler *", "admin.betaler", "payment-payer"),
+    ("agreement", "Betalingsaftale *", "admin.betalaftale", "payment-agreement"),
+    ("specialisation_level", "Specialiseringsniveau *", "admin.specialeniv", "payment-level"),
 ]
 
 

@@ -12,7 +12,7 @@ def build(editor: FormEditor) -> None:
     """Build the referral section."""
     with ui.grid(columns=2).classes("w-full gap-4"):
         unit_select(editor, "Henvisende enhed (SOR)", "referral.referring_unit", mark="referral-unit")
-        time_widget = time_field(editor, "Henvisningstidspunkt", "referral.time", mark="referral-time")
+        time_widget = time_field(editor, "Henvisningstidspunkt *", "referral.time", mark="referral-time")
         code_select(editor, "Henvisningsmåde *", "referral.method", mark="referral-method",
                     list_name="admin.henvmaade", at_path="referral.time")
         code_select(editor, "Frit valg *", "referral.free_choice", mark="referral-free-choice",
