@@ -7,6 +7,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
 
 from .helpers import by_mark, click, field_of, input_of, wait, wait_text
 
@@ -55,13 +56,26 @@ def pick(driver: WebDriver, mark: str, typed: str, code: str) -> None:
 
 def open_section(driver: WebDriver, key: str) -> None:
     """Go to a section's header and open it if closed (the header takes Enter); the focus is then on the header,
-    also for a section that was open already (the first contact's are), so Tab goes on into the section."""
-    header = by_mark(driver, f"section-{key}").find_element(By.CSS_SELECTOR, ".q-item")
-    if header.get_attribute("aria-expanded") != "true":
-        header.send_keys(Keys.ENTER)
-    else:
-        driver.execute_script("arguments[0].focus();", header)
-    wait(driver, lambda d: header.get_attribute("aria-expanded") == "true", message=f"section {key} not open")
+    also for a section that was open already (the first contact's are), so Tab goes on into the section.
+
+    A closed section opens by itself when its header gets the focus (the workflow reaching it), a round trip to
+    the server later; Enter pressed meanwhile would toggle it shut again. So: focus, wait for that, and only then
+    use Enter, as a user who sees the section stay closed would."""
+    def header() -> WebElement:  # looked up each time: a redrawn section has a new header element
+        return by_mark(driver, f"section-{key}").find_element(By.CSS_SELECTOR, ".q-item")
+
+    driver.execute_script("arguments[0].focus();", header())
+
+    def expanded(_: WebDriver) -> bool:
+        return header().get_attribute("aria-expanded") == "true"
+
+    for _attempt in range(4):
+        try:
+            wait(driver, expanded, timeout=3, message=f"section {key} not open")
+            return
+        except TimeoutException:
+            header().send_keys(Keys.ENTER)
+    wait(driver, expanded, message=f"section {key} not open")
 
 
 def new_form(driver: WebDriver, url: str) -> None:

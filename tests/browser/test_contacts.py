@@ -77,7 +77,7 @@ def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app
         "2026-11-03T10:00:00", "2026-11-03T10:45:00", "ALCA00", "ATA3")
     assert contact["diagnoses"][0] | {"id": None} == {
         "id": None, "kind": "action", "code": "DC509", "side": "TUL2", "supplementary": [], "metastases": [],
-        "local_recurrences": []}
+        "local_recurrences": [], "no_metastases": False, "no_local_recurrences": False}
     assert contact["procedures"][0]["code"] == "KHAC20"
 
     press(browser, "contacts-copy")
