@@ -113,7 +113,7 @@ def run_submit(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the bundles of a form's versions or of a month's submissions into --out."""
+    """Write the bundles of a form's versions or of a month's submissions into --out (never over a file there)."""
     from seilocal.export import BundleError, stored_bundle, write_bundles
     from seilocal.export.bundle import prefetch_describe
     from seilocal.store.versions import versions_of
@@ -132,85 +132,99 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             chosen = versions.submitted_in_month(args.month)
             what = f"month {args.month}"
+        if args.cda:
+            return _export_cda(store, chosen, args, what)
         if not chosen:
             _error(f"nothing submitted for {what}; nothing was written")
             return 1
-        if args.cda:
-            return _export_cda(store, chosen, args)
         texts = {}
         for version in chosen:  # one catalog lookup per code of all forms
             lookup = prefetch_describe(version.form(), store.catalog.text)
             texts[version.form_no, version.version] = lookup
         describe_all = _merged(texts.values())
+        clinic = load_profile(store.prefs).clinic_name
         try:
-            paths = write_bundles(chosen, args.out, describe_all, clinic_name=load_profile(store.prefs).clinic_name,
-                                  stored=lambda v: stored_bundle(store, v))  # the bundle kept at submission
+            # The bundle kept (encrypted) at submission is what goes out; the copy in --out is plain.
+            code = _export_into(args.out, lambda staging: write_bundles(
+                chosen, staging, describe_all, clinic_name=clinic, stored=lambda v: stored_bundle(store, v)))
         except BundleError as exc:
             _error(str(exc))
             return 2
     finally:
         store.close()
-    for path in paths:
-        print(path)
-    print(f"note: these bundles are plain copies (not encrypted) in {args.out}", file=sys.stderr)
+    if code == 0:
+        print(f"note: these bundles are plain copies (not encrypted) in {args.out}", file=sys.stderr)
+    return code
+
+
+def _export_into(folder: Path, write) -> int:
+    """Write an export into `folder` (all or nothing, never over a file there) and print where it went."""
+    from seilocal.export.out_folder import export_into
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _error(f"cannot create the folder {folder}: {exc.strerror or exc}; nothing was written")
+        return 2
+    if not folder.is_dir():
+        _error(f"{folder} is not a folder; nothing was written")
+        return 2
+    try:
+        placed = export_into(folder, write)
+    except OSError as exc:
+        _error(f"cannot write to {folder}: {exc.strerror or exc}; nothing was written")
+        return 2
+    _print_placed(placed)
     return 0
 
 
-def _export_cda(store, chosen, args: argparse.Namespace) -> int:
-    """Write the chosen versions' LPR3 documents (and a cancelled form's removal document) into --out."""
+def _print_placed(placed: list[tuple[Path, bool]]) -> None:
+    for path, own_name in placed:
+        if not own_name:
+            print(f"note: a different file of that name is already in {path.parent}; kept it and wrote "
+                  f"{path.name}", file=sys.stderr)
+        print(path)
+
+
+def _export_cda(store, chosen, args: argparse.Namespace, what: str) -> int:
+    """Write the chosen versions' LPR3 documents and the removal documents of forms cancelled (a month: in that
+    month; a form: that form, when it is cancelled) into --out."""
     from seilocal.export.cda import IntegrityError
     from seilocal.export.cda.documents import cancellation_document, version_document
+    from seilocal.export.out_folder import write_files
     from seilocal.store.versions import versions_of
 
+    versions = versions_of(store)
     profile = load_profile(store.prefs)
+    if args.month is not None:
+        cancelled = versions.cancelled_in_month(args.month)
+    elif args.version is None and chosen and store.forms.load(args.form).form.status == "cancelled":
+        cancelled = [(args.form, _cancelled_at(versions, args.form) or store.forms.load(args.form).changed_at)]
+    else:
+        cancelled = []
+    if not chosen and not cancelled:
+        _error(f"nothing submitted or cancelled for {what}; nothing was written")
+        return 1
     files: dict[str, bytes] = {}
     try:
         for version in chosen:
             name, data = version_document(version, profile)
             files[name] = data
-        if args.form is not None and args.version is None:
-            stored = store.forms.load(args.form)
-            if stored.form.status == "cancelled":
-                cancelled_at = _cancelled_at(versions_of(store), args.form) or stored.changed_at
-                name, data = cancellation_document(stored.form, chosen[-1].version, cancelled_at, profile)
-                files[name] = data
+        for form_no, cancelled_at in cancelled:
+            last = versions.latest(form_no)
+            if last is None:  # a cancelled form always has a version; a damaged store is no reason to stop
+                continue
+            name, data = cancellation_document(store.forms.load(form_no).form, last.version, cancelled_at, profile)
+            files[name] = data
     except IntegrityError as exc:
         _error(f"{exc}; nothing was written")
         return 2
-    try:
-        paths = _write_all(args.out, files)
-    except OSError as exc:
-        _error(f"cannot write to {args.out}: {exc.strerror or exc}; nothing was written")
-        return 2
-    for path in paths:
-        print(path)
-    return 0
+    return _export_into(args.out, write_files(files))
 
 
 def _cancelled_at(versions, form_no: int) -> str | None:
     events = [e for e in versions.status_events(form_no) if e.get("action") == "cancel"]
     return str(events[-1]["at"]) if events else None
-
-
-def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file or none: temp files in `folder` first, renamed into place when all are complete."""
-    folder.mkdir(parents=True, exist_ok=True)
-    pending: list[tuple[str, Path]] = []
-    try:
-        for name, data in files.items():
-            handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".seilocal-", suffix=".part", delete=False)
-            pending.append((handle.name, folder / name))
-            with handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for temp, final in pending:
-            os.replace(temp, final)
-    except BaseException:
-        for temp, _ in pending:
-            Path(temp).unlink(missing_ok=True)
-        raise
-    return [final for _, final in pending]
 
 
 def run_cancel(args: argparse.Namespace) -> int:

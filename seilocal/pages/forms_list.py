@@ -149,6 +149,8 @@ def forms_list_page(ctx: AppContext) -> None:
             ui.label("Skemaer").classes("text-h5")
             ui.space()
             ui.button("Opret skema", icon="add", on_click=create).mark("create-form")
+            if importer := optional_part("form_import", "form_import_button"):  # "Importér" (pages/form_import.py)
+                importer(ctx)
         search = (
             ui.input("Søg (CPR, navn, skemanummer eller forløbsID)", on_change=lambda: refresh())
             .props("clearable outlined dense autofocus")

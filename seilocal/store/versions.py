@@ -226,6 +226,16 @@ class VersionStore:
         ).fetchall()
         return [Version(*row) for row in rows]
 
+    def cancelled_in_month(self, month: str) -> list[tuple[int, str]]:
+        """(form number, time of cancellation) of every form cancelled in `YYYY-MM`, in order of cancellation."""
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+            raise ValueError(f"not a month: {month!r} (expected YYYY-MM)")
+        rows = self.db.execute(
+            "SELECT form_no, at FROM audit WHERE action = 'cancel' AND path = 'status' AND at LIKE ? ORDER BY at, id",
+            [f"{month}-%"],
+        ).fetchall()
+        return [(int(row[0]), str(row[1])) for row in rows]
+
     def submissions_per_month(self, limit: int = 12) -> list[tuple[str, int]]:
         """(YYYY-MM, number of versions submitted) for the last `limit` months that have any, oldest first."""
         rows = self.db.execute(

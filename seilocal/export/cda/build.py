@@ -25,13 +25,16 @@ from .xmlb import (
     code_observation,
     el,
     external_course_ref,
+    fill_head,
     ident,
     internal_ref,
     interval,
     null_code,
+    period_slots,
     q,
     responsible,
     root_element,
+    set_period,
     sks,
     sor_entity,
     stamp,
@@ -227,23 +230,31 @@ class _Writer:
                                                                       "Sundhedsdatastyrelsen")
             code_act(act, "COMP", "1.2.208.176.7.1.10.10", payment.specialisation_level or "", class_code="ACT")
 
+        def build_with_period(holder: etree._Element) -> None:
+            build(holder)
+            act = holder[0][0]
+            period = etree.SubElement(act, q("effectiveTime"))
+            act.insert(3, period)  # after the two templateIds and the code
+            period_slots(period, bool(start), bool(end))
+
         # The same payment on every contact: built once, copied, and given each contact's period.
-        key = ("payment", type_code, payment.agreement or "", payment.payer or "", payment.specialisation_level or "")
-        act = stamp(parent, key, build)[0]
-        period = etree.Element(q("effectiveTime"))
-        act.insert(3, period)  # after the two templateIds and the code
-        if start:
-            etree.SubElement(period, q("low"), value=cda_time(start))
-        if end:
-            etree.SubElement(period, q("high"), value=cda_time(end))
+        key = ("payment", type_code, payment.agreement or "", payment.payer or "", payment.specialisation_level or "",
+               bool(start), bool(end))
+        set_period(stamp(parent, key, build_with_period)[0][3], start, end)
 
     def encounter(self, section: etree._Element, contact: Contact) -> None:
-        enc = el(el(section, "entry", typeCode="COMP"), "encounter", classCode="ENC", moodCode="EVN")
-        templates(enc, "1.2.208.176.7.1.10.74", "2.16.840.1.113883.10.12.302")
-        ident(enc, self.root, self.rid("contact", contact.id))
-        sks(enc, contact.type or "")
-        interval(enc, contact.start, contact.end)
-        sks(enc, contact.priority or "", tag="priorityCode")
+        def build(holder: etree._Element) -> None:
+            enc = el(el(holder, "entry", typeCode="COMP"), "encounter", classCode="ENC", moodCode="EVN")
+            templates(enc, "1.2.208.176.7.1.10.74", "2.16.840.1.113883.10.12.302")
+            ident(enc, "", "")
+            sks(enc, "")
+            period_slots(el(enc, "effectiveTime"), bool(contact.start), bool(contact.end))
+            sks(enc, "", tag="priorityCode")
+
+        # Entry, templates, id, code, period and priority as one copied sub-tree (~3x faster than building it).
+        enc = stamp(section, ("encounter", bool(contact.start), bool(contact.end)), build)[0]
+        fill_head(enc, self.root, self.rid("contact", contact.id), contact.type, contact.start, contact.end)
+        enc[5].set("code", (contact.priority or "").strip())
         responsible(enc, self.contact_unit(contact))
         self.payment(enc, "REFR", self.form.payment, contact.start, contact.end)
         if contact.reason:
@@ -273,30 +284,52 @@ class _Writer:
         internal_ref(obs, "contact", self.root, self.rid("contact", contact.id))
 
     def procedure(self, section: etree._Element, procedure: Procedure, contact: Contact | None) -> None:
-        proc = el(el(section, "entry", typeCode="COMP"), "procedure", classCode="PROC", moodCode="EVN")
-        templates(proc, "1.2.208.176.7.1.10.30", "2.16.840.1.113883.10.12.306")
-        ident(proc, self.root, self.rid("procedure", procedure.id))
-        sks(proc, procedure.code or "")
-        interval(proc, procedure.start, procedure.end)
-        if procedure.side:
-            sks(proc, procedure.side, tag="targetSiteCode")
-        participant = el(proc, "participant", typeCode="PRF")
-        templates(participant, "1.2.208.176.7.1.10.16", "2.16.840.1.113883.10.12.321")
-        role = el(participant, "participantRole", classCode="ROL")
-        if procedure.staff_category:
-            sks(role, procedure.staff_category)
-        sor_entity(role, self.producer(procedure, contact))
+        start, end, side = procedure.start, procedure.end, procedure.side
+
+        def build_head(holder: etree._Element) -> None:
+            proc = el(el(holder, "entry", typeCode="COMP"), "procedure", classCode="PROC", moodCode="EVN")
+            templates(proc, "1.2.208.176.7.1.10.30", "2.16.840.1.113883.10.12.306")
+            ident(proc, "", "")
+            sks(proc, "")
+            period_slots(el(proc, "effectiveTime"), bool(start), bool(end))
+            if side:
+                sks(proc, "", tag="targetSiteCode")
+
+        # Fixed parts are copied from sub-trees built once per shape (~3x faster than building them each time).
+        proc = stamp(section, ("procedure", bool(start), bool(end), bool(side)), build_head)[0]
+        fill_head(proc, self.root, self.rid("procedure", procedure.id), procedure.code, start, end)
+        if side:
+            proc[5].set("code", side.strip())
+        staff = procedure.staff_category
+
+        def build_producer(holder: etree._Element) -> None:
+            participant = el(holder, "participant", typeCode="PRF")
+            templates(participant, "1.2.208.176.7.1.10.16", "2.16.840.1.113883.10.12.321")
+            role = el(participant, "participantRole", classCode="ROL")
+            if staff:
+                sks(role, "")
+            sor_entity(role, "")
+
+        role = stamp(proc, ("producer", bool(staff)), build_producer)[2]
+        if staff:
+            role[0].set("code", staff.strip())
+        role[-1][0].set("extension", self.producer(procedure, contact))  # scopingEntity / id
         for code in procedure.supplementary:
             code_act(proc, "COMP", "1.2.208.176.7.1.10.5", code)
         if procedure.contrast:
-            relation = el(proc, "entryRelationship", typeCode="COMP")
-            admin = el(relation, "substanceAdministration", classCode="SBADM", moodCode="EVN")
-            templates(admin, "1.2.208.176.7.1.10.2", "2.16.840.1.113883.10.12.308")
-            product = el(el(admin, "consumable", typeCode="CSM"), "manufacturedProduct", classCode="MANU")
-            templates(product, "1.2.208.176.7.1.10.4", "2.16.840.1.113883.10.12.312")
-            material = el(product, "manufacturedMaterial", classCode="MMAT")
-            templates(material, "1.2.208.176.7.1.10.3", "2.16.840.1.113883.10.12.311")
-            sks(material, procedure.contrast)
+
+            def build_contrast(holder: etree._Element) -> None:
+                relation = el(holder, "entryRelationship", typeCode="COMP")
+                admin = el(relation, "substanceAdministration", classCode="SBADM", moodCode="EVN")
+                templates(admin, "1.2.208.176.7.1.10.2", "2.16.840.1.113883.10.12.308")
+                product = el(el(admin, "consumable", typeCode="CSM"), "manufacturedProduct", classCode="MANU")
+                templates(product, "1.2.208.176.7.1.10.4", "2.16.840.1.113883.10.12.312")
+                material = el(product, "manufacturedMaterial", classCode="MMAT")
+                templates(material, "1.2.208.176.7.1.10.3", "2.16.840.1.113883.10.12.311")
+                sks(material, "")
+
+            relation = stamp(proc, ("contrast",), build_contrast)
+            relation[0][2][0][2][2].set("code", procedure.contrast.strip())  # ... / manufacturedMaterial / code
         if contact is None and procedure.payment is not None:
             self.payment(proc, "COMP", procedure.payment, procedure.start, procedure.end)
         if procedure.action_spec:

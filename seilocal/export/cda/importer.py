@@ -12,24 +12,49 @@ from .read import CdaImportError, ReadResult, read_document
 
 
 class CdaImportRefused(ValueError):
-    """The file cannot be imported; the message says why in English, nothing was stored."""
+    """The file cannot be imported; the message says why in English, nothing was stored.
+
+    `reason` names the kind for a translated message (the UI's): read, too-large, dtd, xml, not-cda, not-lpr3,
+    content or exists; `detail` holds what the message names (a line number, a root element, a course and form).
+    """
+
+    def __init__(self, message: str, reason: str = "content", detail: Any = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.detail = detail
 
 
-def import_cda(store: Any, path: Path | str) -> tuple[int, ReadResult]:
-    """Read the document at `path` into a new form; (form number, what was read and dropped)."""
-    name = str(path)
+def _reason(exc: CdaParseError | CdaImportError) -> tuple[str, Any]:
+    """The kind of a parse or read error and what it names, for CdaImportRefused."""
+    if isinstance(exc, CdaParseError):
+        return exc.reason, exc.line
+    text = str(exc)
+    if text.startswith("not an HL7 CDA document"):
+        return "not-cda", text.split("is ", 1)[-1].strip("')\"")
+    if text.startswith("not an LPR3 document"):
+        return "not-lpr3", None
+    return "content", text
+
+
+def import_cda(store: Any, path: Path | str, name: str | None = None) -> tuple[int, ReadResult]:
+    """Read the document at `path` into a new form; (form number, what was read and dropped).
+
+    `name` is how messages call the file (default: its path; the app passes the uploaded file's name).
+    """
+    name = str(path) if name is None else name
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise CdaImportRefused(f"cannot read {name}: {exc.strerror or exc}") from exc
+        raise CdaImportRefused(f"cannot read {name}: {exc.strerror or exc}", "read") from exc
     try:
         result = read_document(data)
     except (CdaParseError, CdaImportError) as exc:
-        raise CdaImportRefused(f"{name}: {exc}") from exc
+        raise CdaImportRefused(f"{name}: {exc}", *_reason(exc)) from exc
     course_id = result.form.course.id
     row = store.db.execute("SELECT form_no FROM forms WHERE course_id = ? COLLATE NOCASE", [course_id]).fetchone()
     if row is not None:
-        raise CdaImportRefused(f"{name}: the course {course_id} is already here as form {row[0]}")
+        raise CdaImportRefused(f"{name}: the course {course_id} is already here as form {row[0]}", "exists",
+                               (course_id, int(row[0])))
     profile = load_profile(store.prefs)
     stored = store.forms.import_form(result.form)
     if not profile.responsible_unit and not profile.own_units and result.author_unit:

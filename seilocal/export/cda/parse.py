@@ -13,7 +13,15 @@ _DOCTYPE = ("the document has a DOCTYPE or entity declarations (DTD); LPR3 docum
 
 
 class CdaParseError(ValueError):
-    """The bytes are not a well-formed XML document we are willing to read; the message says why."""
+    """The bytes are not a well-formed XML document we are willing to read; the message says why.
+
+    `reason` is too-large, dtd or xml (not well-formed; `line` then says where, when libxml2 knows).
+    """
+
+    def __init__(self, message: str, reason: str = "xml", line: int | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.line = line
 
 
 def _parser() -> etree.XMLParser:
@@ -24,17 +32,17 @@ def _parser() -> etree.XMLParser:
 def safe_parse(data: bytes) -> etree._Element:
     """Parse untrusted XML; refuse any DOCTYPE (XXE, billion laughs) and any entity declaration outright."""
     if len(data) > MAX_BYTES:
-        raise CdaParseError("the file is far too large for an LPR3 document")
+        raise CdaParseError("the file is far too large for an LPR3 document", "too-large")
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
-        raise CdaParseError(_DOCTYPE)
+        raise CdaParseError(_DOCTYPE, "dtd")
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise CdaParseError(f"not well-formed XML ({exc.msg})") from exc
+        raise CdaParseError(f"not well-formed XML ({exc.msg})", "xml", exc.lineno) from exc
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None or tree.docinfo.externalDTD is not None:
-        raise CdaParseError(_DOCTYPE)
+        raise CdaParseError(_DOCTYPE, "dtd")
     for node in root.iter():
         if isinstance(node, etree._Entity):
-            raise CdaParseError("the document uses XML entities; refused")
+            raise CdaParseError("the document uses XML entities; refused", "dtd")
     return root

@@ -1,0 +1,139 @@
+"""»Importér« on the forms list: an LPR3 CDA document or a form file becomes a new form that opens; every bad file
+gets a Danish message naming what is wrong, and nothing is stored, and the upload never stays in the data dir."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from nicegui.testing import User
+
+from tests.conftest import SHARED
+from tests.unit.submit_helpers import clean_form
+
+SAMPLE = SHARED / "lpr3" / "cda-examples" / "EpisodeOfCare.xml"
+# A file name that carries patient data, as a user's file may: it must reach the screen, never a log.
+NAME = "0101801235-jens-hansen"
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE ClinicalDocument [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<ClinicalDocument xmlns="urn:hl7-org:v3"><title>&secret;</title></ClinicalDocument>"""
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
+<ClinicalDocument xmlns="urn:hl7-org:v3"><title>&lol9;</title></ClinicalDocument>"""
+
+# (file name, content, what the Danish message must say)
+BAD = {
+    "malformed XML": (f"{NAME}.xml", b"<ClinicalDocument xmlns='urn:hl7-org:v3'>\n<title></ClinicalDocument>",
+                      "er ikke gyldig XML (fejl i linje 2)"),
+    "external entity (XXE)": (f"{NAME}.xml", XXE, "indeholder en DTD eller entitetserklæringer"),
+    "billion laughs": (f"{NAME}.xml", LAUGHS, "indeholder en DTD eller entitetserklæringer"),
+    "not CDA": (f"{NAME}.xml", b"<html><body>hej</body></html>",
+                "er ikke et HL7 CDA-dokument: dens rodelement er »html«"),
+    "CDA but not LPR3": (f"{NAME}.xml", b'<ClinicalDocument xmlns="urn:hl7-org:v3"><title/></ClinicalDocument>',
+                         "er et CDA-dokument, men ikke et LPR3-dokument"),
+    "LPR3 without a patient": (
+        f"{NAME}.xml",
+        b'<ClinicalDocument xmlns="urn:hl7-org:v3"><templateId root="1.2.208.176.7.1.10.71"/></ClinicalDocument>',
+        "kan ikke læses som et LPR3-skema: dokumentet nævner ingen patient"),
+    "too large": (f"{NAME}.xml", b"<" + b"a" * (32 * 1024 * 1024), "er for stor"),
+    "not JSON": (f"{NAME}.json", b"hej med dig", "er hverken et LPR3-dokument (XML) eller en skemafil (JSON)"),
+    "JSON but not a form": (f"{NAME}.json", b'{"patient": {"cpr": 5}}', "er JSON, men ikke et gyldigt skema"),
+    "a duplicate key": (f"{NAME}.json", b'{"status": "draft", "status": "submitted"}',
+                        "nævner feltet »status« to gange"),
+    "a ZIP file": (f"{NAME}.zip", b"PK\x03\x04" + b"\0" * 40, "er en ZIP-fil"),
+}
+
+
+def _upload(name: str, data: bytes):
+    from nicegui.elements.upload_files import SmallFileUpload
+
+    return SmallFileUpload(name=name, content_type="application/octet-stream", _data=data)
+
+
+def _count(user: User) -> int:
+    return user.ctx.store.db.execute("SELECT count(*) FROM forms").fetchone()[0]
+
+
+def _leftovers(user: User) -> list[str]:
+    data_dir = Path(user.ctx.store.path).parent
+    return [p.name for p in data_dir.rglob("*") if p.name.startswith(".form-import-")]
+
+
+async def _import(user: User, name: str, data: bytes) -> None:
+    await user.open("/")
+    user.find(marker="form-import").click()
+    await user.should_see(marker="form-import-upload")
+    (upload,) = user.find(marker="form-import-upload").elements
+    await upload.handle_uploads([_upload(name, data)])
+
+
+@pytest.mark.parametrize("case", list(BAD))
+async def test_a_bad_file_is_refused_in_danish_and_nothing_is_stored(app_user: User, case: str, caplog) -> None:
+    name, data, message = BAD[case]
+    caplog.set_level(logging.DEBUG)
+    await _import(app_user, name, data)
+    await app_user.should_see(message, marker="form-import-status")
+    await app_user.should_see(f"Filen »{name}«", marker="form-import-status")
+    await app_user.should_see("Intet er importeret.", marker="form-import-status")
+    assert _count(app_user) == 0
+    assert _leftovers(app_user) == []
+    assert NAME not in caplog.text and "0101801235" not in caplog.text
+
+
+async def test_a_form_file_imports_into_a_new_form_that_opens(app_user: User, caplog, monkeypatch) -> None:
+    from seilocal.pages import form_import
+
+    seen: list[tuple[Path, bool]] = []
+    real = form_import.import_file
+
+    def spy(store, path, name, kind):
+        seen.append((path, path.is_file()))
+        return real(store, path, name, kind)
+
+    monkeypatch.setattr(form_import, "import_file", spy)
+    form = clean_form()
+    caplog.set_level(logging.DEBUG)
+    await _import(app_user, f"{NAME}.json", form.to_json().encode())
+    await app_user.should_see(marker="header-cpr")  # the form page of the new form
+    assert _count(app_user) == 1
+    stored = app_user.ctx.store.forms.load(1).form
+    assert stored.course.id == form.course.id and stored.patient.cpr == form.patient.cpr
+    # The upload was read from <data dir>/tmp (never the system temp folder), under a name without patient data,
+    # and is gone now.
+    ((path, existed),) = seen
+    assert existed and path.parent == Path(app_user.ctx.store.path).parent / "tmp" and NAME not in path.name
+    assert not path.exists() and _leftovers(app_user) == []
+    assert NAME not in caplog.text and form.patient.cpr not in caplog.text
+
+    # The same course again is refused by name, and the first form stays the only one.
+    await _import(app_user, "igen.json", form.to_json().encode())
+    await app_user.should_see(f"Et skema med forløbsID {form.course.id} findes allerede her.",
+                              marker="form-import-status")
+    assert _count(app_user) == 1
+
+
+async def test_an_lpr3_document_imports_into_a_new_form_that_opens(app_user: User, caplog) -> None:
+    if not SAMPLE.exists():
+        pytest.skip(f"the official LPR3 samples are not at {SAMPLE.parent} (../shared absent)")
+    from seilocal.export.cda.read import read_document
+
+    expected = read_document(SAMPLE.read_bytes()).form
+    caplog.set_level(logging.DEBUG)
+    await _import(app_user, f"{NAME}.xml", SAMPLE.read_bytes())
+    await app_user.should_see(marker="header-cpr")
+    assert _count(app_user) == 1
+    stored = app_user.ctx.store.forms.load(1).form
+    assert stored.course.id == expected.course.id and stored.patient.cpr == expected.patient.cpr
+    assert [c.id for c in stored.contacts] == [c.id for c in expected.contacts]
+    assert _leftovers(app_user) == []
+    assert NAME not in caplog.text and expected.patient.cpr not in caplog.text
+
+    # The same course again: refused, naming the course and the form that has it.
+    await _import(app_user, "igen.xml", SAMPLE.read_bytes())
+    await app_user.should_see(f"Forløbet {expected.course.id} findes allerede her som skema 1. Intet er importeret.",
+                              marker="form-import-status")
+    assert _count(app_user) == 1
