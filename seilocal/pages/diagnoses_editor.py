@@ -157,6 +157,7 @@ def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed
     def code_saved(code: str | None) -> None:
         previous, last["code"] = last["code"], code
         at = contact_date(editor, contact_path)
+        side_appears = needs_side(editor, code, at) and not needs_side(editor, previous, at)
         stale: dict[str, object] = {}
         if not needs_side(editor, code, at):
             stale[f"{path}.side"] = None
@@ -173,6 +174,8 @@ def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed
         clear_stale(editor, stale, changed=f"{path}.code", previous=previous, box=notice, names=STALE_NAMES,
                     restore_shown=shown_again, refresh=dependent.refresh)
         dependent.refresh()
+        if side_appears:
+            _focus_new_side_field(prefix)
 
     with ui.card().classes("w-full q-pa-sm").props("flat bordered").mark(f"{prefix}-card"):
         with ui.row().classes("w-full items-center no-wrap"):
@@ -185,6 +188,34 @@ def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed
                                   on_saved=code_saved)
         notice = ui.column().classes("w-full gap-0")
         dependent()
+
+
+# A practitioner who picks a code and presses Tab at once is a step ahead of the server: the side field is drawn a
+# round trip later, so Tab has already gone past the card (its later fields are redrawn with it). Bring the focus
+# back to the new side field then (only from this diagnosis area, e.g. the "add" buttons below the card, or from
+# nowhere), so its mandatory value is not skipped. The field may still be on its way: look for it a few times.
+_FOCUS_SIDE_JS = """
+(() => {
+  const card = document.querySelector('[data-testid="%(prefix)s-card"]');
+  if (!card) return;
+  const code = card.querySelector('[data-testid="%(prefix)s-code"]');
+  let tries = 0;
+  const attempt = () => {
+    const mark = card.querySelector('[data-testid="%(prefix)s-side"]');
+    const side = mark && (mark.matches('input') ? mark : mark.querySelector('input'));
+    const f = document.activeElement;
+    if (!side) { if (++tries < 20) setTimeout(attempt, 50); return; }
+    if (f === side || (code && code.contains(f))) return;
+    const area = card.parentElement || card;
+    if (!f || f === document.body || area.contains(f)) side.focus();
+  };
+  attempt();
+})();
+"""
+
+
+def _focus_new_side_field(prefix: str) -> None:
+    ui.run_javascript(_FOCUS_SIDE_JS % {"prefix": prefix})
 
 
 def diagnoses_editor(editor: FormEditor, contact_path: str) -> None:
