@@ -9,6 +9,7 @@ the anaesthesia codes NAA… are letters only).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # An SKS code: a capital letter (the main group: A, B, D, K, ...) then capitals and digits, with a digit in it,
 # 3 to 20 characters in all (SKScomplete.txt gives the code 20 positions). "DC509", "ALAL01", "AFV01A1", "TUL2".
@@ -25,6 +26,7 @@ _LETTERS_ONLY_GROUPS = ("NAA",)
 _GROUP_OF_LIST = {"diag": "D"}
 
 
+@lru_cache(maxsize=65_536)  # a form repeats its codes; validation asks again after every edit
 def code_shape_error(code: str, list_name: str | None = None) -> str | None:
     """Why `code` cannot be an SKS code (of the list `list_name`), in Danish; None when its shape is right."""
     has_digit = any(ch.isdigit() for ch in code) or (code.startswith(_LETTERS_ONLY_GROUPS) and len(code) > 3)
