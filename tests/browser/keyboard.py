@@ -1,150 +1,25 @@
-"""Keyboard paths shared by the data-entry tests: pick a code with the arrow keys, open a section, read a select."""
+"""Kept for tests written before tests/support/ existed: the keyboard paths live in tests.support.keyboard."""
 
-from __future__ import annotations
-
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
-from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
-
-from .helpers import by_mark, click, field_of, input_of, wait, wait_text
-
-ITEMS = ".q-menu .q-item"
-FOCUSED = ".q-menu .q-manual-focusable--focused"  # the option the arrow keys are on
-
-
-def option_codes(driver: WebDriver, css: str = ITEMS) -> list[str]:
-    """The codes of the open menu's items ("KODE – tekst"); a menu redrawn meanwhile counts as empty."""
-    try:
-        return [item.text.split(" – ")[0] for item in driver.find_elements(By.CSS_SELECTOR, css)]
-    except StaleElementReferenceException:
-        return []
+from tests.support.keyboard import *  # noqa: F403
+from tests.support.keyboard import (  # noqa: F401 - re-exported names
+    FOCUSED,
+    ITEMS,
+    arrow_to,
+    audit_rows,
+    choose_here,
+    new_form,
+    open_section,
+    option_codes,
+    pick,
+    select_all,
+    shown,
+    tab_to,
+    wait_focus_left,
+)
 
 
-def arrow_to(driver: WebDriver, press_down, code: str) -> None:  # noqa: ANN001 - press_down: a no-argument callable
-    """Press ↓ until the menu's highlighted option is `code`. A server answer may redraw the menu under a key press
-    and swallow it: when no option lights up soon, press again (the menu wraps, so going past comes round)."""
-    for _ in range(40):
-        press_down()
-        try:
-            wait(driver, lambda d: option_codes(d, FOCUSED) != [], timeout=3)
-        except TimeoutException:
-            continue
-        if option_codes(driver, FOCUSED) == [code]:
-            return
-    raise AssertionError(f"the arrow keys never reached {code}; the menu shows {option_codes(driver)}")
+def click_fresh(driver, mark: str) -> None:  # noqa: ANN001
+    """Click a marked element that may be redrawn meanwhile (now what tests.support.browser.click does)."""
+    from tests.support.browser import click
 
-
-def shown(driver: WebDriver, mark: str) -> str:
-    """What a select field shows: its chosen option's label sits in the input, or as text in the field."""
-    return f"{input_of(driver, mark).get_attribute('value')} {field_of(driver, mark).text}"
-
-
-def pick(driver: WebDriver, mark: str, typed: str, code: str) -> None:
-    """Type into a select, wait for the hits of the whole text, arrow down to `code`, take it with Enter."""
-    field = input_of(driver, mark)
-    field.click()
-    field.send_keys(Keys.CONTROL, "a")  # a chosen option's label fills the input: typing replaces it
-    field.send_keys(typed)
-    wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
-    arrow_to(driver, lambda: field.send_keys(Keys.ARROW_DOWN), code)
-    field.send_keys(Keys.ENTER)
-    wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
-
-
-def open_section(driver: WebDriver, key: str) -> None:
-    """Go to a section's header and open it if closed (the header takes Enter); the focus is then on the header,
-    also for a section that was open already (the first contact's are), so Tab goes on into the section.
-
-    A closed section opens by itself when its header gets the focus (the workflow reaching it), a round trip to
-    the server later; Enter pressed meanwhile would toggle it shut again. So: focus, wait for that, and only then
-    use Enter, as a user who sees the section stay closed would."""
-    def header() -> WebElement:  # looked up each time: a redrawn section has a new header element
-        return by_mark(driver, f"section-{key}").find_element(By.CSS_SELECTOR, ".q-item")
-
-    driver.execute_script("arguments[0].focus();", header())
-
-    def expanded(_: WebDriver) -> bool:
-        return header().get_attribute("aria-expanded") == "true"
-
-    for _attempt in range(4):
-        try:
-            wait(driver, expanded, timeout=3, message=f"section {key} not open")
-            return
-        except TimeoutException:
-            header().send_keys(Keys.ENTER)
-    wait(driver, expanded, message=f"section {key} not open")
-
-
-def new_form(driver: WebDriver, url: str) -> None:
-    """Open the app and create a draft; wait until its page is there."""
-    driver.get(url)
-    click(driver, "create-form")
-    wait_text(driver, "Skemainformation")
-
-
-
-
-def wait_focus_left(driver: WebDriver, mark: str) -> None:
-    """Wait until the focus has left the input of `mark` for another element of the page (not <body>)."""
-    def moved(d: WebDriver) -> bool:
-        return bool(d.execute_script(
-            "const f = document.activeElement; const el = document.querySelector(`[data-testid='${arguments[0]}']`);"
-            "const input = el && (el.matches('input') ? el : el.querySelector('input'));"
-            "return f && f !== document.body && f !== input;", mark))
-    wait(driver, moved, message=f"the focus did not move on from {mark} (or fell to <body>)")
-
-
-def audit_rows(data_dir, form_no: int = 1) -> list[dict]:
-    """The audit rows of a form as the app stored them (read-only)."""
-    from seilocal.settings import DB_FILE
-    from tests import dbfile
-
-    with dbfile.connect(data_dir / DB_FILE, readonly=True) as conn:
-        cursor = conn.execute("SELECT * FROM audit WHERE form_no = ? ORDER BY id", [form_no])
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
-def tab_to(driver: WebDriver, mark: str, most: int = 12) -> None:
-    """Press Tab until the focus is in the field marked `mark` (past clear icons and mode toggles on the way)."""
-    script = ("const el = document.querySelector(`[data-testid='${arguments[0]}']`); const f = document.activeElement;"
-              "return !!(el && f && (el === f || el.contains(f)));")
-    for _ in range(most):
-        if driver.execute_script(script, mark):
-            return
-        before = driver.switch_to.active_element
-        ActionChains(driver).send_keys(Keys.TAB).perform()
-        wait(driver, lambda d, b=before: d.switch_to.active_element != b, message="Tab did not move the focus")
-    raise AssertionError(f"{most} Tabs did not reach {mark}")
-
-
-def choose_here(driver: WebDriver, mark: str, typed: str, code: str) -> None:
-    """In the focused select: type, wait for the hits, arrow down to `code`, take it with Enter."""
-    ActionChains(driver).send_keys(typed).perform()
-    wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
-    arrow_to(driver, lambda: ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform(), code)
-    ActionChains(driver).send_keys(Keys.ENTER).perform()
-    wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
-
-
-def select_all(driver: WebDriver) -> None:
-    """Ctrl+A in the focused field (held down, as a person does), so what is typed next replaces its text."""
-    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).perform()
-
-
-def click_fresh(driver: WebDriver, mark: str) -> None:
-    """Click a marked element that may be redrawn meanwhile (the header's buttons after each save): look it up
-    again until one click lands."""
-    from .helpers import scroll_to
-
-    def clicked(d: WebDriver) -> bool:
-        element = by_mark(d, mark)
-        if not (element.is_displayed() and element.is_enabled()):
-            return False
-        scroll_to(d, element).click()  # a redrawn (stale) element is ignored by `wait` and looked up again
-        return True
-
-    wait(driver, clicked, message=f"{mark} could not be clicked")
+    click(driver, mark)

@@ -8,57 +8,52 @@ loses the value in these fields (an IndexError in ui.select, reported to the lea
 from __future__ import annotations
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-from .helpers import TIMEOUT, by_mark, click, input_of, press, scroll_to, stored_document, wait_text, wait_value
+from tests.support.browser import (
+    click,
+    click_on,
+    input_of,
+    press,
+    stored_document,
+    type_into,
+    wait,
+    wait_stored,
+    wait_text,
+    wait_value,
+)
+from tests.support.keyboard import open_section, table_rows
 
 pytestmark = pytest.mark.browser
 
 
 def _pick(driver, mark: str, typed: str, code: str) -> None:
-    """Type into a code field, wait for the server's hits, take `code` from the menu."""
-    field = input_of(driver, mark)
-    field.send_keys(typed)
+    """Type into a code field, wait for the server's hits, click `code` in the menu."""
+    type_into(driver, mark, typed)
 
     def hit(d):
-        try:
-            items = [i for i in d.find_elements(By.CSS_SELECTOR, ".q-menu .q-item") if i.text.startswith(code)]
-        except StaleElementReferenceException:
-            return None
+        items = [i for i in d.find_elements(By.CSS_SELECTOR, ".q-menu .q-item") if i.text.startswith(code)]
         return items[0] if items else None
 
-    WebDriverWait(driver, TIMEOUT).until(hit).click()
-    WebDriverWait(driver, TIMEOUT).until(lambda d: (input_of(d, mark).get_attribute("value") or "").startswith(code))
-
-
-def _open_contacts(driver) -> None:
-    header = by_mark(driver, "section-contacts").find_element(By.CSS_SELECTOR, ".q-expansion-item__container > .q-item")
-    scroll_to(driver, header).click()
-
-
-def _rows(driver, mark: str) -> list[str]:
-    try:
-        return [row.text for row in by_mark(driver, mark).find_elements(By.CSS_SELECTOR, "tbody tr")]
-    except StaleElementReferenceException:  # the table was redrawn while we read it: read again
-        return []
+    hit.__name__ = f"the option {code}"
+    click_on(driver, hit)
+    wait(driver, lambda d: (input_of(d, mark).get_attribute("value") or "").startswith(code),
+         message=f"{mark} does not show {code}")
 
 
 def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app_process):
     browser.get(app_process.url)
     click(browser, "create-form")
     wait_text(browser, "Skemainformation")
-    input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
+    type_into(browser, "course-start", "03-11-2026 09:30", Keys.TAB)
     wait_text(browser, "03-11-2026 09:30:00")
 
-    _open_contacts(browser)
+    open_section(browser, "contacts")
     press(browser, "contacts-new")
-    start = input_of(browser, "contact-start")
-    start.send_keys(Keys.CONTROL, "a")
-    start.send_keys("03-11-2026 10:00", Keys.TAB)
-    input_of(browser, "contact-end").send_keys("03-11-2026 10:45", Keys.TAB)
+    wait_stored(app_process.data_dir, lambda d: len(d["contacts"]) == 1)
+    type_into(browser, "contact-start", "03-11-2026 10:00", Keys.TAB, replace=True)
+    type_into(browser, "contact-end", "03-11-2026 10:45", Keys.TAB)
     wait_value(browser, "contact-end", "03-11-2026 10:45:00")
     _pick(browser, "contact-type", "ALCA00", "ALCA00")
     _pick(browser, "contact-priority", "ATA3", "ATA3")
@@ -70,7 +65,7 @@ def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app
     press(browser, "contact-procedures-new")
     wait_value(browser, "contact-procedure-start", "03-11-2026 10:00:00")  # pre-filled from the contact
     _pick(browser, "contact-procedure-code", "KHAC20", "KHAC20")
-    WebDriverWait(browser, TIMEOUT).until(lambda d: any("✓" in r for r in _rows(d, "contacts-table")))
+    wait(browser, lambda d: any("✓" in r for r in table_rows(d, "contacts-table")), message="no ✓ in the row")
 
     contact = stored_document(app_process.data_dir)["contacts"][0]
     assert (contact["start"], contact["end"], contact["type"], contact["priority"]) == (
@@ -81,7 +76,7 @@ def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app
     assert contact["procedures"][0]["code"] == "KHAC20"
 
     press(browser, "contacts-copy")
-    WebDriverWait(browser, TIMEOUT).until(lambda d: len(_rows(d, "contacts-table")) == 2)
+    wait(browser, lambda d: len(table_rows(d, "contacts-table")) == 2, message="no second contact row")
     wait_value(browser, "contact-start", "03-11-2026 10:45:00")  # the copy is selected, starting at the end
     first, copy = stored_document(app_process.data_dir)["contacts"]
     assert (copy["start"], copy["end"]) == ("2026-11-03T10:45:00", "2026-11-03T11:30:00")
@@ -89,7 +84,7 @@ def test_record_a_contact_with_diagnosis_side_procedure_and_copy_it(browser, app
     assert copy["diagnoses"][0]["code"] == "DC509" and copy["procedures"][0]["start"] == "2026-11-03T10:45:00"
 
     browser.refresh()
-    _open_contacts(browser)
+    open_section(browser, "contacts")
     # Rows arrive before their cells are drawn: wait for the text, not just the count.
-    WebDriverWait(browser, TIMEOUT).until(
-        lambda d: [r[:19] for r in _rows(d, "contacts-table")] == ["03-11-2026 10:00:00", "03-11-2026 10:45:00"])
+    wait(browser, lambda d: [r[:19] for r in table_rows(d, "contacts-table")] == [
+        "03-11-2026 10:00:00", "03-11-2026 10:45:00"], message="the two contacts are not listed after a reload")

@@ -8,21 +8,20 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from seilocal.store.versions import ACTION_LABELS_DA
-
-from .helpers import input_of, type_keys, wait_stored
-from .keyboard import audit_rows, new_form
+from tests.support.browser import click_input, keys_in, type_into, type_keys, wait_stored
+from tests.support.keyboard import audit_rows, new_form
 
 pytestmark = pytest.mark.browser
 
 
 def test_typing_a_name_with_pauses_is_one_audit_row_with_who(browser, app_process):
     new_form(browser, app_process.url)
-    input_of(browser, "patient-name").click()
+    click_input(browser, "patient-name")
     for word in ("Jens", " Peter", " Hansen"):  # pauses long enough for a save after each word
-        type_keys(browser, word)
+        keys_in(browser, "patient-name", word)
         wait_stored(app_process.data_dir, lambda d, w=word: (d["patient"]["name"] or "").endswith(w.strip()))
     type_keys(browser, Keys.TAB)
-    input_of(browser, "patient-cpr").send_keys("010180-1235", Keys.TAB)
+    type_into(browser, "patient-cpr", "010180-1235", Keys.TAB)
     wait_stored(app_process.data_dir, lambda d: d["patient"]["cpr"] == "010180-1235")
 
     rows = audit_rows(app_process.data_dir)

@@ -10,10 +10,8 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.dbfile import bundle_names, stored_bundle
+from tests.support.browser import by_mark, click, poll, type_into, wait_stored
 from tests.unit.submit_helpers import clean_form
-
-from .helpers import by_mark, input_of, wait, wait_stored
-from .keyboard import click_fresh
 
 pytestmark = pytest.mark.browser
 
@@ -47,16 +45,14 @@ def test_submitting_v1_again_after_a_restore_keeps_the_first_bundle(browser, app
     browser.get(app.url)
     by_mark(browser, "create-form")
     browser.get(f"{app.base}/skema/1")
-    name = input_of(browser, "patient-name")
-    name.send_keys(Keys.CONTROL, "a")
-    name.send_keys("Anden Person", Keys.TAB)
+    type_into(browser, "patient-name", "Anden Person", Keys.TAB, replace=True)
     wait_stored(app.data_dir, lambda d: d["patient"]["name"] == "Anden Person")
 
-    click_fresh(browser, "action-submit")  # the header is redrawn after the save: look the button up afresh
+    click(browser, "action-submit")  # the header is redrawn after the save: `click` looks the button up afresh
     by_mark(browser, "submit-warnings")  # the deadline reminder is a warning: confirm it
-    click_fresh(browser, "submit-confirm")
+    click(browser, "submit-confirm")
     wait_stored(app.data_dir, lambda d: d["status"] == "submitted")
-    wait(browser, lambda d: len(bundle_names(app.data_dir)) == 2,
+    poll(lambda: len(bundle_names(app.data_dir)) == 2,
          message=f"no second bundle next to the first: {bundle_names(app.data_dir)}")
     assert bundle_names(app.data_dir) == ["seilocal-skema-1-v1.zip", "seilocal-skema-1-v1-2.zip"]
     assert stored_bundle(app.data_dir, "seilocal-skema-1-v1.zip") == original, "the bundle made first was replaced"

@@ -8,9 +8,8 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from tests.conftest import FIXED_NOW, start_app, stop_app
+from tests.support.browser import by_mark, marked, stored_document, wait, wait_text
 from tests.unit.submit_helpers import clean_form
-
-from .helpers import by_mark, stored_document, wait, wait_text
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +33,9 @@ def app_with_cancelled_form(tmp_path):
 
 
 def _input(driver, mark: str):
-    element = by_mark(driver, mark)
+    element = marked(driver, mark)
+    if element is None:
+        return None
     return element if element.tag_name == "input" else element.find_element(By.CSS_SELECTOR, "input")
 
 
@@ -47,6 +48,7 @@ def test_a_cancelled_form_is_read_only_with_a_banner(browser, app_with_cancelled
     wait(browser, lambda d: "annulleret" in by_mark(d, "cancelled-banner").text.lower(),
          message="no banner on a cancelled form")
     for mark in ("patient-name", "patient-cpr", "course-start", "course-label"):
-        wait(browser, lambda d, m=mark: not _input(d, m).is_enabled(), message=f"{mark} is editable")
+        wait(browser, lambda d, m=mark: (e := _input(d, m)) is not None and not e.is_enabled(),
+             message=f"{mark} is editable")
     assert not browser.find_elements(By.CSS_SELECTOR, ".q-notification"), "no toasts for a form one only reads"
     assert stored_document(app.data_dir) == before

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import by_mark, input_of, wait, wait_stored
-from .keyboard import new_form
+from tests.support.browser import by_mark, type_into, wait, wait_stored
+from tests.support.keyboard import new_form
 
 pytestmark = pytest.mark.browser
 
 
 def test_invalid_cpr_and_start_are_shown_invalid_and_still_asked_for(browser, app_process):
     new_form(browser, app_process.url)
-    input_of(browser, "patient-cpr").send_keys("abcdefghij", Keys.TAB)
-    input_of(browser, "course-start").send_keys("asdf%$#", Keys.TAB)
+    type_into(browser, "patient-cpr", "abcdefghij", Keys.TAB)
+    type_into(browser, "course-start", "asdf%$#", Keys.TAB)
     # Kept verbatim in the draft (form-format.md), not silently dropped or "corrected".
     wait_stored(app_process.data_dir,
                 lambda d: (d["patient"]["cpr"], d["course"]["start"]) == ("abcdefghij", "asdf%$#"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import by_mark, click, input_of, scroll_to, wait
-from .keyboard import new_form, open_section
+from tests.support.browser import click, input_of, marked, wait
+from tests.support.keyboard import new_form, open_section
 
 pytestmark = pytest.mark.browser
 
@@ -22,9 +22,10 @@ def test_clicking_a_finding_scrolls_its_field_into_view_and_focuses_it(browser, 
     for key in ("referral", "markers", "contacts", "procedures", "result_reports"):
         open_section(browser, key)  # a long page: the payment fields far below the validation box
     click(browser, "validation-run")
-    wait(browser, lambda d: by_mark(d, "finding-SEI-B03").is_displayed(), message="finding SEI-B03 not shown")
+    wait(browser, lambda d: (e := marked(d, "finding-SEI-B03")) is not None and e.is_displayed(),
+         message="finding SEI-B03 not shown")
     browser.execute_script("window.scrollTo(0, 0)")
-    scroll_to(browser, by_mark(browser, "finding-SEI-B03")).click()
+    click(browser, "finding-SEI-B03")
 
     def focused_and_seen(d) -> bool:
         field = d.execute_script(

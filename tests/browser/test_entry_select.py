@@ -7,30 +7,28 @@ import pytest
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import by_mark, input_of, press, wait, wait_stored, wait_text
-from .keyboard import FOCUSED, new_form, open_section, option_codes, pick
+from tests.support.browser import by_mark, input_of, keys_in, press, type_into, wait, wait_stored, wait_text
+from tests.support.keyboard import FOCUSED, new_form, open_section, option_codes, pick
 
 pytestmark = pytest.mark.browser
 
 
 def test_the_top_hit_is_the_search_hit_not_the_current_value(browser, app_process):
     new_form(browser, app_process.url)
-    input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
+    type_into(browser, "course-start", "03-11-2026 09:30", Keys.TAB)
     pick(browser, "course-label", "ALAL01", "ALAL01")
     wait_stored(app_process.data_dir, lambda d: d["course"]["label"] == "ALAL01")
 
-    field = input_of(browser, "course-label")
-    field.send_keys(Keys.CONTROL, "a")
-    field.send_keys("Hjerte")
+    type_into(browser, "course-label", "Hjerte", replace=True)
     wait(browser, lambda d: "ALAL02" in option_codes(d), message="ALAL02 not found for 'Hjerte'")
     for _ in range(5):  # a menu redrawn by the server's answer may swallow the key: press again only then
-        field.send_keys(Keys.ARROW_DOWN)
+        keys_in(browser, "course-label", Keys.ARROW_DOWN)
         try:
             wait(browser, lambda d: option_codes(d, FOCUSED) != [], timeout=3)
             break
         except TimeoutException:
             continue
-    field.send_keys(Keys.ENTER)
+    keys_in(browser, "course-label", Keys.ENTER)
     stored = wait_stored(app_process.data_dir, lambda d: d["course"]["label"] != "ALAL01")
     assert stored["course"]["label"] == "ALAL02"
 
@@ -38,7 +36,7 @@ def test_the_top_hit_is_the_search_hit_not_the_current_value(browser, app_proces
 def _contact_with_cancer_diagnosis(browser, app_process) -> None:
     """A draft with one contact whose action diagnosis is DC509 (a cancer code: metastases are asked for)."""
     new_form(browser, app_process.url)
-    input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
+    type_into(browser, "course-start", "03-11-2026 09:30", Keys.TAB)
     open_section(browser, "contacts")
     press(browser, "contacts-new")
     wait_stored(app_process.data_dir, lambda d: len(d["contacts"]) == 1)
@@ -49,12 +47,10 @@ def _contact_with_cancer_diagnosis(browser, app_process) -> None:
 
 def test_typed_text_becomes_a_code_only_in_the_shape_of_one(browser, app_process):
     _contact_with_cancer_diagnosis(browser, app_process)
-    field = input_of(browser, "diagnosis-action-metastases")
-    field.send_keys("AZCK0", Keys.ENTER)  # not a diagnosis code: refused, with the reason
+    type_into(browser, "diagnosis-action-metastases", "AZCK0", Keys.ENTER)  # not a diagnosis code: refused
     wait_text(browser, "ikke en diagnosekode")
-    field = input_of(browser, "diagnosis-action-metastases")
-    field.send_keys(Keys.CONTROL, "a")
-    field.send_keys("DC79Z9", Keys.ENTER)  # the shape of a D-code the catalog does not know: kept, shown unknown
+    # The shape of a D-code the catalog does not know: kept, shown unknown.
+    type_into(browser, "diagnosis-action-metastases", "DC79Z9", Keys.ENTER, replace=True)
     stored = wait_stored(app_process.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["metastases"] != [])
     assert stored["contacts"][0]["diagnoses"][0]["metastases"] == ["DC79Z9"]
     wait(browser, lambda d: "DC79Z9 – ukendt kode" in by_mark(d, "diagnosis-action-metastases-chip").text,

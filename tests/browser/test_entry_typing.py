@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import input_of, type_keys, wait_focus_in, wait_stored, wait_value
+from tests.support.browser import click_input, type_keys, wait_focus_in, wait_stored, wait_value
+from tests.support.keyboard import new_form
 
 pytestmark = pytest.mark.browser
 
@@ -14,10 +15,8 @@ LONG_NAME = ("Æbelø Østergård-Hansen, Åse Marie " * 21)[:700].strip()
 
 
 def test_a_long_text_typed_at_once_and_the_next_field_are_both_stored(browser, app_process):
-    from .keyboard import new_form
-
     new_form(browser, app_process.url)
-    input_of(browser, "patient-name").click()
+    click_input(browser, "patient-name")
     # Straight on, without waiting for the server: Tab past the "Forløbsoplysninger" header into its first field.
     type_keys(browser, LONG_NAME, Keys.TAB, Keys.TAB)
     wait_focus_in(browser, "course-start")

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import click, input_of, press, wait, wait_stored, wait_text, wait_value
+from tests.support.browser import (
+    click,
+    focused,
+    keys_in,
+    press,
+    type_into,
+    wait,
+    wait_stored,
+    wait_text,
+    wait_value,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -13,19 +23,18 @@ pytestmark = pytest.mark.browser
 def test_first_start_then_d_enter_waits_for_the_time_with_the_cursor_after_the_date(browser, app_process):
     browser.get(app_process.url)
     wait_text(browser, "Velkommen til SEI-LPR lokal")
-    input_of(browser, "first-start-clinic-name").send_keys("Klinik Åbo")
+    type_into(browser, "first-start-clinic-name", "Klinik Åbo")
     press(browser, "first-start-skip")
     wait(browser, lambda d: not d.find_elements("css selector", '[data-testid="first-start"]'),
          message="the setup did not go away")
     click(browser, "create-form")
     wait_text(browser, "Skemainformation")
 
-    field = input_of(browser, "course-start")
-    field.send_keys("d", Keys.ENTER)
+    type_into(browser, "course-start", "d", Keys.ENTER)
     wait_value(browser, "course-start", "25-11-2026 ")  # the suite's day (SEILOCAL_NOW)
+    field = focused(browser)  # the field kept the focus
     caret = browser.execute_script("return [arguments[0].selectionStart, arguments[0].value.length];", field)
     assert caret[0] == caret[1]  # the cursor waits after the date
-    assert browser.switch_to.active_element == field
-    field.send_keys("09:30", Keys.TAB)
+    keys_in(browser, "course-start", "09:30", Keys.TAB)
     wait_stored(app_process.data_dir, lambda doc: doc.get("course", {}).get("start") == "2026-11-25T09:30:00")
     wait_value(browser, "course-start", "25-11-2026 09:30:00")

@@ -7,9 +7,8 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import start_app, stop_app
-
-from .helpers import by_mark, input_of, type_keys, wait_stored, wait_value
-from .keyboard import choose_here, new_form, open_section, select_all, tab_to
+from tests.support.browser import click_input, input_of, press, type_keys, wait_stored, wait_value
+from tests.support.keyboard import choose_here, new_form, open_section, select_all, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +17,7 @@ UNIT = "999911000016001"  # Demo Privatklinik ApS, in the bundled SOR starter li
 
 def test_first_contact_by_keyboard_with_tab_between_every_field(browser, app_process):
     new_form(browser, app_process.url)
-    input_of(browser, "patient-cpr").click()
+    click_input(browser, "patient-cpr")
     type_keys(browser, "010180-1235")
     tab_to(browser, "patient-name")
     type_keys(browser, "Jens Peter Østergård")
@@ -64,14 +63,12 @@ def test_first_contact_by_keyboard_with_tab_between_every_field(browser, app_pro
 
 def test_contact_with_diagnoses_and_procedure_by_keyboard(browser, app_process):
     new_form(browser, app_process.url)
-    input_of(browser, "course-start").click()
+    click_input(browser, "course-start")
     type_keys(browser, "03-11-2026 09:30", Keys.TAB)
     open_section(browser, "contacts")
-    from .helpers import press
-
     press(browser, "contacts-new")
-    start = input_of(browser, "contact-start")
-    start.send_keys(Keys.CONTROL, "a")
+    click_input(browser, "contact-start")
+    select_all(browser)
     type_keys(browser, "03-11-2026 10:00")
     tab_to(browser, "contact-end")
     type_keys(browser, "03-11-2026 10:45")
@@ -82,19 +79,19 @@ def test_contact_with_diagnoses_and_procedure_by_keyboard(browser, app_process):
     tab_to(browser, "contact-unit")
     choose_here(browser, "contact-unit", "Demo Privatklinik", UNIT)
     press(browser, "diagnosis-add-action")
-    input_of(browser, "diagnosis-action-code").click()
+    click_input(browser, "diagnosis-action-code")
     choose_here(browser, "diagnosis-action-code", "DC509", "DC509")
-    by_mark(browser, "diagnosis-action-side")  # drawn once the server has the code: Tab before it would pass by
+    input_of(browser, "diagnosis-action-side")  # drawn once the server has the code: Tab before it would pass by
     tab_to(browser, "diagnosis-action-side")
     choose_here(browser, "diagnosis-action-side", "TUL2", "TUL2")
     tab_to(browser, "diagnosis-action-metastases")
     choose_here(browser, "diagnosis-action-metastases", "DC773", "DC773")
     press(browser, "diagnosis-add-secondary")
-    input_of(browser, "diagnosis-1-code").click()
+    click_input(browser, "diagnosis-1-code")
     choose_here(browser, "diagnosis-1-code", "DL40", "DL40")
     press(browser, "contact-procedures-new")
     wait_value(browser, "contact-procedure-start", "03-11-2026 10:00:00")  # pre-filled from the contact
-    input_of(browser, "contact-procedure-code").click()
+    click_input(browser, "contact-procedure-code")
     choose_here(browser, "contact-procedure-code", "KHAC20", "KHAC20")
     tab_to(browser, "contact-procedure-start")
     select_all(browser)
@@ -142,8 +139,6 @@ def app_with_implant_procedure(tmp_path):
 
 
 def test_result_report_by_keyboard(browser, app_with_implant_procedure):
-    from .helpers import press
-
     app = app_with_implant_procedure
     browser.get(app.url)
     input_of(browser, "forms-search")
@@ -152,7 +147,7 @@ def test_result_report_by_keyboard(browser, app_with_implant_procedure):
     press(browser, "ri-process-all")
     wait_stored(app.data_dir, lambda d: [r["name"] for r in d["result_reports"]] == ["RAA08"])
     values = {"RDB02": "P-123/ÆØÅ", "RDB03": "LOT-9", "RDB05": "GS1", "RDB06": "2"}  # in the order shown
-    input_of(browser, "ri-field-RDB02").click()
+    click_input(browser, "ri-field-RDB02")
     for code, text in values.items():
         tab_to(browser, f"ri-field-{code}")
         select_all(browser)

@@ -11,10 +11,9 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from tests.conftest import start_app, stop_app
+from tests.support.browser import by_mark, click_on, press, stored_document, wait, wait_focus_in, wait_stored
+from tests.support.keyboard import choose_here, open_section, pick, row_of
 from tests.unit.rules_fakes import base_form
-
-from .helpers import by_mark, press, scroll_to, stored_document, wait, wait_focus_in, wait_stored
-from .keyboard import choose_here, open_section, pick
 
 pytestmark = pytest.mark.browser
 
@@ -45,9 +44,7 @@ def test_top_bar_behandl_alle_by_keyboard_and_the_report_is_stored(browser, form
 
     # The contact's action diagnosis becomes a cancer code: a trigger for a cancer report (RAA01).
     open_section(browser, "contacts")
-    row = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="contacts-table"] tbody tr'),
-               message="no contact row")[0]
-    scroll_to(browser, row).click()
+    click_on(browser, row_of("contacts-table"))  # once the opening section holds still and the row takes a click
     pick(browser, "diagnosis-action-code", "DC509", "DC509")
     wait_stored(form_app.data_dir, lambda doc: doc["contacts"][0]["diagnoses"][0]["code"] == "DC509")
     wait(browser, lambda d: _top_buttons(d) == 1, message="the top bar offers no Behandl alle")

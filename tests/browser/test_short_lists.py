@@ -4,25 +4,19 @@ Tab keeps it, the search-mode button is no Tab stop, and after a reload the stor
 from __future__ import annotations
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
-from .keyboard import FOCUSED, ITEMS, new_form, open_section, shown, wait_focus_left
+from tests.support.browser import by_mark, focus, input_of, type_keys, wait, wait_focus_in, wait_mark_text, wait_stored
+from tests.support.keyboard import FOCUSED, new_form, open_section, option_texts, shown, wait_focus_left
 
 pytestmark = pytest.mark.browser
 
 FREE_CHOICE = ["ALDB00 – Fritvalg ikke relevant", "ALDB01 – Frit sygehusvalg", "ALDB02 – Udvidet frit sygehusvalg"]
 
 
-def menu_texts(driver, css: str = ITEMS) -> list[str]:
-    """The labels of the open menu's items; a menu redrawn meanwhile counts as empty."""
-    try:
-        return [item.text for item in driver.find_elements(By.CSS_SELECTOR, css)]
-    except StaleElementReferenceException:
-        return []
+menu_texts = option_texts
 
 
 def arrow_to_text(driver, text: str) -> None:
@@ -41,9 +35,7 @@ def arrow_to_text(driver, text: str) -> None:
 def test_a_short_list_opens_with_arrow_down_and_takes_an_option_by_its_text(browser, app_process):
     new_form(browser, app_process.url)
     open_section(browser, "referral")
-    field = input_of(browser, "referral-free-choice")
-    browser.execute_script("arguments[0].focus();", field)  # the keyboard's place, no click (a click opens too)
-    wait_focus_in(browser, "referral-free-choice")
+    focus(browser, "referral-free-choice")  # the keyboard's place, no click (a click opens too)
     assert menu_texts(browser) == []  # nothing open yet, nothing typed
 
     type_keys(browser, Keys.ARROW_DOWN)  # opens the whole list: no code needs to be known
@@ -61,9 +53,7 @@ def test_a_short_list_opens_with_arrow_down_and_takes_an_option_by_its_text(brow
     assert by_mark(browser, "referral-free-choice-mode").get_attribute("tabindex") == "-1"
 
     # Typing still filters a short list: a word of the text, ↓, Enter.
-    method = input_of(browser, "referral-method")
-    browser.execute_script("arguments[0].focus();", method)
-    wait_focus_in(browser, "referral-method")
+    focus(browser, "referral-method")
     type_keys(browser, "speciallæge")
     wait(browser, lambda d: menu_texts(d) == ["ALDA02 – Henvist fra praktiserende speciallæge"],
          message="typing did not narrow the list")
@@ -73,14 +63,12 @@ def test_a_short_list_opens_with_arrow_down_and_takes_an_option_by_its_text(brow
     wait_stored(app_process.data_dir, lambda d: d["referral"]["method"] == "ALDA02")
 
     # Alt+S in a field switches its search mode without leaving it (the mode button itself is not tabbed to).
-    reason = input_of(browser, "referral-reason")
-    browser.execute_script("arguments[0].focus();", reason)
-    wait_focus_in(browser, "referral-reason")
-    assert by_mark(browser, "referral-reason-mode").text == "Begynder med"
+    focus(browser, "referral-reason")
+    wait_mark_text(browser, "referral-reason-mode", "Begynder med")
     ActionChains(browser).key_down(Keys.ALT).send_keys("s").key_up(Keys.ALT).perform()
-    wait(browser, lambda d: by_mark(d, "referral-reason-mode").text == "Indeholder", message="Alt+S did nothing")
+    wait_mark_text(browser, "referral-reason-mode", "Indeholder")
     wait_focus_in(browser, "referral-reason")
-    assert reason.get_attribute("value") == ""  # the key typed nothing into the field
+    assert input_of(browser, "referral-reason").get_attribute("value") == ""  # the key typed nothing into the field
 
     browser.refresh()
     open_section(browser, "referral")

@@ -7,8 +7,8 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import input_of, press, wait, wait_focus_in, wait_stored
-from .keyboard import arrow_to, new_form, open_section, option_codes
+from tests.support.browser import click_input, press, wait, wait_focus_in, wait_stored
+from tests.support.keyboard import arrow_to, new_form, open_section, option_codes
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +17,9 @@ def test_enter_and_tabs_at_once_land_in_the_new_side_field(browser, app_process)
     new_form(browser, app_process.url)
     open_section(browser, "contacts")
     press(browser, "contacts-new")
+    wait_stored(app_process.data_dir, lambda d: len(d["contacts"]) == 1)
     press(browser, "diagnosis-add-action")
-    input_of(browser, "diagnosis-action-code").click()
+    click_input(browser, "diagnosis-action-code")
     ActionChains(browser).send_keys("DC509").perform()
     wait(browser, lambda d: "DC509" in option_codes(d), message="DC509 not among the hits")
     arrow_to(browser, lambda: ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform(), "DC509")

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import by_mark, click, field_of, input_of, wait_text, wait_value
+from tests.support.browser import (
+    click,
+    click_on,
+    field_of,
+    type_into,
+    wait,
+    wait_mark_text,
+    wait_text,
+    wait_value,
+)
+from tests.support.keyboard import row_of, table_rows
 
 pytestmark = pytest.mark.browser
 
@@ -20,34 +29,30 @@ def test_create_fill_reload_and_find_in_list(browser, app_process):
     wait_text(browser, "Skemainformation")
     assert browser.current_url.endswith("/skema/1")
 
-    cpr = input_of(browser, "patient-cpr")
-    cpr.send_keys("010180-1235")
-    name = input_of(browser, "patient-name")
-    name.send_keys("Jens Hansen", Keys.TAB)
-    start = input_of(browser, "course-start")
-    start.send_keys("03-11-2026 09:30", Keys.TAB)
+    type_into(browser, "patient-cpr", "010180-1235")
+    type_into(browser, "patient-name", "Jens Hansen", Keys.TAB)
+    type_into(browser, "course-start", "03-11-2026 09:30", Keys.TAB)
     wait_text(browser, "03-11-2026 09:30:00")
 
     browser.refresh()
     wait_value(browser, "patient-cpr", "010180-1235")
     wait_value(browser, "patient-name", "Jens Hansen")
     wait_value(browser, "course-start", "03-11-2026 09:30:00")
-    assert by_mark(browser, "header-name").text == "Jens Hansen"
+    wait_mark_text(browser, "header-name", "Jens Hansen")
 
     click(browser, "nav-forms")
-    by_mark(browser, "create-form")
-    input_of(browser, "forms-search").send_keys("010180")
+    type_into(browser, "forms-search", "010180")
     wait_text(browser, "Jens Hansen")
-    rows = by_mark(browser, "forms-table").find_elements(By.CSS_SELECTOR, "tbody tr")
-    assert len(rows) == 1 and "Kladde" in rows[0].text
-    rows[0].click()
+    rows = wait(browser, lambda d: (r := table_rows(d, "forms-table")) and len(r) == 1 and r, message="no one row")
+    assert "Kladde" in rows[0]
+    click_on(browser, row_of("forms-table"))
     wait_value(browser, "patient-name", "Jens Hansen")
 
 
 def test_invalid_cpr_is_shown_red_and_kept_after_reload(browser, app_process):
     browser.get(app_process.url)
     click(browser, "create-form")
-    input_of(browser, "patient-cpr").send_keys("310280-12A4")
+    type_into(browser, "patient-cpr", "310280-12A4")
     wait_text(browser, "bogstaver")  # the Danish message under the field
     assert "q-field--error" in field_of(browser, "patient-cpr").get_attribute("class")
     browser.refresh()

@@ -8,8 +8,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from .helpers import input_of, wait, wait_focus_in, wait_stored, wait_text
-from .keyboard import new_form
+from tests.support.browser import click_input, keys_in, type_into, wait, wait_stored, wait_text
+from tests.support.keyboard import new_form
 
 pytestmark = pytest.mark.browser
 
@@ -75,10 +75,10 @@ def _tab(driver: WebDriver, backwards: bool = False) -> None:
 def test_the_header_is_compact(browser, app_process, size):
     _viewport(browser, *size)
     new_form(browser, app_process.url)
-    input_of(browser, "patient-cpr").send_keys("010180-1235", Keys.TAB)
-    browser.switch_to.active_element.send_keys("Kirstine Margrethe Østergaard-Rasmussen", Keys.TAB)
+    type_into(browser, "patient-cpr", "010180-1235", Keys.TAB)
+    keys_in(browser, "patient-name", "Kirstine Margrethe Østergaard-Rasmussen", Keys.TAB)
     wait_text(browser, "Kirstine Margrethe Østergaard-Rasmussen")  # in the header: a long name
-    input_of(browser, "course-start").send_keys("03-11-2026 09:30", Keys.TAB)
+    type_into(browser, "course-start", "03-11-2026 09:30", Keys.TAB)
     wait_text(browser, "03-11-2026 09:30:00")
     height = _header_height(browser)
     assert height <= MAX_HEADER_PX[size], f"header {height} px at {size}"
@@ -89,8 +89,7 @@ def test_the_header_is_compact(browser, app_process, size):
 def test_tab_through_the_first_contact_never_hides_the_focus_under_the_header(browser, app_process):
     _viewport(browser, 1024, 768)
     new_form(browser, app_process.url)
-    input_of(browser, "patient-cpr").click()
-    wait_focus_in(browser, "patient-cpr")
+    click_input(browser, "patient-cpr")
     typed = {"patient-cpr": "010180-1235", "patient-name": "Jens Hansen", "course-start": "03-11-2026 09:30",
              "referral-reference-id": "REF-1"}
     visited: list[dict] = []

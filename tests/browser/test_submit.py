@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from datetime import timedelta
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.dbfile import bundle_names
+from tests.support.browser import by_mark, click, marked, poll, type_into, wait, wait_mark_text
 from tests.unit.submit_helpers import clean_form
 
 from .conftest import _chrome_options
-from .helpers import by_mark, click, input_of
 
 pytestmark = pytest.mark.browser
 
@@ -65,13 +62,10 @@ def app_with_clean_form(tmp_path):
     stop_app(app)
 
 
-def _wait(driver, condition, timeout: float = 20) -> None:
-    # The header and the buttons are re-rendered after every save: an element found a moment ago may be gone.
-    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
-
-
-def _wait_mark_text(driver, mark: str, text: str, timeout: float = 20) -> None:
-    _wait(driver, lambda d: by_mark(d, mark).text == text, timeout)
+def _enabled(driver, mark: str) -> bool | None:
+    """Whether the marked button is enabled now (None while it is not there: the header is redrawn after saves)."""
+    element = marked(driver, mark)
+    return None if element is None else element.is_enabled()
 
 
 def test_submit_edit_and_print(download_browser, app_with_clean_form, downloads):
@@ -79,30 +73,23 @@ def test_submit_edit_and_print(download_browser, app_with_clean_form, downloads)
     browser.get(app.url)
     by_mark(browser, "create-form")
     browser.get(f"{app.base}/skema/1")
-    _wait_mark_text(browser, "header-status", "Kladde")
+    wait_mark_text(browser, "header-status", "Kladde")
 
     click(browser, "action-submit")
     by_mark(browser, "submit-warnings")  # the deadline reminder is a warning: confirm it
     click(browser, "submit-confirm")
-    _wait_mark_text(browser, "header-status", "Indberettet")
-    _wait(browser, lambda d: bundle_names(app.data_dir) == ["seilocal-skema-1-v1.zip"])  # in the database
+    wait_mark_text(browser, "header-status", "Indberettet")
+    poll(lambda: bundle_names(app.data_dir) == ["seilocal-skema-1-v1.zip"], message="no bundle stored")
     assert not (app.data_dir / "bundles").exists()
-    _wait(browser, lambda d: not by_mark(d, "action-submit").is_enabled())
+    wait(browser, lambda d: _enabled(d, "action-submit") is False, message="Indberet still enabled")
 
-    name = input_of(browser, "patient-name")
-    name.send_keys(Keys.CONTROL, "a")
-    name.send_keys("Anden Person", Keys.TAB)
-    _wait_mark_text(browser, "header-status", "Ændret efter indberetning")
-    _wait(browser, lambda d: by_mark(d, "action-submit").is_enabled())
+    type_into(browser, "patient-name", "Anden Person", Keys.TAB, replace=True)
+    wait_mark_text(browser, "header-status", "Ændret efter indberetning")
+    wait(browser, lambda d: _enabled(d, "action-submit") is True, message="Indberet not enabled again")
 
     click(browser, "action-print")
-    deadline = time.monotonic() + 20
-    pdfs: list = []
-    while time.monotonic() < deadline:
-        pdfs = [p for p in downloads.iterdir() if p.suffix == ".pdf"]
-        if pdfs:
-            break
-        time.sleep(0.2)
+    # A finished download has its final name (Chromium writes `*.crdownload` until then).
+    pdfs = poll(lambda: [p for p in downloads.iterdir() if p.suffix == ".pdf"], message="no PDF downloaded")
     assert [p.name for p in pdfs] == ["skema-1.pdf"]
     assert pdfs[0].read_bytes().startswith(b"%PDF")
     raw = subprocess.run(["pdftotext", "-raw", str(pdfs[0]), "-"], capture_output=True, text=True, check=True).stdout

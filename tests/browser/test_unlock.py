@@ -9,8 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from seilocal.settings import db_path
 from seilocal.store import crypto, keys
 from tests.conftest import start_app, stop_app
-
-from .helpers import by_mark, click, input_of, type_keys, wait_text
+from tests.support.browser import by_mark, click, click_input, type_keys, wait_text
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +24,7 @@ def test_first_start_asks_for_a_passphrase_shows_the_recovery_key_then_the_forms
         browser.get(app.url)
         by_mark(browser, "unlock-page")
         assert not db_path(data).exists()
-        input_of(browser, "unlock-new").click()
+        click_input(browser, "unlock-new")
         type_keys(browser, "klinikkens hemmelighed", Keys.TAB, "klinikkens hemmelighed")
         click(browser, "unlock-create")
         recovery = by_mark(browser, "recovery-key").text
@@ -40,10 +39,10 @@ def test_first_start_asks_for_a_passphrase_shows_the_recovery_key_then_the_forms
     app = start_app(data)
     try:
         browser.get(app.url)
-        input_of(browser, "unlock-passphrase").click()
+        click_input(browser, "unlock-passphrase")
         type_keys(browser, "forkert", Keys.ENTER)
         wait_text(browser, "2 forsøg tilbage")
-        input_of(browser, "unlock-passphrase").click()
+        click_input(browser, "unlock-passphrase")
         type_keys(browser, recovery, Keys.ENTER)  # the recovery key opens it as well
         by_mark(browser, "create-form")
     finally:

@@ -11,13 +11,12 @@ import sys
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.support.ui import WebDriverWait
 
 from seilocal.model import Form
 from seilocal.model.form import Contact, Marker, Procedure
 from tests.conftest import start_app, stop_app
-
-from .helpers import TIMEOUT, by_mark, wait_text
+from tests.support.browser import by_mark, wait, wait_text
+from tests.support.keyboard import open_section
 
 pytestmark = pytest.mark.browser
 
@@ -75,11 +74,11 @@ def test_hovering_every_timeline_point_runs_no_script_and_shows_the_codes_as_tex
     browser.get(hostile_app.url)
     browser.get(f"{hostile_app.base}/skema/1")
     wait_text(browser, "Testa <b>Testesen</b>")  # the name, literally, in the sticky header
-    by_mark(browser, "section-contacts").find_element("css selector", ".q-expansion-item__container > *").click()
+    open_section(browser, "contacts")
     chart = by_mark(browser, "timeline")
-    WebDriverWait(browser, TIMEOUT).until(lambda d: chart.is_displayed() and d.execute_script(
+    wait(browser, lambda d: chart.is_displayed() and d.execute_script(
         "const e = getElement(arguments[0]); return !!(e && e.chart && e.chart.getOption().series.length)",
-        chart))
+        chart), message="the timeline chart is not drawn")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", chart)
     points = browser.execute_script(_POINTS_JS, chart)
     assert len(points) == 4, points  # the contact start, two procedures and the marker
@@ -88,7 +87,7 @@ def test_hovering_every_timeline_point_runs_no_script_and_shows_the_codes_as_tex
     for x, y in points:
         before = set(shown)
         ActionChains(browser).move_to_element_with_offset(chart, int(x - width / 2), int(y - height / 2)).perform()
-        WebDriverWait(browser, TIMEOUT).until(lambda _d, seen=before: _tooltip(chart) not in seen | {""})
+        wait(browser, lambda _d, seen=before: _tooltip(chart) not in seen | {""}, message="no new tooltip")
         shown.append(_tooltip(chart))
         _not_run(browser)
         ActionChains(browser).move_to_element_with_offset(chart, int(-width / 2) + 2, int(-height / 2) + 2).perform()
