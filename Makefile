@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-stress lint unit browser-deps dist smoke bench clean
+.PHONY: run test test-stress lint unit ui browser browser-deps dist smoke bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "SEI-LPR lokal needs Python 3.11 or newer"; exit 1; }
@@ -34,6 +34,16 @@ lint: $(STAMP)
 
 test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest -q
+
+# One tier at a time (CI runs them all with `make test`).
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests/unit tests/fuzz
+
+ui: $(STAMP)
+	$(BIN)/python -m pytest -q tests/ui
+
+browser: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -q tests/browser
 
 # The browser tier and the crash tests 10 times in a row, then once more with every core kept busy (the load is
 # started and stopped by the script itself); any failure fails the target (docs/reliability.md has the figures).
