@@ -108,6 +108,17 @@ def m003_sor_speciality(db: Database) -> None:
     db.execute(f"ALTER TABLE {SOR} ADD COLUMN speciality TEXT")
 
 
+@catalog_migrations()
+def m004_sor2_entity_fields(db: Database) -> None:
+    """SOR units as SOR2 describes them: the SI a unit belongs to (code and name), SOR2's own entity type
+    (SI, OE and others, which `level` cannot hold), its organisational level; indexes for the look-ups of a
+    full SOR file (~40,000 units): by folded name, and by owner type in name order."""
+    for column in ("si_id", "si_name", "sor_type", "org_level"):
+        db.execute(f"ALTER TABLE {SOR} ADD COLUMN {column} TEXT")
+    db.execute(f"CREATE INDEX {SOR}_name ON {SOR}(name_key)")
+    db.execute(f"CREATE INDEX {SOR}_owner_name ON {SOR}(owner_type, name_key)")
+
+
 def _create_fts_triggers(db: Database) -> None:
     """The triggers of m001 that keep both FTS5 indexes in step with catalog_codes (frozen with m001)."""
     words_cols, grams_cols = "rowid, text_key", "rowid, hay"

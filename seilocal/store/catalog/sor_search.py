@@ -24,6 +24,10 @@ class SorUnit(NamedTuple):
     valid_from: date | None
     valid_to: date | None
     speciality: str | None = None
+    si_id: str | None = None  # the SI (sundhedsinstitution) the unit belongs to, when the file says
+    si_name: str | None = None
+    sor_type: str | None = None  # SOR2's SorType as written (SI, OE or another entity type)
+    org_level: str | None = None  # SOR2's OrganisationalLevelName
 
 
 def is_psychiatric(speciality: str) -> bool | None:
@@ -34,13 +38,14 @@ def is_psychiatric(speciality: str) -> bool | None:
     return "psykiatri" in fold(speciality)
 
 
-_SOR_COLS = "sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to, speciality"
+_SOR_COLS = (
+    "sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to, speciality,"
+    " si_id, si_name, sor_type, org_level"
+)
 
 
 def _sor_unit(row: tuple) -> SorUnit:
-    return SorUnit(*row[:8], optional_date(row[8]), optional_date(row[9]), row[10])
-
-
+    return SorUnit(*row[:8], optional_date(row[8]), optional_date(row[9]), *row[10:15])
 
 
 def _sor_filters(*, owner_type: str | None, level: str | None, cvr: str | None) -> tuple[str, dict]:
@@ -65,6 +70,7 @@ def sor_get(conn: sqlite3.Connection, sor_id: str) -> SorUnit | None:
     ).fetchone()
     return None if row is None else _sor_unit(row)
 
+
 def sor_search(
     conn: sqlite3.Connection,
     text: str,
@@ -74,7 +80,8 @@ def sor_search(
     cvr: str | None = None,
     limit: int = 50,
 ) -> list[SorUnit]:
-    """Units whose SOR id starts with `text` (ranked first) or whose name contains it."""
+    """Units whose SOR id starts with `text` (ranked first), whose owner's CVR is `text` (8 digits), or whose
+    name contains it."""
     query = fold(text.strip())
     where, params = _sor_filters(owner_type=owner_type, level=level, cvr=cvr)
     params["n"] = limit
@@ -82,22 +89,30 @@ def sor_search(
         sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key LIMIT :n"
         return [_sor_unit(r) for r in conn.execute(sql, params)]
     params.update(q=query, qp=like_escape(query) + "%")
-    # The id tier walks the primary key; the name tier stops at LIMIT rather than sorting every hit.
+    # The id tier walks the primary key, the CVR tier its index; the name tier stops at LIMIT rather than
+    # sorting every hit.
+    cvr_tier = ""
+    if len(query) == 8 and query.isdigit():
+        cvr_tier = (
+            f" UNION ALL SELECT * FROM (SELECT 1, {_SOR_COLS} FROM {SOR} WHERE cvr = :q {where}"
+            " ORDER BY level IS NOT 'SI', name_key LIMIT :n)"
+        )
     sql = (
         f"SELECT * FROM (SELECT 0, {_SOR_COLS} FROM {SOR} WHERE sor_id LIKE :qp ESCAPE '\\' {where}"
-        " ORDER BY sor_id LIMIT :n)"
-        f" UNION ALL SELECT * FROM (SELECT 1, {_SOR_COLS} FROM {SOR}"
+        f" ORDER BY sor_id LIMIT :n){cvr_tier}"
+        f" UNION ALL SELECT * FROM (SELECT 2, {_SOR_COLS} FROM {SOR}"
         f" WHERE instr(name_key, :q) > 0 {where} LIMIT :n)"
     )
     units: dict[str, SorUnit] = {}
     rows = conn.execute(sql, params).fetchall()
-    id_rows = [r for r in rows if r[0] == 0]
+    first_rows = [r for r in rows if r[0] < 2]
     name_rows = sorted(
-        (r for r in rows if r[0] == 1), key=lambda r: (not fold(r[2]).startswith(query), r[2])
+        (r for r in rows if r[0] == 2), key=lambda r: (not fold(r[2]).startswith(query), r[2])
     )
-    for row in id_rows + name_rows:
+    for row in first_rows + name_rows:
         units.setdefault(row[1], _sor_unit(row[1:]))
     return list(units.values())[:limit]
+
 
 def sor_filter(
     conn: sqlite3.Connection,
