@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date
 from typing import NamedTuple
 
 from .common import fold, like_escape, optional_date
-from .schema import SOR
+from .schema import SOR, SOR_GRAMS
+
+_GLOB_SPECIAL = re.compile(r"[*?\[\]]")
 
 
 class SorUnit(NamedTuple):
@@ -88,21 +91,26 @@ def sor_search(
     if not query:
         sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key LIMIT :n"
         return [_sor_unit(r) for r in conn.execute(sql, params)]
-    params.update(q=query, qp=like_escape(query) + "%")
-    # The id tier walks the primary key, the CVR tier its index; the name tier stops at LIMIT rather than
-    # sorting every hit.
-    cvr_tier = ""
-    if len(query) == 8 and query.isdigit():
-        cvr_tier = (
-            f" UNION ALL SELECT * FROM (SELECT 1, {_SOR_COLS} FROM {SOR} WHERE cvr = :q {where}"
-            " ORDER BY level IS NOT 'SI', name_key LIMIT :n)"
-        )
-    sql = (
-        f"SELECT * FROM (SELECT 0, {_SOR_COLS} FROM {SOR} WHERE sor_id LIKE :qp ESCAPE '\\' {where}"
-        f" ORDER BY sor_id LIMIT :n){cvr_tier}"
-        f" UNION ALL SELECT * FROM (SELECT 2, {_SOR_COLS} FROM {SOR}"
-        f" WHERE instr(name_key, :q) > 0 {where} LIMIT :n)"
-    )
+    params["q"] = query
+    tiers = []
+    if query.isdigit():
+        # SOR codes are digits: a range over the primary key (LIKE would scan). A CVR is 8 digits.
+        params.update(lo=query, hi=query[:-1] + chr(ord(query[-1]) + 1))
+        tiers.append(f"SELECT * FROM (SELECT 0, {_SOR_COLS} FROM {SOR} WHERE sor_id >= :lo AND sor_id < :hi"
+                     f" {where} ORDER BY sor_id LIMIT :n)")
+        if len(query) == 8:
+            tiers.append(f"SELECT * FROM (SELECT 1, {_SOR_COLS} FROM {SOR} WHERE cvr = :q {where}"
+                         " ORDER BY level IS NOT 'SI', name_key LIMIT :n)")
+    if len(query) >= 3 and not _GLOB_SPECIAL.search(query):
+        params["g"] = f"*{query}*"
+        tiers.append(f"SELECT * FROM (SELECT 2, {_SOR_COLS} FROM {SOR_GRAMS} f JOIN {SOR} ON {SOR}.rowid = f.rowid"
+                     f" WHERE f.name_key GLOB :g {where} LIMIT :n)")
+    elif not query.isdigit():
+        # One or two characters: the scan stops at LIMIT, which common letters reach at once. One or two
+        # digits are the start of a SOR code, not of a name (a name's digits are found from 3 characters).
+        tiers.append(f"SELECT * FROM (SELECT 2, {_SOR_COLS} FROM {SOR} WHERE instr(name_key, :q) > 0 {where}"
+                     " LIMIT :n)")
+    sql = " UNION ALL ".join(tiers)
     units: dict[str, SorUnit] = {}
     rows = conn.execute(sql, params).fetchall()
     first_rows = [r for r in rows if r[0] < 2]
@@ -112,6 +120,15 @@ def sor_search(
     for row in first_rows + name_rows:
         units.setdefault(row[1], _sor_unit(row[1:]))
     return list(units.values())[:limit]
+
+
+RARE = 1000  # fewer name hits than this: the trigram index leads (see sor_filter)
+
+
+def _rare(conn: sqlite3.Connection, glob: str) -> bool:
+    """True when fewer than RARE names match `glob` (counted through the trigram index, stopping at RARE)."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {SOR_GRAMS} WHERE name_key GLOB ? LIMIT {RARE})"
+    return conn.execute(sql, (glob,)).fetchone()[0] < RARE
 
 
 def sor_filter(
@@ -131,9 +148,18 @@ def sor_filter(
     if sor_id.strip():
         where += " AND sor_id LIKE :sid ESCAPE '\\'"
         params["sid"] = like_escape(sor_id.strip()) + "%"
+    source = SOR
     if name.strip():
-        where += " AND instr(name_key, :name) > 0"
         params["name"] = fold(name.strip())
+        glob = f"*{params['name']}*"
+        if len(params["name"]) >= 3 and not _GLOB_SPECIAL.search(params["name"]) and _rare(conn, glob):
+            # A rare text: driven by the trigram index, then sorted. A common one ("klinik") is faster the
+            # other way: walking the name index in order stops at LIMIT.
+            source = f"{SOR_GRAMS} f JOIN {SOR} ON {SOR}.rowid = f.rowid"
+            where += " AND f.name_key GLOB :glob"
+            params["glob"] = glob
+        else:
+            where += " AND instr(name_key, :name) > 0"
     if ydernummer.strip():
         where += " AND instr(coalesce(ydernummer, ''), :yd) > 0"
         params["yd"] = ydernummer.strip()
@@ -141,5 +167,5 @@ def sor_filter(
         where += " AND instr(lower(coalesce(unit_type, '')), :ut) > 0"
         params["ut"] = fold(unit_type.strip())
     params["n"] = limit
-    sql = f"SELECT {_SOR_COLS} FROM {SOR} WHERE 1 {where} ORDER BY name_key, sor_id LIMIT :n"
+    sql = f"SELECT {_SOR_COLS} FROM {source} WHERE 1 {where} ORDER BY {SOR}.name_key, sor_id LIMIT :n"
     return [_sor_unit(r) for r in conn.execute(sql, params)]
