@@ -206,3 +206,40 @@ def test_our_own_layout_ignores_unknown_columns_and_counts_them(store: CatalogSt
     path.write_text("sor_id;name;bemærkning;level\n123;Klinik A;hej;SI\n", encoding="utf-8")
     assert import_sor(store.db, path).counts["ignored_columns"] == 1
     assert store.sor_get("123").level == "SI"
+
+
+def test_the_name_index_follows_renames_and_deletes(store: CatalogStore, tmp_path: Path) -> None:
+    import_sor(store.db, DAILY)
+    renamed = tmp_path / "renamed.csv"
+    renamed.write_bytes(DAILY.read_bytes().replace(
+        b"Regionshospital Vestkysten;SI", b"Sydvestjysk Sygehus;SI"))
+    assert import_sor(store.db, renamed).counts["updated"] == 1
+    assert [u.sor_id for u in store.sor_search("sydvestjysk")] == [SI_B]
+    assert SI_B not in [u.sor_id for u in store.sor_search("vestkysten")]
+    store.db.execute("DELETE FROM catalog_sor_units WHERE sor_id = ?", [ORTO_AFD])  # as the starter loader does
+    assert [u.sor_id for u in store.sor_search("ortopædkirurgisk")] == [ORTO_AMB]
+    assert [u.sor_id for u in store.sor_filter(name="ortopædkirurgisk")] == [ORTO_AMB]
+
+
+def test_the_name_filter_gives_the_same_rows_for_common_and_rare_text(
+    store: CatalogStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seilocal.store.catalog import sor_search
+
+    import_sor(store.db, DAILY)
+    rare = [u.sor_id for u in store.sor_filter(name="nørrebro aps, ")]
+    monkeypatch.setattr(sor_search, "RARE", 1)  # every text counts as common: the name index leads
+    assert [u.sor_id for u in store.sor_filter(name="nørrebro aps, ")] == rare == [DERMA, PSYK, FUTURE]
+
+
+def test_the_migration_indexes_the_names_of_units_already_there() -> None:
+    from seilocal.store.catalog import catalog_migrations
+
+    db = Database(memory=True)
+    catalog_migrations.apply(db, stop_before="m004_sor2_entity_fields")
+    db.execute("INSERT INTO catalog_sor_units (sor_id, name, name_key, source) VALUES "
+               "('123', 'Øjenklinikken Vest', 'øjenklinikken vest', 'sor')")
+    apply_catalog_schema(db)
+    store = CatalogStore(db)
+    assert [u.sor_id for u in store.sor_search("klinikken")] == ["123"]
+    assert store.sor_get("123").si_id is None
