@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -341,7 +342,7 @@ def _read_zip(path: Path, progress: Callable[[float], None] | None) -> tuple[lis
             if info.file_size > MAX_ZIP_MEMBER:
                 raise SorImportError(0, "zip-too-large", limit_mb=MAX_ZIP_MEMBER >> 20)
             return read_sor_csv(lambda: archive.open(info), info.file_size, progress)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error) as exc:
         raise SorImportError(0, "zip-bad", reason=str(exc) or type(exc).__name__) from None
 
 
