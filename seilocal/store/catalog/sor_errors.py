@@ -60,7 +60,7 @@ MISSING_DA = {"SOR code": "SOR-kode", "name": "navn", "SOR code and name": "SOR-
 
 
 def _da(value: Any) -> str:
-    return "»»«" if value is None else f"»{value}«"
+    return "(tom)" if value is None else f"»{value}«"
 
 
 class SorImportError(CatalogImportError):
