@@ -243,3 +243,11 @@ def test_the_migration_indexes_the_names_of_units_already_there() -> None:
     store = CatalogStore(db)
     assert [u.sor_id for u in store.sor_search("klinikken")] == ["123"]
     assert store.sor_get("123").si_id is None
+
+
+@pytest.mark.parametrize("written", ["2012-03-01", "2012-03-01 00:00:00", "01-03-2012", "01.03.2012", "20120301"])
+def test_date_spellings(store: CatalogStore, tmp_path: Path, written: str) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(f'SorId;EntityName;SorType;FirstFromDate\n="1";Klinik;SI;{written}\n', encoding="utf-8")
+    import_sor(store.db, path)
+    assert store.sor_get("1").valid_from == date(2012, 3, 1)

@@ -102,7 +102,8 @@ Unit = tuple
 
 
 def _iso_date(raw: str | None, line_no: int, column: str) -> str | None:
-    """An ISO date (a longer timestamp is cut to its date); SOR2 may also write DD-MM-YYYY or DD.MM.YYYY."""
+    """An ISO date (a longer timestamp is cut to its date). SOR2's date format is not documented to us:
+    DD-MM-YYYY, DD.MM.YYYY and YYYYMMDD are read too."""
     raw = (raw or "").strip()
     if not raw:
         return None
@@ -111,6 +112,8 @@ def _iso_date(raw: str | None, line_no: int, column: str) -> str | None:
             return date.fromisoformat(raw[:10]).isoformat()
         if len(raw) >= 10 and raw[2] in "-./" and raw[5] == raw[2]:
             return date(int(raw[6:10]), int(raw[3:5]), int(raw[:2])).isoformat()
+        if len(raw) == 8 and raw.isdigit():
+            return date(int(raw[:4]), int(raw[4:6]), int(raw[6:])).isoformat()
     except ValueError:
         pass
     raise SorImportError(line_no, "bad-date", column=column, value=raw)
