@@ -251,3 +251,20 @@ def test_date_spellings(store: CatalogStore, tmp_path: Path, written: str) -> No
     path.write_text(f'SorId;EntityName;SorType;FirstFromDate\n="1";Klinik;SI;{written}\n', encoding="utf-8")
     import_sor(store.db, path)
     assert store.sor_get("1").valid_from == date(2012, 3, 1)
+
+
+def test_a_damaged_zip_is_refused_with_a_message_wherever_it_is_damaged(tmp_path: Path) -> None:
+    path = zipped(tmp_path, {"SOREntity.csv": DAILY.read_bytes()})
+    good = path.read_bytes()
+    header_end, directory = 64, good.rindex(b"PK\x01\x02")
+    for at in [*range(header_end), *range(directory, len(good)), len(good) // 2]:
+        db = Database(memory=True)
+        apply_catalog_schema(db)
+        path.write_bytes(good[:at] + bytes([good[at] ^ 0xFF]) + good[at + 1:])
+        try:
+            import_sor(db, path)
+        except SorImportError as exc:
+            assert exc.danish().strip(), at
+    path.write_bytes(good[: len(good) // 2])  # cut short
+    with pytest.raises(SorImportError):
+        import_sor(Database(memory=True), path)

@@ -345,7 +345,10 @@ def _read_zip(path: Path, progress: Callable[[float], None] | None) -> tuple[lis
             if info.file_size > MAX_ZIP_MEMBER:
                 raise SorImportError(0, "zip-too-large", limit_mb=MAX_ZIP_MEMBER >> 20)
             return read_sor_csv(lambda: archive.open(info), info.file_size, progress)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error) as exc:
+    # zipfile lets more than BadZipFile escape from a damaged archive (the bundle reader met them all; an
+    # encrypted member is a RuntimeError).
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, RuntimeError,
+            IndexError, ValueError, OSError) as exc:
         raise SorImportError(0, "zip-bad", reason=str(exc) or type(exc).__name__) from None
 
 
