@@ -91,7 +91,8 @@ class CsvLayout:
         missing = [f for f in ("sor_id", "name") if f not in self.index]
         if missing:
             what = {("sor_id",): "SOR code", ("name",): "name"}.get(tuple(missing), "SOR code and name")
-            shown = ", ".join(unwrap(h) for h in header[:8]) + (", …" if len(header) > 8 else "")
+            names = [unwrap(h).lstrip("\ufeff") for h in header[:8]]
+            shown = ", ".join(n if len(n) <= 40 else n[:39] + "…" for n in names) + (", …" if len(header) > 8 else "")
             raise SorImportError(1, "not-sor", missing=what,
                                  expected="; ".join(EXPECTED[f] for f in missing), found=shown)
 
