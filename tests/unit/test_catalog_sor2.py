@@ -268,3 +268,12 @@ def test_a_damaged_zip_is_refused_with_a_message_wherever_it_is_damaged(tmp_path
     path.write_bytes(good[: len(good) // 2])  # cut short
     with pytest.raises(SorImportError):
         import_sor(Database(memory=True), path)
+
+
+def test_other_entity_types_are_kept_without_a_level(store: CatalogStore, tmp_path: Path) -> None:
+    path = tmp_path / "types.csv"
+    path.write_text('SorId;EntityName;SorType\n="1";Ejer A/S;XX\n="2";Klinik;Sundhedsinstitution\n="3";Afsnit;oe\n',
+                    encoding="utf-8")
+    import_sor(store.db, path)
+    assert [(u.level, u.sor_type) for u in map(store.sor_get, "123")] == [
+        (None, "XX"), ("SI", "SUNDHEDSINSTITUTION"), ("OE", "OE")]

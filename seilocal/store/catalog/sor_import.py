@@ -165,11 +165,15 @@ def check_unit(values: dict[str, str | None], line_no: int) -> Unit:
 # -- CSV ---------------------------------------------------------------------------------------------------
 
 
+# SDS writes SorType as SI/OE; should a file spell the type out, the level is still read.
+_LEVEL_WORDS = {"sundhedsinst": "SI", "organisatori": "OE"}
+
+
 def _sor2_values(v: dict[str, str | None], layout: CsvLayout, line_no: int) -> tuple[str, dict]:
     """Our fields of one SorEntity row, and the key that orders its versions (FromDate)."""
     sor_id = v.get("sor_id")
     sor_type = (v.get("sor_type") or "").upper() or None
-    level = sor_type if sor_type in ("SI", "OE") else None
+    level = _LEVEL_WORDS.get(fold(sor_type or "")[:12], sor_type if sor_type in ("SI", "OE") else None)
     si_id = v.get("si_id")
     if si_id == sor_id:  # an SI names itself as its own health institution
         si_id = None
