@@ -25,7 +25,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     sks = verbs.add_parser("import-sks", help="import SKScomplete.txt (fixed width, Windows-1252)")
     sks.add_argument("file", type=Path)
     sks.set_defaults(handler=cmd_import_sks)
-    sor = verbs.add_parser("import-sor", help="import a SOR CSV file or the SOR XML export")
+    sor = verbs.add_parser(
+        "import-sor",
+        help="import SDS's SorEntity_daily.csv or Sor_complete.zip as downloaded (also our SOR CSV, the SOR XML)",
+    )
     sor.add_argument("file", type=Path)
     sor.set_defaults(handler=cmd_import_sor)
     lists = verbs.add_parser("lists", help="show every LPR3 named list: name, state, OID, description")
@@ -46,7 +49,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--at", metavar="YYYY-MM-DD", help="only codes valid on this date")
     search.add_argument("--limit", type=int, default=20)
     search.set_defaults(handler=cmd_search)
-    sor_search = verbs.add_parser("sor-search", help="search SOR units; prints id<TAB>name per hit")
+    sor_search = verbs.add_parser(
+        "sor-search", help="search SOR units by code, name or owner CVR; prints id<TAB>name per hit"
+    )
     sor_search.add_argument("text")
     sor_search.add_argument("--limit", type=int, default=50)
     sor_search.set_defaults(handler=cmd_sor_search)

@@ -16,7 +16,7 @@ from .import_errors_da import danish_import_error
 
 # Checked by the browser before sending; the security gate refuses larger bodies too (413).
 MAX_UPLOAD_BYTES = MAX_BODY_BYTES - 1024 * 1024  # room for the multipart framing
-KINDS = {"sks": "SKS-koder (SKScomplete.txt)", "sor": "SOR-enheder (CSV eller XML)"}
+KINDS = {"sks": "SKS-koder (SKScomplete.txt)", "sor": "SOR-enheder (SorEntity_daily.csv eller Sor_complete.zip)"}
 
 
 def import_file(db_path: Path, kind: str, path: Path, progress: list[float]) -> ImportResult:
@@ -33,9 +33,11 @@ def result_text(kind: str, result: ImportResult) -> str:
     """A Danish summary of an import."""
     c = result.counts
     what = "SKS-koder" if kind == "sks" else "SOR-enheder"
+    # SOR2 files have a hundred-odd columns; saying how many were not used shows nothing was refused.
+    ignored = f" {c['ignored_columns']} kolonner i filen bruges ikke." if c.get("ignored_columns") else ""
     if not result.changed:
-        return f"{what}: ingen ændringer ({c.get('read', 0)} læst)."
-    return f"{what}: {c.get('inserted', 0)} nye, {c.get('updated', 0)} ændrede, {c.get('read', 0)} læst."
+        return f"{what}: ingen ændringer ({c.get('read', 0)} læst).{ignored}"
+    return f"{what}: {c.get('inserted', 0)} nye, {c.get('updated', 0)} ændrede, {c.get('read', 0)} læst.{ignored}"
 
 
 def error_text(error: CatalogImportError) -> str:
@@ -48,7 +50,8 @@ def catalog_import_panel(db_path: Path) -> None:
     data_dir = db_path.parent
     with ui.card().classes("w-full"):
         ui.label("Opdatér kodelister").classes("text-h6")
-        ui.label("Hent SKScomplete.txt fra Sundhedsdatastyrelsen eller en SOR-udtræksfil, og indlæs den her.")
+        ui.label("Hent SKScomplete.txt eller SOR-filen (SorEntity_daily.csv eller Sor_complete.zip) fra "
+                 "Sundhedsdatastyrelsen, og indlæs den her, som den er hentet.")
         kind = ui.toggle(KINDS, value="sks").props("no-caps").mark("catalog-import-kind")
         bar = ui.linear_progress(value=0, show_value=False).mark("catalog-import-progress")
         bar.visible = False
@@ -88,6 +91,6 @@ def catalog_import_panel(db_path: Path) -> None:
         upload = (
             ui.upload(label="Vælg fil", on_upload=handle, on_rejected=too_large, auto_upload=True, max_files=1,
                       max_file_size=MAX_UPLOAD_BYTES)
-            .props('accept=".txt,.csv,.xml"')
+            .props('accept=".txt,.csv,.xml,.zip"')
             .mark("catalog-import-upload")
         )

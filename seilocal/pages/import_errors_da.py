@@ -1,6 +1,7 @@
 """Danish wording of the code-list importers' errors (their messages are English, for the CLI and the log).
 
-Used by the import panel in place of the English cause; an unknown message keeps a Danish frame and the
+Used by the import panel in place of the English cause (an error with a kind, such as SorImportError, brings
+its own Danish template and is not matched here); an unknown message keeps a Danish frame and the
 English detail, so nothing is hidden.
 """
 
@@ -69,7 +70,10 @@ def danish_cause(message: str) -> str | None:
 def danish_import_error(error: CatalogImportError) -> str:
     """The whole Danish message for a refused file: where, why, and that nothing changed."""
     where = f" i linje {error.line_no}" if error.line_no else ""
-    cause = danish_cause(error.message)
+    # A refusal that carries a kind renders its own Danish template (SorImportError); the patterns above are
+    # for the importers whose errors are plain English text.
+    danish = getattr(error, "danish", None)
+    cause = danish() if callable(danish) else danish_cause(error.message)
     if cause is None:
         cause = f"ukendt fejl ({error.message})"  # still shown: better English detail than none
     return f"Filen blev ikke indlæst: fejl{where}: {cause}. Intet er ændret."

@@ -17,6 +17,7 @@ TABS: dict[str, str] = {
     "regional": "Regional",
     "kommunal": "Kommunal",
     "privat": "Privat",
+    "alle": "Alle",  # every unit, also those whose owner type the SOR file does not give in words we know
 }
 FILTERS: dict[str, str] = {
     "sor_id": "SOR-kode",
@@ -34,6 +35,52 @@ def unit_label(sor_id: str, unit: SorUnit | None) -> str:
     return f"{sor_id} – {unit.name}" if unit else sor_id
 
 
+def validity_text(unit: SorUnit) -> str:
+    """A unit's validity as the dialog shows it: "fra 01-03-2012", "01-01-2015 – 30-06-2027" or ""."""
+    first = f"{unit.valid_from:%d-%m-%Y}" if unit.valid_from else ""
+    if unit.valid_to is None:
+        return f"fra {first}" if first else ""
+    return f"{first or '…'} – {unit.valid_to:%d-%m-%Y}"
+
+
+def si_text(unit: SorUnit) -> str:
+    """Where a unit sits: its SI (sundhedsinstitution) by name and code; empty for an SI itself."""
+    if not unit.si_id:
+        return ""
+    return f"{unit.si_name} ({unit.si_id})" if unit.si_name else unit.si_id
+
+
+def table_row(unit: SorUnit) -> dict[str, str]:
+    """One row of the look-up table."""
+    return {
+        "sor_id": unit.sor_id,
+        "name": unit.name,
+        "level": unit.level or unit.sor_type or "",
+        "si": si_text(unit),
+        "speciality": unit.speciality or "",
+        "validity": validity_text(unit),
+        "ydernummer": unit.ydernummer or "",
+        "unit_type": unit.unit_type or "",
+    }
+
+
+def with_si(catalog: CatalogStore, unit: SorUnit) -> SorUnit:
+    """An OE from a file that names only its parent (our CSV, the XML): the parent stands in as its SI."""
+    if unit.si_id or not unit.parent or unit.level != "OE":
+        return unit
+    parent = catalog.sor_get(unit.parent)
+    return unit._replace(si_id=unit.parent, si_name=parent.name if parent else None)
+
+
+def column_shown(column: str, tab: str) -> bool:
+    """The level only where units of both levels are listed; the SI column not on the tab of SIs only."""
+    if column == "level":
+        return tab in ("cvr_all", "alle")
+    if column == "si":
+        return tab != "cvr_si"
+    return True
+
+
 def dialog_units(
     catalog: CatalogStore, tab: str, filters: dict[str, str], my_cvr: str | None
 ) -> list[SorUnit]:
@@ -44,7 +91,8 @@ def dialog_units(
         return catalog.sor_filter(
             cvr=my_cvr, level="SI" if tab == "cvr_si" else None, limit=TABLE_LIMIT, **filters
         )
-    return catalog.sor_filter(owner_type=tab, limit=TABLE_LIMIT, **filters)
+    owner_type = None if tab == "alle" else tab
+    return catalog.sor_filter(owner_type=owner_type, limit=TABLE_LIMIT, **filters)
 
 
 class SorField(SearchSelect):
@@ -94,19 +142,8 @@ class SorField(SearchSelect):
         """Fill the table for the chosen tab and filters."""
         filters = {key: (box.value or "") for key, box in self.filter_inputs.items()}
         units = dialog_units(self.catalog, self.tabs.value, filters, self._my_cvr())
-        self.table.rows = [
-            {
-                "sor_id": u.sor_id,
-                "name": u.name,
-                "level": u.level or "",
-                "ydernummer": u.ydernummer or "",
-                "unit_type": u.unit_type or "",
-            }
-            for u in units
-        ]
-        self.table.columns = [
-            c for c in self._columns if c["name"] != "level" or self.tabs.value == "cvr_all"
-        ]
+        self.table.rows = [table_row(with_si(self.catalog, u)) for u in units]
+        self.table.columns = [c for c in self._columns if column_shown(c["name"], self.tabs.value)]
         self.table.update()
         self.no_cvr_note.set_visibility(self.tabs.value in ("cvr_si", "cvr_all") and not self._my_cvr())
 
@@ -115,10 +152,13 @@ class SorField(SearchSelect):
             {"name": "sor_id", "label": "SOR-kode", "field": "sor_id", "align": "left"},
             {"name": "name", "label": "Navn", "field": "name", "align": "left"},
             {"name": "level", "label": "Niveau", "field": "level", "align": "left"},
+            {"name": "si", "label": "Sundhedsinstitution (SI)", "field": "si", "align": "left"},
+            {"name": "speciality", "label": "Speciale", "field": "speciality", "align": "left"},
+            {"name": "validity", "label": "Gyldig", "field": "validity", "align": "left"},
             {"name": "ydernummer", "label": "Ydernummer", "field": "ydernummer", "align": "left"},
             {"name": "unit_type", "label": "Enhedstype", "field": "unit_type", "align": "left"},
         ]
-        with ui.dialog() as self.dialog, ui.card().classes("w-full max-w-4xl"):
+        with ui.dialog() as self.dialog, ui.card().classes("w-full max-w-6xl"):
             ui.label("Find SOR-enhed").classes("text-h6")
             self.tabs = (
                 ui.toggle(TABS, value="cvr_si", on_change=lambda _: self.refresh_table())

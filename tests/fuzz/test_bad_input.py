@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import tempfile
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -181,6 +182,8 @@ def _check_import(importer, store, raw: bytes, suffix: str) -> None:
             importer(store.db, path)
         except CatalogImportError as exc:
             assert exc.message and str(exc).strip()
+            if hasattr(exc, "danish"):  # a refusal with a kind renders its Danish template
+                assert exc.danish().strip()
     finally:
         path.unlink()
     assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -193,7 +196,9 @@ def test_the_sks_importer_refuses_bad_files_with_a_message(import_store, raw):
 
 
 SOR_HEADERS = ["sor_id;name", "sor_id,name,level,owner_type,cvr", "sor_kode\tnavn\tniveau\tgyldig_fra\tgyldig_til",
-               "name;unknown", ""]
+               "name;unknown", "",
+               # SOR2, SorEntity_daily.csv's names (issue 25)
+               "SorId;EntityName;SorType;FromDate;ToDate;FirstFromDate;HealthInstitutionSorId;InstitutionOwnerCvrNumberId"]
 sor_rows = st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=40),
                     max_size=6)
 sor_csv = st.builds(lambda header, rows: "\n".join([header, *rows]).encode("utf-8", "surrogatepass"),
@@ -209,7 +214,20 @@ sor_xml = st.builds(
         st.sampled_from(["2020-01-01", "2020-13-01", "", "x"]))))
 
 
-sor_files = st.one_of(sor_csv, sor_xml, st.binary(max_size=300))
+
+
+def _zipped(name: str, data: bytes, cut: int) -> bytes:
+    """A ZIP holding `data` as `name`, cut short at `cut` bytes from the end when cut > 0 (a broken archive)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+    raw = buffer.getvalue()
+    return raw[:-cut] if cut else raw
+
+
+sor_zip = st.builds(_zipped, st.sampled_from(["SOREntity.csv", "LocationsCode.csv"]), sor_csv,
+                    st.integers(min_value=0, max_value=60))
+sor_files = st.one_of(sor_csv, sor_xml, sor_zip, st.binary(max_size=300))
 
 
 @FUZZ

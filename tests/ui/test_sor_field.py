@@ -105,3 +105,55 @@ async def test_typing_a_code_or_name_offers_units(user: User, catalog: CatalogSt
     }
     user.find(marker="ref").trigger("inputValue", "6071")
     assert "6071000016008" in fields[0].select.options
+
+
+SOR2_DAILY = DATA / "sor2" / "SorEntity_daily.csv"
+SOR2_CVR = "31313131"
+
+
+async def test_the_dialog_shows_si_speciality_and_validity_of_sor2_units(user: User) -> None:
+    db = Database(memory=True)
+    apply_catalog_schema(db)
+    import_sor(db, SOR2_DAILY)
+    catalog = CatalogStore(db)
+    changes: list = []
+    fields: list[SorField] = []
+
+    @ui.page("/sor3")
+    def page() -> None:
+        fields.append(sor_field(catalog, label="Ansvarlig enhed", value=None, on_change=changes.append,
+                                mark="unit", my_cvr=lambda: SOR2_CVR))
+
+    await user.open("/sor3")
+    user.find(marker="unit-lookup").click()
+    field = fields[0]
+    assert [r["sor_id"] for r in field.table.rows] == ["911111000016004"]  # "Mit CVR – SI"
+    with user.client:
+        field.tabs.value = "cvr_all"
+    rows = {r["sor_id"]: r for r in field.table.rows}
+    assert list(rows) == ["911111000016004", "911113000016000", "911112000016002", "911114000016009"]
+    assert rows["911113000016000"] == {
+        "sor_id": "911113000016000", "name": "Speciallægepraksis Nørrebro ApS, Dermatologi", "level": "OE",
+        "si": "Speciallægepraksis Nørrebro ApS (911111000016004)", "speciality": "Dermato-venerologi",
+        "validity": "01-01-2015 – 30-06-2027", "ydernummer": "", "unit_type": "Speciallægepraksis",
+    }
+    assert rows["911111000016004"]["validity"] == "fra 01-03-2012" and rows["911111000016004"]["si"] == ""
+    labels = [c["label"] for c in field.table.columns]
+    assert {"Sundhedsinstitution (SI)", "Speciale", "Gyldig", "Niveau"} <= set(labels)
+    with user.client:
+        field.tabs.value = "alle"
+    assert len(field.table.rows) == 8
+    user.find(marker="unit-filter-name").type("ambulatorium")
+    assert [r["si"] for r in field.table.rows] == ["Regionshospital Vestkysten (922221000016008)"]
+    user.find(marker="unit-table").trigger("rowClick", [{}, field.table.rows[0], 0])
+    assert changes == ["922223000016001"]
+
+
+def test_an_oe_of_our_csv_shows_its_parent_as_si(catalog: CatalogStore) -> None:
+    from seilocal.pages.sor_field import table_row, with_si
+
+    row = table_row(with_si(catalog, catalog.sor_get("486811000016002")))
+    assert row["si"] == ""  # an SI of sor_small.csv: no parent
+    oe = next(u for u in catalog.sor_filter(level="OE") if u.parent)
+    parent = catalog.sor_get(oe.parent)
+    assert table_row(with_si(catalog, oe))["si"] == f"{parent.name} ({parent.sor_id})"

@@ -76,3 +76,31 @@ def test_cli_module_does_not_import_nicegui() -> None:
 
     code = "import sys, seilocal.cli_codes; sys.exit('nicegui' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+SOR2_DAILY = DATA / "sor2" / "SorEntity_daily.csv"
+
+
+def test_import_sor_reads_the_sor2_daily_file_and_finds_by_cvr(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "import-sor", str(SOR2_DAILY)) == 0
+    assert capsys.readouterr().out == (
+        "SOR import done: read 8, inserted 8, updated 0, unchanged 0, ignored_columns 32\n"
+    )
+    assert run(db, "sor-search", "31313131") == 0
+    assert capsys.readouterr().out.splitlines()[0] == "911111000016004\tSpeciallægepraksis Nørrebro ApS"
+    assert run(db, "sor-search", "psykiatri") == 0
+    assert capsys.readouterr().out == "911112000016002\tSpeciallægepraksis Nørrebro ApS, Psykiatri\n"
+
+
+def test_import_sor_refuses_a_file_that_is_not_sor_in_english(
+    db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("Dato;Beløb\n2026-01-01;100\n", encoding="utf-8")
+    assert run(db, "import-sor", str(path)) == 2
+    err = capsys.readouterr().err
+    assert "this is not a SOR file: no column for the SOR code and name" in err
+    assert "nothing was imported" in err
+    assert db.execute("SELECT count(*) FROM catalog_sor_units").fetchone() == (0,)

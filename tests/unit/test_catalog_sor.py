@@ -25,7 +25,7 @@ def store() -> CatalogStore:
 
 def test_csv_with_danish_headers_and_semicolons(store: CatalogStore) -> None:
     result = import_sor(store.db, DATA / "sor_small.csv")
-    assert result.counts == {"read": 2, "inserted": 1, "updated": 1, "unchanged": 0}
+    assert result.counts == {"read": 2, "inserted": 1, "updated": 1, "unchanged": 0, "ignored_columns": 0}
     ssi = store.sor_get("276231000016004")
     assert (ssi.name, ssi.level, ssi.owner_type, ssi.cvr) == (
         "Statens Serum Institut",

@@ -57,7 +57,8 @@ def test_an_empty_sks_file(db: Database, tmp_path: Path) -> None:
         (b"sor_id;name\nabc;Klinik\n", "SOR-koden »abc« mangler eller er ikke cifre"),
         (b"sor_id;name;cvr\n123;Klinik;12\n", "CVR-nummeret »12« har ikke 8 cifre"),
         (b"sor_id;name;level\n123;Klinik;XX\n", "niveauet »XX« er hverken SI eller OE"),
-        (b"sor_id;navnet\n123;Klinik\n", "ukendte kolonner"),
+        # an unknown column is ignored now (issue 25); what is missing is named
+        (b"sor_id;navnet\n123;Klinik\n", "filen er ikke en SOR-fil: der er ingen kolonne med navn"),
         (b"<sor><unit>", "filen er ikke gyldig XML"),
     ],
 )

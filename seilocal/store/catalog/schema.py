@@ -19,6 +19,7 @@ WORDS_FTS = "catalog_codes_words"
 GRAMS_FTS = "catalog_codes_grams"
 LISTS = "catalog_list_members"
 SOR = "catalog_sor_units"
+SOR_GRAMS = "catalog_sor_grams"
 META = "catalog_meta"
 LIST_IMPORTS = "catalog_list_imports"
 
@@ -106,6 +107,37 @@ def m002_list_imports(db: Database) -> None:
 def m003_sor_speciality(db: Database) -> None:
     """SOR units get their main speciality (or unit type code) where the SOR file has it."""
     db.execute(f"ALTER TABLE {SOR} ADD COLUMN speciality TEXT")
+
+
+@catalog_migrations()
+def m004_sor2_entity_fields(db: Database) -> None:
+    """SOR units as SOR2 describes them: the SI a unit belongs to (code and name), SOR2's own entity type
+    (SI, OE and others, which `level` cannot hold), its organisational level; indexes for the look-ups of a
+    full SOR file (~40,000 units): by folded name, and by owner type in name order."""
+    for column in ("si_id", "si_name", "sor_type", "org_level"):
+        db.execute(f"ALTER TABLE {SOR} ADD COLUMN {column} TEXT")
+    db.execute(f"CREATE INDEX {SOR}_name ON {SOR}(name_key)")
+    db.execute(f"CREATE INDEX {SOR}_owner_name ON {SOR}(owner_type, name_key)")
+    # "Contains" over 40,000 names is a 30 ms scan; a trigram index answers GLOB '*text*' for 3+ characters.
+    # It follows the table's rowid (the table has no INTEGER PRIMARY KEY; SQLite keeps rowids except on
+    # VACUUM, which the app never runs, and every SOR import rebuilds the index anyway).
+    db.execute(f"""
+        CREATE VIRTUAL TABLE {SOR_GRAMS} USING fts5(
+            name_key, content='{SOR}', content_rowid='rowid', tokenize='trigram', detail='none')""")
+    db.execute(f"""
+        CREATE TRIGGER {SOR}_ai AFTER INSERT ON {SOR} BEGIN
+            INSERT INTO {SOR_GRAMS}(rowid, name_key) VALUES (new.rowid, new.name_key);
+        END""")
+    db.execute(f"""
+        CREATE TRIGGER {SOR}_ad AFTER DELETE ON {SOR} BEGIN
+            INSERT INTO {SOR_GRAMS}({SOR_GRAMS}, rowid, name_key) VALUES ('delete', old.rowid, old.name_key);
+        END""")
+    db.execute(f"""
+        CREATE TRIGGER {SOR}_au AFTER UPDATE OF name_key ON {SOR} BEGIN
+            INSERT INTO {SOR_GRAMS}({SOR_GRAMS}, rowid, name_key) VALUES ('delete', old.rowid, old.name_key);
+            INSERT INTO {SOR_GRAMS}(rowid, name_key) VALUES (new.rowid, new.name_key);
+        END""")
+    db.execute(f"INSERT INTO {SOR_GRAMS}({SOR_GRAMS}) VALUES ('rebuild')")
 
 
 def _create_fts_triggers(db: Database) -> None:
