@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import socket
+from pathlib import Path
 
 from tests.conftest import SHARED, RunningApp
 
@@ -43,3 +44,21 @@ def raw_upload(app: RunningApp, url: str, name: str, content: bytes, *, send: in
     body = head + content + tail if send is None else head + content[:send]
     sock.sendall(request + body)
     return sock
+
+
+def imported(client, form_no: int = 1) -> bool:
+    """The form exists (its page says »Skema findes ikke« while it does not)."""
+    page = client.get(f"/skema/{form_no}")
+    return page.status_code == 200 and "Skema findes ikke" not in page.text
+
+
+def forms_stored(data_dir: Path) -> int:
+    """How many forms the running app's database holds, read on a connection of this process (not the app's loop)."""
+    from seilocal.settings import db_path
+    from seilocal.store.db import open_connection
+
+    db = open_connection(db_path(data_dir))
+    try:
+        return int(db.execute("SELECT count(*) FROM forms").fetchone()[0])
+    finally:
+        db.close()

@@ -17,7 +17,7 @@ from seilocal.cli import main
 from seilocal.store import open_store
 
 from ..unit.submit_helpers import clean_form
-from .big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, raw_upload, upload_url
+from .big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, imported, raw_upload, upload_url
 
 CPR = "0101801233"  # tests/unit/rules_fakes.base_form's patient
 NEEDLES = [CPR.encode(), f"{CPR[:6]}-{CPR[6:]}".encode(), b"Test Testesen"]
@@ -147,7 +147,7 @@ def test_a_ui_import_writes_nothing_in_clear_while_it_runs(tmp_path, monkeypatch
             assert response.status_code == 200, response.text
             # The import itself runs after the upload's answer: the form's page exists once it is stored.
             deadline = time.monotonic() + 30
-            while client.get("/skema/1").status_code != 200 and time.monotonic() < deadline:
+            while not imported(client) and time.monotonic() < deadline:
                 time.sleep(0.05)
         assert _files_with_patient_data(data) == []
     finally:
