@@ -57,3 +57,40 @@ def test_the_app_answers_at_once_while_a_30_mb_document_is_imported(tmp_path):
         assert max(lags) < MAX_LAG, f"the event loop stalled {max(lags):.2f} s during the import"
     finally:
         stop_app(app)
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
+    import tracemalloc
+
+    from seilocal.export.cda.importer import CdaImportRefused, read_cda
+
+    huge = tmp_path / "huge.xml"
+    with huge.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB that costs no disk
+    tracemalloc.start()
+    try:
+        with pytest.raises(CdaImportRefused) as refused:
+            read_cda(huge, "huge.xml")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert refused.value.reason == "too-large"
+    assert peak < 1024 * 1024, f"{peak:,} bytes allocated to refuse it"
+
+
+def test_a_document_of_millions_of_empty_elements_is_refused_before_parsing():
+    import tracemalloc
+
+    from seilocal.export.cda.parse import MAX_ELEMENTS, CdaParseError, safe_parse
+
+    bomb = b"<ClinicalDocument>" + b"<a/>" * (31 * 1024 * 1024 // 4) + b"</ClinicalDocument>"  # 31 MB, 8 million
+    tracemalloc.start()
+    try:
+        with pytest.raises(CdaParseError) as refused:
+            safe_parse(bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert refused.value.reason == "too-many"
+    assert peak < 1024 * 1024, f"{peak:,} bytes allocated to refuse it"
+    safe_parse(b"<r>" + b"<a/>" * (MAX_ELEMENTS - 1) + b"</r>")  # the bound itself is still read
