@@ -98,6 +98,21 @@ _OTHER_USER_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"
 <p>SEI-LPR lokal svarer kun programmer, der kører som den bruger, der startede det.</p></body></html>"""
 
 
+# What a browser says of where a request comes from (Fetch Metadata): "same-origin" from the app's own pages,
+# "none" from the address bar, a bookmark or the program opening its URL. Another port of 127.0.0.1 is
+# "same-site" (cookies do not separate ports), another web site "cross-site".
+OWN_SITES = ("same-origin", "none")
+
+
+def from_own_pages(headers: Any) -> bool:
+    """Whether a request comes from the app's own pages or the user's own navigation (not another page's <img>).
+
+    A client that sends no Sec-Fetch-Site is not a current browser (a script holding the token): it counts.
+    """
+    site = headers.get("sec-fetch-site")
+    return site is None or site.lower() in OWN_SITES
+
+
 def new_token() -> str:
     """A fresh random token for one launch."""
     return secrets.token_urlsafe(32)
