@@ -35,6 +35,9 @@ def _say(text: str) -> None:
 
 def run_app(*, data_dir: Path, port: int = 0, open_browser: bool = True) -> int:
     """Run the app until it is stopped; the exit code for the command line."""
+    from seilocal.store.keys import take_env_passphrase
+
+    take_env_passphrase()  # before any thread or child process: the browser must not inherit the passphrase
     try:
         prepare_data_dir(data_dir)
     except DataDirError as exc:
