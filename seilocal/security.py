@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from seilocal.peer_user import is_own_user
 
@@ -123,6 +123,15 @@ def cookie_name(port: int) -> str:
     return f"seilocal_{port}"
 
 
+def local_path(path: str) -> str:
+    """A redirect target that stays on this server: one leading slash, and every character a header may hold.
+
+    `//evil.example/` (or `/\\evil.example/`) is another site to a browser, and a CR LF decoded from `%0d%0a`
+    would end the header (h11 refuses it with a traceback and drops the connection), issue 22.
+    """
+    return "/" + quote(path.lstrip("/\\"), safe="/:@!$&'()*+,;=-._~")
+
+
 class SecurityGate:
     """Refuse foreign Hosts and Origins, and any request without the launch token (URL once, then cookie)."""
 
@@ -219,7 +228,7 @@ class SecurityGate:
     async def _accept_token(self, scope: Scope, send: Send) -> None:
         """Set the cookie and redirect to the same page without the token, so it leaves the address bar."""
         rest = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1")) if k != TOKEN_PARAM]
-        location = scope.get("path", "/") + (f"?{urlencode(rest)}" if rest else "")
+        location = local_path(scope.get("path", "/")) + (f"?{urlencode(rest)}" if rest else "")
         cookie = f"{self.cookie}={self.token}; Path=/; HttpOnly; SameSite=Strict"
         await send({
             "type": "http.response.start",
