@@ -69,6 +69,12 @@ class PortTaken(OSError):
 
 def _check_port_free(port: int) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As uvicorn binds: connections of the last run in TIME_WAIT (a minute after a restart) do not hold the
+        # port, a listening program still does (on POSIX SO_REUSEADDR never allows a second listener).
+        if sys.platform == "win32":
+            sock.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_EXCLUSIVEADDRUSE", 0), 1)
+        else:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
