@@ -13,11 +13,11 @@ from pathlib import Path
 from nicegui import run, ui
 
 from seilocal.store import DatabaseRefused, Store, keys, unlock_limit
+from seilocal.store.passphrase_rules import MIN_PASSPHRASE, passphrase_hint_da, passphrase_problem
 
 from .testids import install as install_testids
 
 TRIES = 3
-MIN_PASSPHRASE = 8
 
 
 def unlock_page(data_dir: Path, new: bool, open_store: Callable[[], Store], on_open: Callable[[Store], None],
@@ -45,14 +45,17 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
     else:
         ui.label("Dine data bliver krypteret. Computeren har ingen nøglering, der kan gemme nøglen, så vælg en "
                  "adgangssætning. Du skal skrive den, hver gang programmet starter.")
+    ui.label(f"Mindst {MIN_PASSPHRASE} tegn. Fire almindelige ord med mellemrum er lette at huske og svære at "
+             "gætte.").classes("text-caption text-grey-7").mark("unlock-hint")
     first = ui.input("Adgangssætning", password=True, password_toggle_button=True).classes("w-full") \
         .mark("unlock-new")
     again = ui.input("Gentag adgangssætningen", password=True).classes("w-full").mark("unlock-again")
     message = ui.label("").classes("text-negative").mark("unlock-message")
 
     async def create() -> None:
-        if len(first.value or "") < MIN_PASSPHRASE:
-            message.text = f"Adgangssætningen skal have mindst {MIN_PASSPHRASE} tegn."
+        problem = passphrase_problem(first.value or "")
+        if problem:
+            message.text = passphrase_hint_da(problem)
             return
         if first.value != again.value:
             message.text = "De to adgangssætninger er ikke ens."

@@ -55,7 +55,7 @@ async def test_a_new_folder_without_keyring_asks_for_a_passphrase_first(user: Us
     _input(user, "unlock-new").value = "kort"
     _input(user, "unlock-again").value = "kort"
     user.find(marker="unlock-create").click()
-    await user.should_see("mindst 8 tegn")
+    await user.should_see("mindst 12 tegn")
     _input(user, "unlock-new").value = "klinikkens hemmelighed"
     _input(user, "unlock-again").value = "klinikkens hemmelighe"
     user.find(marker="unlock-create").click()
