@@ -45,3 +45,16 @@ def test_the_browser_the_app_opens_does_not_inherit_the_passphrase(tmp_path):
     assert "SEILOCAL_PASSPHRASE" not in seen and PASSPHRASE not in seen
     assert PASSPHRASE not in log.read_text()
     assert "running at" in log.read_text() and "locked" not in log.read_text()  # opened with the passphrase
+
+
+def test_a_wrong_passphrase_is_not_in_the_refusal(tmp_path):
+    import pytest
+
+    from seilocal.store import keys, open_store
+
+    data = tmp_path / "data"
+    open_store(data, passphrase="den rigtige sætning").close()
+    keys.forget_all()
+    with pytest.raises(keys.WrongKey) as wrong:
+        keys.unlock(data, PASSPHRASE)
+    assert PASSPHRASE not in str(wrong.value) and PASSPHRASE not in repr(wrong.value.args)
