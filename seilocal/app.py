@@ -35,6 +35,9 @@ def _say(text: str) -> None:
 
 def run_app(*, data_dir: Path, port: int = 0, open_browser: bool = True) -> int:
     """Run the app until it is stopped; the exit code for the command line."""
+    from seilocal.store.keys import take_env_passphrase
+
+    take_env_passphrase()  # before any thread or child process: the browser must not inherit the passphrase
     try:
         prepare_data_dir(data_dir)
     except DataDirError as exc:
@@ -66,6 +69,12 @@ class PortTaken(OSError):
 
 def _check_port_free(port: int) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As uvicorn binds: connections of the last run in TIME_WAIT (a minute after a restart) do not hold the
+        # port, a listening program still does (on POSIX SO_REUSEADDR never allows a second listener).
+        if sys.platform == "win32":
+            sock.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_EXCLUSIVEADDRUSE", 0), 1)
+        else:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:

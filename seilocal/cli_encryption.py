@@ -160,6 +160,7 @@ def _recovery_key(args: argparse.Namespace) -> int:
 
 def _passphrase(args: argparse.Namespace) -> int:
     from seilocal.store import keys
+    from seilocal.store.passphrase_rules import passphrase_hint_en, passphrase_problem
 
     data_dir = _folder(args)
 
@@ -167,9 +168,12 @@ def _passphrase(args: argparse.Namespace) -> int:
         return getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
 
     old, new, again = ask("Current passphrase: "), ask("New passphrase: "), ask("New passphrase again: ")
-    if len(new) < 8 or new != again:
-        print("error: the new passphrase needs at least 8 characters, typed the same twice; nothing was changed",
-              file=sys.stderr)
+    problem = passphrase_problem(new)
+    if problem:
+        print(f"error: {passphrase_hint_en(problem)}; nothing was changed", file=sys.stderr)
+        return 2
+    if new != again:
+        print("error: the new passphrase was not typed the same twice; nothing was changed", file=sys.stderr)
         return 2
     try:
         keys.change_passphrase(data_dir, old, new)

@@ -21,14 +21,16 @@ def prompt_unlock(data_dir: Path, new: bool) -> bool:
     """Ask for the passphrase (or recovery key), or for a new passphrase on a new folder; True once unlocked."""
     from seilocal.store import keys
     from seilocal.store.encryption import folder_key
+    from seilocal.store.passphrase_rules import MIN_PASSPHRASE, passphrase_hint_en, passphrase_problem
 
     if new:
         print(f"{data_dir} is a new data folder and no OS keyring can keep its key: choose a passphrase.",
               file=sys.stderr)
         for _ in range(TRIES):
-            first = getpass.getpass("New passphrase (at least 8 characters): ")
-            if len(first) < 8:
-                print("too short", file=sys.stderr)
+            first = getpass.getpass(f"New passphrase (at least {MIN_PASSPHRASE} characters): ")
+            problem = passphrase_problem(first)
+            if problem:
+                print(passphrase_hint_en(problem), file=sys.stderr)
                 continue
             if getpass.getpass("The same again: ") != first:
                 print("the two differ", file=sys.stderr)

@@ -60,12 +60,19 @@ def load_strict(text: str | bytes, *, max_bytes: int = MAX_FORM_BYTES, max_depth
     return value
 
 
+def read_json_bytes(raw: bytes, *, max_bytes: int = MAX_FORM_BYTES) -> str:
+    """The text of JSON bytes from outside (an upload kept in memory), checked by `load_strict`."""
+    if len(raw) > max_bytes:
+        raise JsonRefused(f"the file is {len(raw):,} bytes, more than the {max_bytes:,} bytes allowed")
+    text = raw.decode("utf-8")
+    load_strict(text, max_bytes=max_bytes)
+    return text
+
+
 def read_json_file(path: Path, *, max_bytes: int = MAX_FORM_BYTES) -> str:
     """The text of a JSON file from outside, checked by `load_strict`; the size is checked before reading."""
     if path.stat().st_size > max_bytes:
         raise JsonRefused(f"the file is {path.stat().st_size:,} bytes, more than the {max_bytes:,} bytes allowed")
     with path.open("rb") as handle:
         raw = handle.read(max_bytes + 1)  # a file growing meanwhile is still cut at the limit
-    text = raw.decode("utf-8")
-    load_strict(text, max_bytes=max_bytes)
-    return text
+    return read_json_bytes(raw, max_bytes=max_bytes)

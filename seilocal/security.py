@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from seilocal.peer_user import is_own_user
 
@@ -98,6 +98,21 @@ _OTHER_USER_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"
 <p>SEI-LPR lokal svarer kun programmer, der kører som den bruger, der startede det.</p></body></html>"""
 
 
+# What a browser says of where a request comes from (Fetch Metadata): "same-origin" from the app's own pages,
+# "none" from the address bar, a bookmark or the program opening its URL. Another port of 127.0.0.1 is
+# "same-site" (cookies do not separate ports), another web site "cross-site".
+OWN_SITES = ("same-origin", "none")
+
+
+def from_own_pages(headers: Any) -> bool:
+    """Whether a request comes from the app's own pages or the user's own navigation (not another page's <img>).
+
+    A client that sends no Sec-Fetch-Site is not a current browser (a script holding the token): it counts.
+    """
+    site = headers.get("sec-fetch-site")
+    return site is None or site.lower() in OWN_SITES
+
+
 def new_token() -> str:
     """A fresh random token for one launch."""
     return secrets.token_urlsafe(32)
@@ -106,6 +121,15 @@ def new_token() -> str:
 def cookie_name(port: int) -> str:
     """Cookies do not separate ports, so two instances on one machine need their own cookie names."""
     return f"seilocal_{port}"
+
+
+def local_path(path: str) -> str:
+    """A redirect target that stays on this server: one leading slash, and every character a header may hold.
+
+    `//evil.example/` (or `/\\evil.example/`) is another site to a browser, and a CR LF decoded from `%0d%0a`
+    would end the header (h11 refuses it with a traceback and drops the connection), issue 22.
+    """
+    return "/" + quote(path.lstrip("/\\"), safe="/:@!$&'()*+,;=-._~")
 
 
 class SecurityGate:
@@ -204,7 +228,7 @@ class SecurityGate:
     async def _accept_token(self, scope: Scope, send: Send) -> None:
         """Set the cookie and redirect to the same page without the token, so it leaves the address bar."""
         rest = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1")) if k != TOKEN_PARAM]
-        location = scope.get("path", "/") + (f"?{urlencode(rest)}" if rest else "")
+        location = local_path(scope.get("path", "/")) + (f"?{urlencode(rest)}" if rest else "")
         cookie = f"{self.cookie}={self.token}; Path=/; HttpOnly; SameSite=Strict"
         await send({
             "type": "http.response.start",

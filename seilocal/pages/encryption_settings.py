@@ -12,9 +12,10 @@ from nicegui import run, ui
 
 from seilocal.store import keys
 from seilocal.store.encryption import FolderStatus, folder_status, rekey
+from seilocal.store.passphrase_rules import passphrase_hint_da, passphrase_problem
 
 from .context import AppContext
-from .unlock import MIN_PASSPHRASE, TRIES
+from .unlock import TRIES
 
 PAPER = "Print den, og opbevar den sammen med praksis' papirer. Gem den ikke på denne computer."
 
@@ -65,8 +66,9 @@ def _change_passphrase(data_dir: Path) -> None:
         async def change() -> None:
             if tries["left"] <= 0:
                 return
-            if len(new.value or "") < MIN_PASSPHRASE:
-                say(f"Den nye adgangssætning skal have mindst {MIN_PASSPHRASE} tegn.")
+            problem = passphrase_problem(new.value or "")
+            if problem:
+                say(passphrase_hint_da(problem))
                 return
             if new.value != again.value:
                 say("De to nye adgangssætninger er ikke ens.")

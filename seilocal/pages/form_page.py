@@ -7,6 +7,7 @@ from nicegui import ui
 from seilocal.model import STATUS_LABELS_DA
 from seilocal.model.datetime_input import format_for_display
 from seilocal.model.workflow import INVALID, is_invalid
+from seilocal.security import from_own_pages
 from seilocal.store import FormNotFound
 
 from .context import AppContext
@@ -113,6 +114,14 @@ def header(editor: FormEditor) -> None:
                     shown.classes("text-negative")
 
 
+def _from_own_pages() -> bool:
+    try:
+        request = ui.context.client.request
+    except (AttributeError, RuntimeError):  # no HTTP request behind the page (a test's simulated client)
+        return True
+    return from_own_pages(request.headers)
+
+
 def form_page(ctx: AppContext, form_no: int) -> None:
     """Build the page of form `form_no`."""
     try:
@@ -122,7 +131,8 @@ def form_page(ctx: AppContext, form_no: int) -> None:
             ui.label(f"Der findes intet skema med nummer {form_no}.").mark("form-missing")
             ui.link("Tilbage til skemaerne", "/")
         return
-    ctx.store.forms.record_view(form_no)
+    if _from_own_pages():  # another local port's <img src="/skema/N"> adds no "Vist" row (issue 22)
+        ctx.store.forms.record_view(form_no)
     track(ctx, ui.context.client, form_no)  # an untouched new draft is removed when its tab goes
     editor = FormEditor(ctx, stored)
 

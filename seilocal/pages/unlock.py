@@ -6,23 +6,23 @@ thread; the database itself is opened in the event loop's thread, where every pa
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 
 from nicegui import run, ui
 
-from seilocal.store import DatabaseRefused, Store, keys
+from seilocal.store import DatabaseRefused, Store, keys, unlock_limit
+from seilocal.store.passphrase_rules import MIN_PASSPHRASE, passphrase_hint_da, passphrase_problem
 
 from .testids import install as install_testids
 
 TRIES = 3
-MIN_PASSPHRASE = 8
 
 
 def unlock_page(data_dir: Path, new: bool, open_store: Callable[[], Store], on_open: Callable[[Store], None],
                 reason: str = "") -> None:
     """Register "/" as the Danish passphrase page; once the key is had, `on_open(open_store())`."""
-    tries = {"left": TRIES}
     install_testids()
 
     @ui.page("/")
@@ -34,7 +34,7 @@ def unlock_page(data_dir: Path, new: bool, open_store: Callable[[], Store], on_o
                 if new:
                     _new_folder_form(data_dir, open_store, on_open)
                 else:
-                    _unlock_form(data_dir, open_store, on_open, tries, reason, box)
+                    _unlock_form(data_dir, open_store, on_open, reason, box)
 
 
 def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: Callable[[Store], None],
@@ -45,14 +45,17 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
     else:
         ui.label("Dine data bliver krypteret. Computeren har ingen nøglering, der kan gemme nøglen, så vælg en "
                  "adgangssætning. Du skal skrive den, hver gang programmet starter.")
+    ui.label(f"Mindst {MIN_PASSPHRASE} tegn. Fire almindelige ord med mellemrum er lette at huske og svære at "
+             "gætte.").classes("text-caption text-grey-7").mark("unlock-hint")
     first = ui.input("Adgangssætning", password=True, password_toggle_button=True).classes("w-full") \
         .mark("unlock-new")
     again = ui.input("Gentag adgangssætningen", password=True).classes("w-full").mark("unlock-again")
     message = ui.label("").classes("text-negative").mark("unlock-message")
 
     async def create() -> None:
-        if len(first.value or "") < MIN_PASSPHRASE:
-            message.text = f"Adgangssætningen skal have mindst {MIN_PASSPHRASE} tegn."
+        problem = passphrase_problem(first.value or "")
+        if problem:
+            message.text = passphrase_hint_da(problem)
             return
         if first.value != again.value:
             message.text = "De to adgangssætninger er ikke ens."
@@ -77,7 +80,7 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
 
 
 def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Callable[[Store], None],
-                 tries: dict[str, int], reason: str, box: ui.column) -> None:
+                 reason: str, box: ui.column) -> None:
     lost_key = "key file" in reason
     if lost_key:
         ui.label("Databasen er krypteret, men mappen har ingen nøglefil (encryption.json), fx fordi mappen er "
@@ -93,46 +96,68 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
     if "keyring" in reason and not lost_key:  # (a folder path may hold the word too)
         message.text = "Nøgleringen gav ikke adgang til nøglen. Skriv adgangssætningen i stedet."
 
+    limit = unlock_limit.for_folder(data_dir)
+
+    def wrong_text() -> str:
+        if limit.tries_left > 0:
+            return (f"Forkert adgangssætning eller gendannelsesnøgle. Intet er ændret. "
+                    f"{limit.tries_left} forsøg tilbage.")
+        wait = math.ceil(limit.delay())
+        if limit.failures == unlock_limit.FREE_TRIES:
+            return (f"Forkert tre gange. Intet er ændret. Vent {wait} sekunder, før du prøver adgangssætningen "
+                    "igen, eller brug gendannelsesnøglen: den virker med det samme.")
+        return (f"Forkert igen. Intet er ændret. Vent {wait} sekunder, før du prøver adgangssætningen igen, "
+                "eller brug gendannelsesnøglen: den virker med det samme.")
+
     async def attempt() -> None:
-        if tries["left"] <= 0:
-            return
         typed = field.value or ""
+        recovery = keys.parse_recovery(typed) is not None
+        if not recovery:  # the recovery key is never guessed (128 random bits): it is the way out of a lockout
+            try:
+                limit.begin()  # the folder's limit, shared by every page and socket of this process
+            except unlock_limit.TooSoon as exc:
+                message.text = ("Et forsøg er allerede i gang." if exc.wait <= 0 else
+                                f"Vent {exc.seconds} sekunder, før du prøver adgangssætningen igen. "
+                                "Gendannelsesnøglen kan bruges nu.")
+                return
+        outcome = "wrong"  # until the store is open: an unexpected error never resets the count
         button.disable()
         try:
-            if keys.parse_recovery(typed) is not None:
+            if recovery:
                 await run.io_bound(_recover, data_dir, typed)
             else:
                 await run.io_bound(keys.unlock, data_dir, typed)
             store = open_store()
+            outcome = "open"
         except keys.WrongKey:
-            tries["left"] -= 1
-            field.value = ""
-            if offer is not None and keys.parse_recovery(typed) is not None:
-                await offer(typed)  # it may open a backup made before a newer recovery key
-            if tries["left"] <= 0:
-                message.text = ("Forkert tre gange. Intet er ændret. Luk programmet, og start det igen for at "
-                                "prøve igen, eller brug gendannelsesnøglen.")
-                return
-            message.text = f"Forkert adgangssætning eller gendannelsesnøgle. Intet er ændret. " \
-                           f"{tries['left']} forsøg tilbage."
-            button.enable()
-            return
+            outcome = "wrong"
         except keys.KeyNeeded as exc:
-            if exc.new and keys.parse_recovery(typed) is not None:  # the right recovery key, and no keyring here
-                box.clear()
-                with box:
-                    _new_folder_form(data_dir, open_store, on_open, recovery=typed)
-                return
-            message.text = "Mappen har ingen adgangssætning. Brug gendannelsesnøglen."
-            button.enable()
-            return
+            outcome = "new" if exc.new and recovery else "no-passphrase"
         except DatabaseRefused:
-            tries["left"] -= 1
-            message.text = "Gendannelsesnøglen åbner ikke databasen. Intet er ændret."
-            button.enable()
+            outcome = "refused"
+        finally:
+            if not recovery:
+                limit.end(wrong=outcome != "open")
+        if outcome == "open":
+            on_open(store)
+            ui.navigate.to("/")
             return
-        on_open(store)
-        ui.navigate.to("/")
+        if outcome == "new":  # the right recovery key, and no keyring here
+            box.clear()
+            with box:
+                _new_folder_form(data_dir, open_store, on_open, recovery=typed)
+            return
+        if outcome == "wrong":
+            field.value = ""
+            if offer is not None and recovery:
+                await offer(typed)  # it may open a backup made before a newer recovery key
+            message.text = ("Gendannelsesnøglen passer ikke til denne mappe. Intet er ændret." if recovery
+                            else wrong_text())
+        elif outcome == "no-passphrase":
+            message.text = "Mappen har ingen adgangssætning. Brug gendannelsesnøglen."
+        else:
+            message.text = "Gendannelsesnøglen åbner ikke databasen. Intet er ændret."
+        button.enable()
 
     field.on("keydown.enter", attempt)
     button = ui.button("Lås op", on_click=attempt).mark("unlock-submit")

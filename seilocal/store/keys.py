@@ -246,9 +246,23 @@ def forget_all() -> None:
     _unlocked.clear()
 
 
+_taken_from_env: str | None = None
+
+
+def take_env_passphrase() -> None:
+    """Move SEILOCAL_PASSPHRASE out of this process's environment into memory (the app, before anything starts).
+
+    A child process (the browser the app opens) inherits the environment: the passphrase must not go with it.
+    """
+    global _taken_from_env
+    value = os.environ.pop(ENV_PASSPHRASE, None)
+    if value:
+        _taken_from_env = value
+
+
 def env_passphrase() -> str | None:
-    """SEILOCAL_PASSPHRASE, when set and not empty."""
-    return os.environ.get(ENV_PASSPHRASE) or None
+    """SEILOCAL_PASSPHRASE, when set and not empty (or taken out of the environment by `take_env_passphrase`)."""
+    return os.environ.get(ENV_PASSPHRASE) or _taken_from_env or None
 
 
 def unlock(data_dir: Path, passphrase: str | None = None) -> bytes:

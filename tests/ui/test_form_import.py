@@ -40,6 +40,7 @@ BAD = {
         b'<ClinicalDocument xmlns="urn:hl7-org:v3"><templateId root="1.2.208.176.7.1.10.71"/></ClinicalDocument>',
         "kan ikke læses som et LPR3-skema: dokumentet nævner ingen patient"),
     "too large": (f"{NAME}.xml", b"<" + b"a" * (32 * 1024 * 1024), "er for stor"),
+    "too many elements": (f"{NAME}.xml", b"<r>" + b"<a/>" * 600_000 + b"</r>", "har over 500.000 elementer"),
     "not JSON": (f"{NAME}.json", b"hej med dig", "er hverken et LPR3-dokument (XML) eller en skemafil (JSON)"),
     "JSON but not a form": (f"{NAME}.json", b'{"patient": {"cpr": 5}}', "er JSON, men ikke et gyldigt skema"),
     "a duplicate key": (f"{NAME}.json", b'{"status": "draft", "status": "submitted"}',
@@ -87,14 +88,16 @@ async def test_a_bad_file_is_refused_in_danish_and_nothing_is_stored(app_user: U
 async def test_a_form_file_imports_into_a_new_form_that_opens(app_user: User, caplog, monkeypatch) -> None:
     from seilocal.pages import form_import
 
-    seen: list[tuple[Path, bool]] = []
-    real = form_import.import_file
+    seen: list[list[str]] = []
+    real = form_import.parse_upload
+    data_dir = Path(app_user.ctx.store.path).parent
 
-    def spy(store, path, name, kind):
-        seen.append((path, path.is_file()))
-        return real(store, path, name, kind)
+    def spy(data, name):  # while the upload is read: what files does the data folder hold?
+        seen.append(sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if p.is_file()))
+        return real(data, name)
 
-    monkeypatch.setattr(form_import, "import_file", spy)
+    monkeypatch.setattr(form_import, "parse_upload", spy)
+    before = sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if p.is_file())
     form = clean_form()
     caplog.set_level(logging.DEBUG)
     await _import(app_user, f"{NAME}.json", form.to_json().encode())
@@ -102,11 +105,8 @@ async def test_a_form_file_imports_into_a_new_form_that_opens(app_user: User, ca
     assert _count(app_user) == 1
     stored = app_user.ctx.store.forms.load(1).form
     assert stored.course.id == form.course.id and stored.patient.cpr == form.patient.cpr
-    # The upload was read from <data dir>/tmp (never the system temp folder), under a name without patient data,
-    # and is gone now.
-    ((path, existed),) = seen
-    assert existed and path.parent == Path(app_user.ctx.store.path).parent / "tmp" and NAME not in path.name
-    assert not path.exists() and _leftovers(app_user) == []
+    # The upload was read from memory: no file appeared in the data folder while it was read (issue 22).
+    assert seen == [before] and _leftovers(app_user) == []
     assert NAME not in caplog.text and form.patient.cpr not in caplog.text
 
     # The same course again is refused by name, and the first form stays the only one.

@@ -72,7 +72,7 @@ async def test_a_lost_key_offers_the_backups_and_restores_one_without_overwritin
 
     _input(user, "unlock-passphrase").value = r1  # the old recovery key: not the database's ...
     user.find(marker="unlock-submit").click()
-    await user.should_see("2 forsøg tilbage", retries=100)
+    await user.should_see("Gendannelsesnøglen passer ikke", retries=100)
     await user.should_see(marker=f"lost-key-restore-{backup.stem}", retries=100)
     assert db_path(data).read_bytes() == current and not keys.key_file(data).exists()  # nothing changed yet
 
@@ -117,7 +117,7 @@ async def test_without_a_keyring_the_restored_backup_gets_a_passphrase_chosen_on
     _input(user, "lost-key-new").value = "kort"
     _input(user, "lost-key-again").value = "kort"
     user.find(marker=f"lost-key-restore-{backup.stem}").click()
-    await user.should_see("mindst 8 tegn", marker="lost-key-message")
+    await user.should_see("mindst 12 tegn", marker="lost-key-message")
     assert db_path(data).read_bytes() == current and not keys.key_file(data).exists()  # nothing written
     _input(user, "lost-key-new").value = "den nye adgangssætning"
     _input(user, "lost-key-again").value = "den nye adgangssætning"

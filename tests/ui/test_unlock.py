@@ -55,7 +55,7 @@ async def test_a_new_folder_without_keyring_asks_for_a_passphrase_first(user: Us
     _input(user, "unlock-new").value = "kort"
     _input(user, "unlock-again").value = "kort"
     user.find(marker="unlock-create").click()
-    await user.should_see("mindst 8 tegn")
+    await user.should_see("mindst 12 tegn")
     _input(user, "unlock-new").value = "klinikkens hemmelighed"
     _input(user, "unlock-again").value = "klinikkens hemmelighe"
     user.find(marker="unlock-create").click()
@@ -157,7 +157,7 @@ async def test_a_copied_folder_without_its_key_file_opens_with_the_recovery_key(
     await user.should_see(marker="unlock-key-file-missing")
     _input(user, "unlock-passphrase").value = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"
     user.find(marker="unlock-submit").click()
-    await user.should_see("2 forsøg tilbage", retries=100)
+    await user.should_see("Gendannelsesnøglen passer ikke", retries=100)
     assert fingerprint(db_path(data)) == before and not keys.key_file(data).exists()
     _input(user, "unlock-passphrase").value = recovery
     user.find(marker="unlock-submit").click()

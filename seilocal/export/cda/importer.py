@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from seilocal.store.profile import load_profile, save_profile
 
-from .parse import CdaParseError
+from .parse import MAX_BYTES, CdaParseError
 from .read import CdaImportError, ReadResult, read_document
 
 
 class CdaImportRefused(ValueError):
     """The file cannot be imported; the message says why in English, nothing was stored.
 
-    `reason` names the kind for a translated message (the UI's): read, too-large, dtd, xml, not-cda, not-lpr3,
+    `reason` names the kind for a translated message (the UI's): read, too-large, too-many, dtd, xml, not-cda, not-lpr3,
     content or exists; `detail` holds what the message names (a line number, a root element, a course and form).
     """
 
@@ -36,20 +37,36 @@ def _reason(exc: CdaParseError | CdaImportError) -> tuple[str, Any]:
     return "content", text
 
 
-def import_cda(store: Any, path: Path | str, name: str | None = None) -> tuple[int, ReadResult]:
-    """Read the document at `path` into a new form; (form number, what was read and dropped).
-
-    `name` is how messages call the file (default: its path; the app passes the uploaded file's name).
-    """
-    name = str(path) if name is None else name
+def read_cda(source: Path | str | bytes, name: str) -> ReadResult:
+    """Read a document (a file, or an upload's bytes kept in memory) into a form; no store, so any thread."""
+    if isinstance(source, bytes):
+        data = source
+    else:
+        try:
+            with Path(source).open("rb") as handle:  # the size is checked before the whole file is read
+                if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                    raise CdaParseError("the file is far too large for an LPR3 document", "too-large")
+                data = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise CdaImportRefused(f"cannot read {name}: {exc.strerror or exc}", "read") from exc
+        except CdaParseError as exc:
+            raise CdaImportRefused(f"{name}: {exc}", *_reason(exc)) from exc
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise CdaImportRefused(f"cannot read {name}: {exc.strerror or exc}", "read") from exc
-    try:
-        result = read_document(data)
+        return read_document(data)
     except (CdaParseError, CdaImportError) as exc:
         raise CdaImportRefused(f"{name}: {exc}", *_reason(exc)) from exc
+
+
+def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
+               result: ReadResult | None = None) -> tuple[int, ReadResult]:
+    """Read the document at `path` into a new form; (form number, what was read and dropped).
+
+    `name` is how messages call the file (default: its path; the app passes the uploaded file's name). `result`
+    is the document already read by `read_cda` (the app reads it in a worker thread and stores it here).
+    """
+    name = (str(path) if not isinstance(path, bytes) else "the document") if name is None else name
+    if result is None:
+        result = read_cda(path, name)
     course_id = result.form.course.id
     row = store.db.execute("SELECT form_no FROM forms WHERE course_id = ? COLLATE NOCASE", [course_id]).fetchone()
     if row is not None:
