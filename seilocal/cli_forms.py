@@ -77,8 +77,10 @@ def _finding_line(finding: dict) -> str:
 
 
 def run_submit(args: argparse.Namespace) -> int:
-    """Submit form N as "Indberet" does: exit 1 with the errors when any remain; warnings are printed."""
-    from seilocal.export import submit_form
+    """Submit form N as "Indberet" does: exit 1 with the errors when any remain, or with the reasons when its
+    LPR3 document cannot be written; warnings are printed. Nothing is stored unless everything is."""
+    from seilocal.export import BundleError, submit_form
+    from seilocal.export.refusal import SubmissionRefused
     from seilocal.model.lifecycle import TransitionRefused
     from seilocal.store import FormNotFound
     from seilocal.store.versions import SubmitRefused
@@ -98,6 +100,14 @@ def run_submit(args: argparse.Namespace) -> int:
         for finding in exc.errors:
             print(_finding_line(finding))
         return 1
+    except SubmissionRefused as exc:
+        _error(f"form {args.form_no} was not submitted: its LPR3 document cannot be written; nothing was stored")
+        for line in exc.english():
+            print(f"document\terror\t{line}")
+        return 1
+    except BundleError as exc:
+        _error(f"form {args.form_no} was not submitted: {exc}; nothing was stored")
+        return 2
     finally:
         store.close()
     for finding in result.warnings:
@@ -105,10 +115,6 @@ def run_submit(args: argparse.Namespace) -> int:
     print(f"form {args.form_no} submitted as version {result.version.version}")
     if result.bundle:
         print(f"bundle: {result.bundle} (kept in the encrypted database; `seilocal export --out DIR` writes it)")
-    if result.bundle_error:
-        _error(f"the submission is stored, but its bundle was not written: {result.bundle_error}; "
-               f"write it with `seilocal export --form {args.form_no} --out DIR`")
-        return 2
     return 0
 
 

@@ -28,7 +28,7 @@ from seilocal.store.versions import versions_of
 
 from ..dbfile import bundle_file, bundle_names
 from ..dbfile import stored_bundle as stored_bundle_bytes
-from .submit_helpers import clean_form
+from .submit_helpers import clean_form, set_practice
 
 NOW = datetime(2026, 11, 25, 10, 30)
 
@@ -38,6 +38,7 @@ def source(tmp_path_factory):
     """An installation with form 1 submitted twice: bundles v1 and v2 in its database, exported as plain files."""
     data = tmp_path_factory.mktemp("source") / "data"
     store = open_store(data)
+    set_practice(store)
     stored = store.forms.create(clean_form())
     first = submit_form(store, stored, lambda: NOW)
     store.forms.save_edit(stored, "patient.name", "Anden Person")
@@ -74,7 +75,8 @@ def test_submission_keeps_a_verified_bundle_in_the_database_and_no_plain_file(so
     assert not (store.path.parent / "bundles").exists()
     assert stored_bundle(store, first.version) == first.file.read_bytes()
     with zipfile.ZipFile(first.file) as archive:
-        assert sorted(archive.namelist()) == ["form.json", "form.pdf", "manifest.json", "validation.json"]
+        assert sorted(archive.namelist()) == ["form.json", "form.pdf", "lpr3/seilocal-skema-1-v1-lpr3.xml",
+                                              "manifest.json", "validation.json"]
         manifest = json.loads(archive.read("manifest.json"))
         for name, digest in manifest["files"].items():
             assert sha256(archive.read(name)) == digest
@@ -270,6 +272,7 @@ def test_a_restore_keeps_the_bundles_made_after_the_backup(tmp_path):
 
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)
     stored = store.forms.create(clean_form())
     store.close()
     backup = make_backup(db_path(data), reason="test")
