@@ -559,7 +559,8 @@ def earliest_unreported(current: Form, last: Form | None) -> date | None:
 ACTION_LABELS_DA = {
     "create": "Oprettet", "set": "Ændret", "add": "Række tilføjet", "delete": "Slettet",
     "import": "Importeret", "import-bundle": "Indlæst fra indberetningspakke", "submit": "Indberettet",
-    "cancel": "Annulleret", "restore": "Række gendannet", "view": "Vist", "undo": "Fortrudt",
+    "cancel": "Annulleret", "restore": "Række gendannet", "carry": "Indberettet før gendannelse",
+    "view": "Vist", "undo": "Fortrudt",
 }
 
 

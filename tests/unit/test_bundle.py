@@ -266,9 +266,10 @@ def test_an_export_writes_the_bundle_kept_at_submission(source, tmp_path):
     assert path.read_bytes() == first.file.read_bytes()
 
 
-def test_a_restore_keeps_the_bundles_made_after_the_backup(tmp_path):
+def test_a_restore_cannot_fork_versions_backup_submit_restore_submit_gives_1_and_2(tmp_path, capsys):
+    from seilocal.cli import main
     from seilocal.settings import db_path
-    from seilocal.store.backup import make_backup, restore_backup
+    from seilocal.store.backup import hidden_by_restore, make_backup, restore_backup
 
     data = tmp_path / "data"
     store = open_store(data)
@@ -280,15 +281,26 @@ def test_a_restore_keeps_the_bundles_made_after_the_backup(tmp_path):
     first = submit_form(store, store.forms.load(stored.form.form_no), lambda: NOW)
     store.close()
     original = stored_bundle_bytes(data, first.bundle)
+    assert hidden_by_restore(backup, db_path(data)) == [(1, 1)]  # said before the restore runs
     restore_backup(backup, db_path(data))
     store = open_store(data)
     try:
-        assert versions_of(store).versions(1) == []  # the submission went with the restore ...
+        carried = versions_of(store).versions(1)
+        assert [(v.version, v.source) for v in carried] == [(1, "before-restore")]
+        assert store.forms.load(1).form.status == "changed"  # it was reported; the backup's content is a change
         store.forms.save_edit(store.forms.load(1), "patient.name", "Anden Person")
-        again = submit_form(store, store.forms.load(1), lambda: NOW)
+        again = submit_form(store, store.forms.load(1), lambda: datetime(2026, 11, 26, 9, 0))
     finally:
         store.close()
-    # ... its bundle did not (it may have been sent); the new v1 gets a name of its own
-    assert again.bundle == "seilocal-skema-1-v1-2.zip"
-    assert stored_bundle_bytes(data, "seilocal-skema-1-v1.zip") == original
-    assert read_bundle(stored_bundle_bytes(data, again.bundle)).form.patient.name == "Anden Person"
+    assert (first.version.version, again.version.version) == (1, 2)
+    assert again.bundle == "seilocal-skema-1-v2.zip"
+    second = stored_bundle_bytes(data, again.bundle)
+    with zipfile.ZipFile(io.BytesIO(second)) as archive:
+        xml = archive.read("lpr3/seilocal-skema-1-v2-lpr3.xml")
+    assert b'<versionNumber value="2"/>' in xml and b'<relatedDocument typeCode="RPLC">' in xml
+    # both bundles exported, byte for byte as issued
+    out = tmp_path / "out"
+    assert main(["--data-dir", str(data), "export", "--form", "1", "--out", str(out)]) == 0
+    assert (out / "seilocal-skema-1-v1.zip").read_bytes() == original
+    assert (out / "seilocal-skema-1-v2.zip").read_bytes() == second
+    assert read_bundle(out / "seilocal-skema-1-v2.zip").form.patient.name == "Anden Person"
