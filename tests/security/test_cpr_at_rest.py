@@ -12,7 +12,7 @@ from pathlib import Path
 from seilocal.cli import main
 from seilocal.store import open_store
 
-from ..unit.submit_helpers import clean_form
+from ..unit.submit_helpers import clean_form, set_practice
 
 CPR = "0101801233"  # tests/unit/rules_fakes.base_form's patient
 NEEDLES = [CPR.encode(), f"{CPR[:6]}-{CPR[6:]}".encode(), b"Test Testesen"]
@@ -42,6 +42,7 @@ def test_no_file_of_the_data_folder_holds_the_cpr_after_a_submission(tmp_path, m
     monkeypatch.setattr(cli_forms, "_clock", lambda: datetime(2026, 11, 25, 10, 30))
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)
     store.forms.create(clean_form())
     store.close()
     assert main(["--data-dir", str(data), "submit", "1"]) == 0
@@ -63,6 +64,7 @@ def test_an_export_writes_the_plain_bundle_only_outside_the_data_folder(tmp_path
     monkeypatch.setattr(cli_forms, "_clock", lambda: datetime(2026, 11, 25, 10, 30))
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)
     store.forms.create(clean_form())
     store.close()
     assert main(["--data-dir", str(data), "submit", "1"]) == 0
