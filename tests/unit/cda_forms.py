@@ -24,7 +24,7 @@ from seilocal.model.form import (
     ResultReport,
     Trigger,
 )
-from seilocal.rules.result_types import RESULT_FIELDS, ResultField
+from seilocal.rules.result_types import FIELD_INDEX, RESULT_FIELDS, ResultField
 
 from .rules_fakes import OTHER_UNIT, UNIT
 
@@ -39,6 +39,7 @@ PROCEDURES = {"KHAC20": None, "KNFB20": "RAA08", "ZZ0150": "RAA06", "BAXZ1": "RA
               "BAXY1": "RAA10"}
 LATERAL = {"DM170", "KNFB20"}
 SIDES = ("TUL1", "TUL2", "TUL3")
+FIELD = FIELD_INDEX["RAA01"]
 CODE_VALUES = {"RDA01": ("AZCA1", "AZCA4"), "RDA04": ("T0", "TA", "TIS")}
 
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøåÆØÅ <&>\"'-", min_size=1, max_size=30).map(
@@ -76,8 +77,11 @@ def results(draw: st.DrawFn, name: str) -> tuple[str, dict[str, str]]:
         values[field.code] = "" if empty else draw(_value(field))
     if name == "RAA01":  # the practitioner's report: status and macroscopic basis, the rest left empty
         values = {field.code: "" for field in RESULT_FIELDS[name]}
-        values["RDA01"] = "AZCA1" if status == "complete" else "AZCA4"
+        values["RDA01"] = draw(st.sampled_from(("AZCA1", "AZCA3"))) if status == "complete" else "AZCA4"
         values["RDA02"] = draw(st.sampled_from(("OK1", "", "")))
+        if values["RDA01"] == "AZCA1":  # a status that asks for the microscopic basis and the stages too
+            values.update({code: draw(_value(FIELD[code])) for code in ("RDA02", "RDA03", "RDA04", "RDA05",
+                                                                        "RDA06", "RDA07", "RDA08")})
     if name == "RAA08" and values.get("RDB03") and values.get("RDB04"):
         values[draw(st.sampled_from(("RDB03", "RDB04")))] = ""
     return status, values
@@ -105,7 +109,8 @@ def diagnosis(draw: st.DrawFn, kind: str) -> Diagnosis:
 
 @st.composite
 def procedure(draw: st.DrawFn, start: str, own_payment: bool = False) -> Procedure:
-    code = draw(st.sampled_from(list(PROCEDURES)))
+    # Without a contact no complication (KJFA00): it needs its diagnosis on a contact (11110).
+    code = draw(st.sampled_from([c for c in PROCEDURES if not own_payment or c != "KJFA00"]))
     row = Procedure(code=code, start=start, producer=draw(st.sampled_from((UNIT, OTHER_UNIT))),
                     staff_category="APAA2")
     if own_payment:
@@ -176,8 +181,7 @@ def forms(draw: st.DrawFn) -> Form:
     if draw(st.integers(0, 4)) == 0:
         form.referral.reference_id, form.referral.reference_type = "ecd3567b-a6d5-4f1a-a5e4-7b9d6bb10177", "ALAA01"
     form.markers = [Marker(code="AFV01B", time=f"{DAY}T10:00:00")] if draw(st.booleans()) else []
-    form.procedures = [draw(procedure(f"{DAY}T1{n + 5}:00:00", own_payment=True).filter(
-                           lambda p: p.code != "KJFA00"))
+    form.procedures = [draw(procedure(f"{DAY}T1{n + 5}:00:00", own_payment=True))
                        for n in range(draw(st.integers(0 if form.contacts else 1, 2)))]
     for name, ref in _triggers(form):
         if draw(st.integers(0, 9)) == 0:
