@@ -7,12 +7,14 @@ file after each kill: `PRAGMA integrity_check` is ok and everything acknowledged
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import signal
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -210,3 +212,36 @@ def test_kill_9_during_submissions_loses_no_acknowledged_version(tmp_path):
             break
         assert kills < 100
     assert kills >= 10 and len(_stored_versions(db_path(data))[0]) == total
+
+
+def test_kill_9_during_indberet_leaves_no_version_or_a_version_with_its_bundle(tmp_path):
+    """Killed anywhere in a submission (documents, PDF, the transaction): every stored version has its bundle
+    with its LPR3 document, and every acknowledged version is there."""
+    data = tmp_path / "data"
+    rng = random.Random(19)
+    total, acknowledged, kills = 40, [], 0
+    while True:
+        finishing = kills >= 6
+        lines, killed = _run_child(["bundles", str(data), str(total)],
+                                   kill_after_seconds=None if finishing else rng.uniform(0.8, 2.5))
+        assert not any(words[0] == "Traceback" for words in lines)
+        acknowledged += [int(words[1]) for words in lines if words[0] == "SUB"]
+        kills += killed
+        database = db_path(data)
+        assert integrity(database) == "ok"
+        numbers = [v for v, _ in _stored_versions(database)[0]]
+        assert numbers == list(range(1, len(numbers) + 1))
+        assert set(acknowledged) <= set(numbers)
+        conn = dbfile.connect(database, readonly=True)
+        try:
+            bundles = {(row[0], row[1]) for row in conn.execute("SELECT form_no, version FROM bundles")}
+        finally:
+            conn.close()
+        assert bundles == {(1, n) for n in numbers}  # no version without its bundle, no bundle without a version
+        if ["FINISHED"] in lines:
+            break
+        assert kills < 40
+    assert kills >= 6
+    for number in range(1, total + 1):  # each bundle holds its version's LPR3 document
+        with zipfile.ZipFile(io.BytesIO(dbfile.stored_bundle(data, f"seilocal-skema-1-v{number}.zip"))) as archive:
+            assert f"lpr3/seilocal-skema-1-v{number}-lpr3.xml" in archive.namelist()
