@@ -262,17 +262,28 @@ def run_cancel(args: argparse.Namespace) -> int:
 def run_import_cda(args: argparse.Namespace) -> int:
     """Import an LPR3 CDA document as a new form; exit 2 with the reason when it cannot be imported."""
     from seilocal.export.cda.importer import CdaImportRefused, import_cda
+    from seilocal.export.imports import accept_offer, profile_offer
 
     store = _store(args)
     try:
         form_no, result = import_cda(store, args.file)
+        offer = profile_offer(store, result.author_unit, result.custodian_cvr)
+        if offer is not None and getattr(args, "use_author", False):
+            accept_offer(store, offer)
     except CdaImportRefused as exc:
         _error(f"{exc}; nothing was imported")
         return 2
     finally:
         store.close()
     for note in result.dropped:
-        print(f"note: not kept: {note}" if not note.startswith("note:") else note, file=sys.stderr)
+        print(f"note: not kept: {note}", file=sys.stderr)
+    if offer is not None:
+        if getattr(args, "use_author", False):
+            print(f"note: the practice profile now has the document's author: {offer.english}", file=sys.stderr)
+        else:
+            print(f"note: the practice profile is empty; the document's author is {offer.english}. It was not "
+                  "taken over: import with --use-author, or fill in the profile under Indstillinger.",
+                  file=sys.stderr)
     print(form_no)
     return 0
 
