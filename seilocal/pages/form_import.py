@@ -18,11 +18,13 @@ from pydantic import ValidationError
 
 from seilocal.export.cda.importer import CdaImportRefused, import_cda
 from seilocal.export.cda.parse import MAX_BYTES as MAX_CDA_BYTES
+from seilocal.export.imports import import_form_file
 from seilocal.model import Form, FormatError
 from seilocal.safe_json import MAX_FORM_BYTES, JsonRefused, read_json_file
 from seilocal.settings import DIR_MODE, TEMP_FOLDER
 
 from .context import AppContext
+from .import_result import ImportOutcome, cda_outcome, show_import_result
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +108,9 @@ def json_refusal_da(name: str, exc: Exception) -> str:
     return f"{what} kunne ikke læses. {NOTHING}"
 
 
-def import_file(store: Any, path: Path, name: str, kind: str) -> tuple[int, int]:
-    """Import the saved upload as `seilocal import` does; (form number, pieces not kept). Raises Refused."""
+def import_file(store: Any, path: Path, name: str, kind: str) -> ImportOutcome:
+    """Import the saved upload as `seilocal import` does (always as a draft); the new form, what was not kept and
+    what is offered for the practice profile. Raises Refused."""
     if kind == "zip":
         raise Refused(f"Filen »{name}« er en ZIP-fil. Her importeres LPR3-dokumenter (.xml) og skemafiler (.json); "
                       f"en indberetningspakke indlæses med »seilocal import-bundle«. {NOTHING}")
@@ -116,16 +119,16 @@ def import_file(store: Any, path: Path, name: str, kind: str) -> tuple[int, int]
             form_no, result = import_cda(store, path, name=name)
         except CdaImportRefused as exc:
             raise Refused(cda_refusal_da(name, exc)) from exc
-        return form_no, len([n for n in result.dropped if not n.startswith("note:")])
+        return cda_outcome(store, form_no, result)
     try:
         form = Form.model_validate_json(read_json_file(path))
     except (OSError, UnicodeDecodeError, JsonRefused, ValidationError, FormatError) as exc:
         raise Refused(json_refusal_da(name, exc)) from exc
     try:
-        stored = store.forms.import_form(form)
+        stored, notes = import_form_file(store, form)
     except ValueError as exc:  # the one refusal of import_form: the course is here already
         raise Refused(f"Et skema med forløbsID {form.course.id} findes allerede her. {NOTHING}") from exc
-    return int(stored.form.form_no), 0
+    return ImportOutcome(int(stored.form.form_no), notes)
 
 
 def upload_folder(ctx: AppContext) -> Path:
@@ -162,7 +165,7 @@ def form_import_button(ctx: AppContext) -> None:
                 await e.file.save(temp)
                 with temp.open("rb") as handle_:
                     kind = file_kind(name, handle_.read(64))
-                form_no, dropped = import_file(ctx.store, temp, name, kind)
+                outcome = import_file(ctx.store, temp, name, kind)
             except Refused as exc:
                 refuse(str(exc))
                 return
@@ -179,10 +182,8 @@ def form_import_button(ctx: AppContext) -> None:
                     temp.unlink(missing_ok=True)
                 upload.reset()
             status.set_text("")
-            kept = f" {dropped} oplysninger i dokumentet kunne ikke overføres." if dropped else ""
-            ui.notify(f"Skema {form_no} er importeret.{kept}", type="positive")
             dialog.close()
-            ui.navigate.to(f"/skema/{form_no}")
+            show_import_result(ctx, outcome)  # the notes and the profile offer first, then the form
 
         def too_large() -> None:
             refuse(f"Filen er for stor: et LPR3-dokument fylder højst {MAX_CDA_BYTES // _MB} MB. {NOTHING}")
