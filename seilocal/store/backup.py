@@ -252,7 +252,7 @@ def carry_bundles(previous: Path, db_path: Path, key: bytes) -> int:
             rows = old.execute("SELECT name, form_no, version, sha256, data FROM bundles ORDER BY id").fetchall()
         finally:
             old.close()
-    except crypto.Error:
+    except (*crypto.Error, MemoryError):  # SQLCipher may report a damaged page as out of memory
         return 0  # an older file without the table, or a damaged one: nothing to carry
     if not rows and not issued:
         return 0
@@ -289,7 +289,7 @@ def hidden_by_restore(backup: Path, db_path: Path) -> list[tuple[int, int]]:
                 lists.append(read_versions(conn))
             finally:
                 conn.close()
-    except (*crypto.Error, BackupError, OSError):
+    except (*crypto.Error, MemoryError, BackupError, OSError):
         return []
     return [(v.form_no, v.version) for v in hidden_versions(lists[0], lists[1])]
 

@@ -33,12 +33,13 @@ class IssuedVersion:
 
 
 def read_versions(conn: Any) -> list[IssuedVersion]:
-    """Every version row of a (read-only) connection; [] for a file from before versions were kept."""
-    try:
-        rows = conn.execute("SELECT form_no, course_id, version, submitted_at, document, findings FROM versions "
-                            "ORDER BY form_no, version").fetchall()
-    except Exception:  # noqa: BLE001 - no versions table in a very old file
+    """Every version row of a (read-only) connection; [] for a file from before versions were kept.
+
+    A damaged file raises the driver's error (the caller decides)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'versions'").fetchone():
         return []
+    rows = conn.execute("SELECT form_no, course_id, version, submitted_at, document, findings FROM versions "
+                        "ORDER BY form_no, version").fetchall()
     return [IssuedVersion(*row) for row in rows]
 
 

@@ -269,7 +269,7 @@ def test_an_export_writes_the_bundle_kept_at_submission(source, tmp_path):
 def test_a_restore_cannot_fork_versions_backup_submit_restore_submit_gives_1_and_2(tmp_path, capsys):
     from seilocal.cli import main
     from seilocal.settings import db_path
-    from seilocal.store.backup import hidden_by_restore, make_backup, restore_backup
+    from seilocal.store.backup import hidden_by_restore, make_backup
 
     data = tmp_path / "data"
     store = open_store(data)
@@ -281,8 +281,9 @@ def test_a_restore_cannot_fork_versions_backup_submit_restore_submit_gives_1_and
     first = submit_form(store, store.forms.load(stored.form.form_no), lambda: NOW)
     store.close()
     original = stored_bundle_bytes(data, first.bundle)
-    assert hidden_by_restore(backup, db_path(data)) == [(1, 1)]  # said before the restore runs
-    restore_backup(backup, db_path(data))
+    assert hidden_by_restore(backup, db_path(data)) == [(1, 1)]
+    assert main(["--data-dir", str(data), "restore", str(backup)]) == 0
+    assert "lacks submitted versions made since (form 1 v1)" in capsys.readouterr().err  # said before it runs
     store = open_store(data)
     try:
         carried = versions_of(store).versions(1)
