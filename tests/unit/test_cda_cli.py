@@ -163,3 +163,24 @@ def test_a_defect_in_the_lpr3_export_never_loses_the_bundle(data):
         manifest = json.loads(archive.read("manifest.json"))
     assert manifest["lpr3_error"] == "the LPR3 document could not be written (KeyError)"
     assert set(manifest["files"]) == {"form.json", "validation.json", "form.pdf"}
+
+
+def test_make_cda_check_passes_on_every_document_of_the_submissions(data, tmp_path, capsys):
+    """What `make cda-check FILE=...` runs, on every document a series of submissions and a cancellation give."""
+    from seilocal.export.cda.check import main as cda_check
+
+    from .cda_support import LPR3, need_shared
+
+    need_shared()
+    pytest.importorskip("saxonche", reason="saxonche (the test extra) is needed to run the schematron")
+    assert run(data, "submit", "1") == 0
+    _edit(data, "patient.name", "Anden Person")
+    assert run(data, "submit", "1") == 0
+    assert run(data, "cancel", "1", "--reason", "fejl") == 0
+    out = tmp_path / "out"
+    assert run(data, "export", "--form", "1", "--cda", "--out", str(out)) == 0
+    files = sorted(str(p) for p in out.iterdir())
+    assert len(files) == 3
+    capsys.readouterr()
+    assert cda_check([str(LPR3), *files]) == 0
+    assert capsys.readouterr().out.count(": OK (") == 3
