@@ -54,7 +54,8 @@ def carry_versions(db: Database, issued: list[IssuedVersion], at: str) -> int:
 
     A version is carried only onto the same course: when the form number holds another course here (it cannot,
     for backups of this folder) it is left out rather than mixed in. A form that has versions and is a draft here
-    becomes "changed" (it was reported; what the backup holds is a change since), with an audit row.
+    becomes "changed" (it was reported; what the backup holds is a change since), and so does a "submitted" form
+    whose content is not its latest version's; each with an audit row.
     """
     from .forms import FormStore
 
@@ -80,15 +81,29 @@ def carry_versions(db: Database, issued: list[IssuedVersion], at: str) -> int:
                  version.findings, CARRIED])
             forms._audit(version.form_no, "carry", "version", None, version.version, at)  # noqa: SLF001
             carried += 1
-        for (form_no,) in db.execute("SELECT DISTINCT form_no FROM versions WHERE source = ?", [CARRIED]).fetchall():
-            status = db.execute("SELECT status FROM forms WHERE form_no = ?", [form_no]).fetchone()
-            if status and status[0] == "draft":
-                stored = forms.load(form_no)
-                stored.form.status = "changed"
-                forms._write_document(stored.form, at)  # noqa: SLF001
-                db.execute("UPDATE forms SET status = 'changed' WHERE form_no = ?", [form_no])
-                forms._audit(form_no, "carry", "status", "draft", "changed", at)  # noqa: SLF001
+        for form_no in sorted({v.form_no for v in issued}):
+            _mark_changed(db, forms, form_no, at)
     return carried
+
+
+def _mark_changed(db: Database, forms: Any, form_no: int, at: str) -> None:
+    """A draft with versions, or a "submitted" form whose content is not its latest version's, is "changed":
+    what the restored file holds is a change since what LPR3 has."""
+    row = db.execute("SELECT status FROM forms WHERE form_no = ?", [form_no]).fetchone()
+    latest = db.execute("SELECT document FROM versions WHERE form_no = ? ORDER BY version DESC LIMIT 1",
+                        [form_no]).fetchone()
+    if row is None or latest is None or row[0] not in ("draft", "submitted"):
+        return
+    stored = forms.load(form_no)
+    reported = Form.model_validate_json(latest[0])
+    reported.status, reported.form_no = stored.form.status, stored.form.form_no
+    if row[0] == "submitted" and reported.model_dump() == stored.form.model_dump():
+        return
+    old = stored.form.status
+    stored.form.status = "changed"
+    forms._write_document(stored.form, at)  # noqa: SLF001
+    db.execute("UPDATE forms SET status = 'changed' WHERE form_no = ?", [form_no])
+    forms._audit(form_no, "carry", "status", old, "changed", at)  # noqa: SLF001
 
 
 def _insert_form(db: Database, forms: Any, version: IssuedVersion) -> None:
