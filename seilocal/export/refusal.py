@@ -29,6 +29,8 @@ _DANISH = {
     "trigger_missing": "{field}: det, der udløste indberetningen, findes ikke længere i skemaet.",
     "catalog_unit": "{field}: SOR-enheden {value} er ikke gyldig. Vælg en gyldig enhed.",
     "catalog_code": "{field}: koden {value} er ikke gyldig. Vælg en gyldig kode.",
+    "build_failed": "LPR3-dokumentet kunne ikke dannes (intern fejl: {value}). Intet er indberettet; kontakt "
+                    "support.",
     "bad_text": "{field}: indeholder et usynligt kontroltegn (fx kopieret fra et andet program). "
                 "Skriv teksten igen.",
 }

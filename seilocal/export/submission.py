@@ -21,7 +21,7 @@ from seilocal.store.versions import Prepared, Version, finding_dicts, versions_o
 from .bundle import BundleError, build_bundle, bundle_name, prefetch_describe
 from .cda.build import Header
 from .cda.documents import bundle_documents, reporter
-from .cda.integrity import IntegrityError, check_integrity
+from .cda.integrity import IntegrityError, Problem, check_integrity
 from .refusal import SubmissionRefused
 
 
@@ -70,6 +70,8 @@ def prepare_submission(store: Any, stored: StoredForm, findings: list[dict[str, 
         documents = bundle_documents(profile)(version)
     except IntegrityError as exc:
         raise SubmissionRefused.of(exc) from exc
+    except (ValueError, TypeError, KeyError) as exc:  # a defect of the writer: refused all the same, never half-done
+        raise SubmissionRefused([Problem("build_failed", "", "the LPR3 document", type(exc).__name__)]) from exc
     return Preparation(prepared, documents, prefetch_describe(stored.form, store.catalog.text), profile.clinic_name)
 
 

@@ -184,3 +184,21 @@ def test_make_cda_check_passes_on_every_document_of_the_submissions(data, tmp_pa
     capsys.readouterr()
     assert cda_check([str(LPR3), *files]) == 0
     assert capsys.readouterr().out.count(": OK (") == 3
+
+
+def test_a_defect_in_the_lpr3_writer_refuses_the_submission_and_stores_nothing(data, monkeypatch, capsys):
+    from seilocal.export import submission
+
+    def broken(_profile):
+        def documents(_version):
+            raise KeyError("defect")
+        return documents
+
+    monkeypatch.setattr(submission, "bundle_documents", broken)
+    assert run(data, "submit", "1") == 1
+    assert "could not be written (KeyError)" in capsys.readouterr().out
+    store = open_store(data)
+    try:
+        assert store.forms.load(1).form.status == "draft" and versions_of(store).versions(1) == []
+    finally:
+        store.close()

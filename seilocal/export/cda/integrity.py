@@ -66,6 +66,7 @@ _ENGLISH = {
     "catalog_code": "SKS code {value} is not valid in the catalog",
     "bad_text": "{where}: holds a control character a document cannot hold",
     "text": "{where}",
+    "build_failed": "{where} could not be written ({value})",
 }
 
 
