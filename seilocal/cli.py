@@ -73,14 +73,18 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except FormatError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from seilocal.export.imports import english_status_note, import_form_file
+
     store = _open_store(args)
     try:
-        stored = store.forms.import_form(form)
+        stored, notes = import_form_file(store, form)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:
         store.close()
+    for note in notes:
+        print(english_status_note(note), file=sys.stderr)
     print(stored.form.form_no)
     return 0
 
@@ -128,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="add a form from a JSON document, a submission bundle (.zip) or an LPR3 CDA "
                               "document (.xml); prints its number")
     imp.add_argument("file")
+    imp.add_argument("--use-author", action="store_true",
+                     help="an LPR3 document into an empty practice profile: take its author's SOR unit and CVR")
     imp.set_defaults(func=_cmd_import)
 
     show = sub.add_parser("show", parents=[common], help="print a form's stored document as JSON")

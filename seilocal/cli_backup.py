@@ -8,7 +8,14 @@ from pathlib import Path
 
 from seilocal.instance import InstanceLock
 from seilocal.settings import db_path, prepare_data_dir, resolve_data_dir
-from seilocal.store.backup import BackupError, backups_dir_for, list_backups, make_backup, restore_backup
+from seilocal.store.backup import (
+    BackupError,
+    backups_dir_for,
+    hidden_by_restore,
+    list_backups,
+    make_backup,
+    restore_backup,
+)
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -70,6 +77,12 @@ def run_restore(args: argparse.Namespace) -> int:
     if not lock.acquire():
         print("error: SEI-LPR lokal is running for this data folder; close it, then restore", file=sys.stderr)
         return 1
+    hidden = hidden_by_restore(backup, database)
+    if hidden:  # said before the restore runs: these stay issued and are carried over
+        listed = ", ".join(f"form {form_no} v{version}" for form_no, version in hidden)
+        print(f"note: the backup lacks submitted versions made since ({listed}); they may already be at LPR3, so "
+              "they are carried over as submitted before the restore, and the next submission gets the next "
+              "number", file=sys.stderr)
     try:
         kept = restore_backup(backup, database)
     except BackupError as exc:

@@ -77,8 +77,10 @@ def _finding_line(finding: dict) -> str:
 
 
 def run_submit(args: argparse.Namespace) -> int:
-    """Submit form N as "Indberet" does: exit 1 with the errors when any remain; warnings are printed."""
-    from seilocal.export import submit_form
+    """Submit form N as "Indberet" does: exit 1 with the errors when any remain, or with the reasons when its
+    LPR3 document cannot be written; warnings are printed. Nothing is stored unless everything is."""
+    from seilocal.export import BundleError, submit_form
+    from seilocal.export.refusal import SubmissionRefused
     from seilocal.model.lifecycle import TransitionRefused
     from seilocal.store import FormNotFound
     from seilocal.store.versions import SubmitRefused
@@ -98,6 +100,14 @@ def run_submit(args: argparse.Namespace) -> int:
         for finding in exc.errors:
             print(_finding_line(finding))
         return 1
+    except SubmissionRefused as exc:
+        _error(f"form {args.form_no} was not submitted: its LPR3 document cannot be written; nothing was stored")
+        for line in exc.english():
+            print(f"document\terror\t{line}")
+        return 1
+    except BundleError as exc:
+        _error(f"form {args.form_no} was not submitted: {exc}; nothing was stored")
+        return 2
     finally:
         store.close()
     for finding in result.warnings:
@@ -105,10 +115,6 @@ def run_submit(args: argparse.Namespace) -> int:
     print(f"form {args.form_no} submitted as version {result.version.version}")
     if result.bundle:
         print(f"bundle: {result.bundle} (kept in the encrypted database; `seilocal export --out DIR` writes it)")
-    if result.bundle_error:
-        _error(f"the submission is stored, but its bundle was not written: {result.bundle_error}; "
-               f"write it with `seilocal export --form {args.form_no} --out DIR`")
-        return 2
     return 0
 
 
@@ -256,17 +262,28 @@ def run_cancel(args: argparse.Namespace) -> int:
 def run_import_cda(args: argparse.Namespace) -> int:
     """Import an LPR3 CDA document as a new form; exit 2 with the reason when it cannot be imported."""
     from seilocal.export.cda.importer import CdaImportRefused, import_cda
+    from seilocal.export.imports import accept_offer, profile_offer
 
     store = _store(args)
     try:
         form_no, result = import_cda(store, args.file)
+        offer = profile_offer(store, result.author_unit, result.custodian_cvr)
+        if offer is not None and getattr(args, "use_author", False):
+            accept_offer(store, offer)
     except CdaImportRefused as exc:
         _error(f"{exc}; nothing was imported")
         return 2
     finally:
         store.close()
     for note in result.dropped:
-        print(f"note: not kept: {note}" if not note.startswith("note:") else note, file=sys.stderr)
+        print(f"note: not kept: {note}", file=sys.stderr)
+    if offer is not None:
+        if getattr(args, "use_author", False):
+            print(f"note: the practice profile now has the document's author: {offer.english}", file=sys.stderr)
+        else:
+            print(f"note: the practice profile is empty; the document's author is {offer.english}. It was not "
+                  "taken over: import with --use-author, or fill in the profile under Indstillinger.",
+                  file=sys.stderr)
     print(form_no)
     return 0
 

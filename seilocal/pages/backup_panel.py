@@ -162,6 +162,7 @@ def backup_panel(ctx: AppContext) -> None:
                     "Programmet lukker nu, og gendannelsen sker, når du starter det igen. Luk eventuelle "
                     "andre faneblade med programmet."
                 )
+                hidden_versions_note(info.path, db_file)
                 with ui.row():
                     ui.button("Gendan og luk programmet", on_click=lambda: restore(info, dialog)) \
                         .props("color=negative").mark("restore-confirm")
@@ -187,3 +188,19 @@ def backup_panel(ctx: AppContext) -> None:
 
         listing()
         ui.button("Tag backup nu", on_click=backup_now).mark("backup-now")
+
+
+def hidden_versions_note(backup: Path, db_file: Path) -> None:
+    """Say before a restore which submitted versions the backup lacks: they stay issued (carried over)."""
+    from seilocal.store.backup import hidden_by_restore
+
+    hidden = hidden_by_restore(backup, db_file)
+    if not hidden:
+        return
+    listed = ", ".join(f"skema {form_no} version {version}" for form_no, version in hidden[:10])
+    more = f" og {len(hidden) - 10} flere" if len(hidden) > 10 else ""
+    ui.label(
+        f"Backuppen mangler indberetninger, der er lavet siden: {listed}{more}. De er måske allerede sendt til "
+        "LPR3, så de bevares som »indberettet før gendannelse« med deres indberetningspakker, og næste "
+        "indberetning af skemaet får det næste versionsnummer."
+    ).classes("text-warning").mark("restore-hidden-versions")

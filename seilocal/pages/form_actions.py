@@ -12,8 +12,8 @@ from typing import Any
 from nicegui import run, ui
 
 from seilocal.export.bundle import BundleError, prefetch_describe
-from seilocal.export.cda.documents import bundle_documents
-from seilocal.export.submission import findings_now, make_bundle, store_bundle
+from seilocal.export.refusal import SubmissionRefused
+from seilocal.export.submission import bundle_of, commit_submission, findings_now, prepare_submission
 from seilocal.model.lifecycle import TransitionRefused, can
 from seilocal.store import StaleForm
 from seilocal.store.profile import load_profile
@@ -85,28 +85,45 @@ def _status_change(change: Callable[[], Any]) -> tuple[bool, Any]:
 
 
 async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dict[str, Any]]) -> None:
+    """Build and check the LPR3 documents, make the bundle off the event loop, then store version and bundle in
+    one transaction. Any refusal leaves the form as it was and says why."""
     ctx = editor.ctx
     try:
-        done, version = _status_change(lambda: versions.submit(editor.stored, findings))
+        done, preparation = _status_change(lambda: prepare_submission(ctx.store, editor.stored, findings, ctx.clock))
     except SubmitRefused as exc:
         _findings_dialog(editor, exc.errors)
         return
+    except SubmissionRefused as exc:
+        _document_dialog(exc.danish())
+        return
     if not done:
         return
-    written = ""
+    data = None
     if ctx.store.path is not None:
-        describe = prefetch_describe(editor.form, ctx.store.catalog.text)
-        profile = load_profile(ctx.store.prefs)
-        try:  # the PDF inside takes a few hundred ms: off the event loop; stored on the loop's own connection
-            data = await run.io_bound(make_bundle, version, describe, profile.clinic_name, bundle_documents(profile))
-            store_bundle(ctx.store.db, version, data)
-            written = " Indberetningspakken er gemt krypteret; den hentes under Historik."
+        try:  # the PDF inside takes a few hundred ms: off the event loop
+            data = await run.io_bound(bundle_of, preparation)
         except BundleError:
-            ui.notify("Indberetningen er gemt, men indberetningspakken kunne ikke dannes. "
-                      "Den dannes igen, når du henter den under Historik.", type="warning", timeout=0,
-                      close_button=True)
-    ui.notify(f"Skemaet er indberettet (version {version.version}).{written}", type="positive")
+            _document_dialog(["Indberetningspakken (PDF og LPR3-dokument) kunne ikke dannes. "
+                              "Prøv igen; skemaet er ikke ændret."])
+            return
+    done, result = _status_change(lambda: commit_submission(ctx.store, editor.stored, findings, preparation, data,
+                                                            ctx.clock))
+    if not done:
+        return
+    written = " Indberetningspakken er gemt krypteret; den hentes under Historik." if result.bundle else ""
+    ui.notify(f"Skemaet er indberettet (version {result.version.version}).{written}", type="positive")
     ui.navigate.reload()
+
+
+def _document_dialog(reasons: list[str]) -> None:
+    """The submission was refused because its LPR3 document cannot be written: every reason, nothing stored."""
+    with ui.dialog(value=True) as dialog, ui.card().classes("min-w-[28rem]").mark("submit-refused"):
+        ui.label("Skemaet kan ikke indberettes").classes("text-h6 text-negative")
+        ui.label("LPR3-dokumentet kan ikke dannes. Intet er indberettet, og skemaet er uændret:")
+        with ui.column().classes("gap-1"):
+            for reason in reasons:
+                ui.label(reason).classes("text-negative").mark("submit-refused-reason")
+        ui.button("Luk", on_click=dialog.close).props("flat").mark("submit-refused-close")
 
 
 def _finding_text(finding: dict[str, Any]) -> str:

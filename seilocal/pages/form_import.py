@@ -21,10 +21,12 @@ from seilocal.export.cda.importer import CdaImportRefused, import_cda, read_cda
 from seilocal.export.cda.parse import MAX_BYTES as MAX_CDA_BYTES
 from seilocal.export.cda.parse import MAX_ELEMENTS
 from seilocal.export.cda.read import ReadResult
+from seilocal.export.imports import import_form_file
 from seilocal.model import Form, FormatError
 from seilocal.safe_json import MAX_FORM_BYTES, JsonRefused, read_json_bytes
 
 from .context import AppContext
+from .import_result import ImportOutcome, cda_outcome, show_import_result
 from .memory_upload import MemoryUpload
 
 log = logging.getLogger(__name__)
@@ -138,26 +140,27 @@ def parse_upload(data: bytes, name: str) -> Parsed:
         raise Refused(json_refusal_da(name, exc)) from exc
 
 
-def store_parsed(store: Any, parsed: Parsed) -> tuple[int, int]:
-    """Store what `parse_upload` read as a new form; (form number, pieces not kept). Raises Refused."""
+def store_parsed(store: Any, parsed: Parsed) -> ImportOutcome:
+    """Store what `parse_upload` read as a new form (always a draft); the new form, what was not kept and what is
+    offered for the practice profile. Raises Refused."""
     name = parsed.name
     if parsed.cda is not None:
         try:
-            form_no, result = import_cda(store, b"", name=name, result=parsed.cda)
+            form_no, _result = import_cda(store, b"", name=name, result=parsed.cda)
         except CdaImportRefused as exc:
             raise Refused(cda_refusal_da(name, exc)) from exc
-        return form_no, len([n for n in result.dropped if not n.startswith("note:")])
+        return cda_outcome(store, form_no, parsed.cda)
     form = parsed.form
     assert form is not None
     try:
-        stored = store.forms.import_form(form)
+        stored, notes = import_form_file(store, form)
     except ValueError as exc:  # the one refusal of import_form: the course is here already
         raise Refused(f"Et skema med forløbsID {form.course.id} findes allerede her. {NOTHING}") from exc
-    return int(stored.form.form_no), 0
+    return ImportOutcome(int(stored.form.form_no), notes)
 
 
-def import_file(store: Any, data: bytes, name: str) -> tuple[int, int]:
-    """Import an upload's bytes in one go (parse and store on this thread); (form number, pieces not kept)."""
+def import_file(store: Any, data: bytes, name: str) -> ImportOutcome:
+    """Import an upload's bytes in one go (parse and store on this thread), as `store_parsed` says."""
     return store_parsed(store, parse_upload(data, name))
 
 
@@ -185,7 +188,7 @@ def form_import_button(ctx: AppContext) -> None:
                 # Parsing a large document takes seconds: a worker thread, so every page stays responsive.
                 parsed = await run.io_bound(parse_upload, data, name)
                 del data
-                form_no, dropped = store_parsed(ctx.store, parsed)
+                outcome = store_parsed(ctx.store, parsed)
             except Refused as exc:
                 refuse(str(exc))
                 return
@@ -196,10 +199,8 @@ def form_import_button(ctx: AppContext) -> None:
             finally:
                 upload.reset()
             status.set_text("")
-            kept = f" {dropped} oplysninger i dokumentet kunne ikke overføres." if dropped else ""
-            ui.notify(f"Skema {form_no} er importeret.{kept}", type="positive")
             dialog.close()
-            ui.navigate.to(f"/skema/{form_no}")
+            show_import_result(ctx, outcome)  # the notes and the profile offer first, then the form
 
         def too_large() -> None:
             refuse(f"Filen er for stor: et LPR3-dokument fylder højst {MAX_CDA_BYTES // _MB} MB. {NOTHING}")

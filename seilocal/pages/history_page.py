@@ -17,10 +17,12 @@ from .context import AppContext
 from .frame import frame
 
 CURRENT = "current"
-_SOURCES = {"local": "Indberettet her", "bundle": "Indlæst fra indberetningspakke"}
+_SOURCES = {"local": "Indberettet her", "bundle": "Indlæst fra indberetningspakke",
+            "before-restore": "Indberettet før gendannelse"}
 _EVENTS = {
     "create": "Oprettet", "import": "Importeret", "submit": "Indberettet", "cancel": "Annulleret",
     "import-bundle": "Indlæst fra indberetningspakke", "delete": "Kladde slettet",
+    "carry": "Indberettet før gendannelse",
 }
 _CHANGES = {"changed": "", "added": " (ny række)", "removed": " (række fjernet)"}
 

@@ -353,3 +353,18 @@ def complication_diagnosis(ctx: Context) -> None:
                 f"contacts[{index}].diagnoses",
                 "Komplikationen kræver en bidiagnose for kirurgisk komplikation",
             )
+
+
+@rules(
+    "RESULTATINDBERETNING",
+    ("SEI-RI03", "error",
+     "A result report holds at least one filled result (an empty result is not written; the LPR3 document's "
+     "observation organizer needs one)"),
+)
+def some_result(ctx: Context) -> None:
+    for i, report in enumerate(ctx.form.result_reports):
+        fields = RESULT_FIELDS.get(report.name or "")
+        if not fields or any(filled(report, code) for code in report.results):
+            continue
+        ctx.add("SEI-RI03", f"result_reports[{i}].results.{fields[0].code}",
+                f"{REPORT_TITLES[report.name or '']}: udfyld mindst ét resultat, eller slet indberetningen")

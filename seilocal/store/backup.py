@@ -233,29 +233,34 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
 
 
 def carry_bundles(previous: Path, db_path: Path, key: bytes) -> int:
-    """Copy into the restored database the bundles it lacks from the file it replaced; return how many.
+    """Copy into the restored database the versions and bundles it lacks from the file it replaced; return how
+    many bundles.
 
-    A bundle may already have been sent to the authority: a restore to an older backup must not lose it
-    (the same form and version submitted again then gets a bundle of its own, `...-v1-2.zip`). Best effort:
-    the replaced file is kept in the backups folder whatever happens here.
+    A version and its bundle may already have been sent to the authority: a restore to an older backup must not
+    lose them, nor issue their numbers again (`carry.py`). Best effort: the replaced file is kept in the
+    backups folder whatever happens here.
     """
     from sqlite_utils import Database
 
     from .bundles import BundleStore, bundles_migrations
+    from .carry import carry_versions, read_versions
 
     try:
         old = crypto.connect(previous, key, readonly=True)
         try:
+            issued = read_versions(old)
             rows = old.execute("SELECT name, form_no, version, sha256, data FROM bundles ORDER BY id").fetchall()
         finally:
             old.close()
-    except crypto.Error:
+    except (*crypto.Error, MemoryError):  # SQLCipher may report a damaged page as out of memory
         return 0  # an older file without the table, or a damaged one: nothing to carry
-    if not rows:
+    if not rows and not issued:
         return 0
     db = Database(crypto.connect(db_path, key))
     try:
         bundles_migrations.apply(db)  # a backup from before bundles were kept in the database
+        if issued:
+            carry_versions(db, issued, clock_now().replace(microsecond=0).isoformat())
         have = {row[0] for row in db.execute("SELECT sha256 FROM bundles")}
         store = BundleStore(db)
         carried = 0
@@ -266,6 +271,27 @@ def carry_bundles(previous: Path, db_path: Path, key: bytes) -> int:
         return carried
     finally:
         db.close()
+
+
+def hidden_by_restore(backup: Path, db_path: Path) -> list[tuple[int, int]]:
+    """(form, version) of every submitted version the current database has and `backup` lacks: what a restore
+    would hide if it did not carry them over. Shown before a restore runs; [] when it cannot be read."""
+    from .carry import hidden_versions, read_versions
+
+    if not db_path.exists():
+        return []
+    try:
+        key = key_for_folder(db_path.parent)
+        lists = []
+        for path in (db_path, backup):
+            conn = _connect_ro(path, key)
+            try:
+                lists.append(read_versions(conn))
+            finally:
+                conn.close()
+    except (*crypto.Error, MemoryError, BackupError, OSError):
+        return []
+    return [(v.form_no, v.version) for v in hidden_versions(lists[0], lists[1])]
 
 
 def schedule_restore(backup: Path, data_dir: Path) -> None:

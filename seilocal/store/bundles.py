@@ -82,7 +82,7 @@ class BundleStore:
         the next free name, and the first one stays.
         """
         digest = sha256_hex(data)
-        with self.db.conn:
+        with self.db.atomic():  # a savepoint inside a submission's transaction, else its own transaction
             for n in range(1, 1000):
                 name = f"{stem}.zip" if n == 1 else f"{stem}-{n}.zip"
                 row = self.db.execute("SELECT sha256 FROM bundles WHERE name = ?", [name]).fetchone()

@@ -60,6 +60,15 @@ class Version:
         return json.loads(self.findings)
 
 
+@dataclass
+class Prepared:
+    """A submission made ready before it is stored: the version-to-be and its bundle (file stem, bytes)."""
+
+    version: Version
+    bundle: tuple[str, bytes] | None = None
+    bundle_name: str | None = None
+
+
 # Errors that do not block a submission: a report that is already late (SEI-DL02) must still be sent;
 # refusing it would only make it later. It stays an error in the findings, as LPR3 counts it.
 NON_BLOCKING_RULES = frozenset({"SEI-DL02"})
@@ -110,10 +119,12 @@ class VersionStore:
 
     # -- status changes ------------------------------------------------------------------------------
 
-    def submit(self, stored: StoredForm, findings: Sequence[Any]) -> Version:
+    def submit(self, stored: StoredForm, findings: Sequence[Any], prepared: Prepared | None = None) -> Version:
         """Store the form as its next version and mark it submitted; refuse while errors remain.
 
         `findings` is the full validation of the form as it is now; the caller confirmed any warnings.
+        `prepared` (from `prepare`) carries the number, time and bundle made before: the bundle is stored in
+        the same transaction as the version, so a crash leaves either neither or both.
         """
         form = stored.form
         next_status(form.status, "submit")  # raises TransitionRefused
@@ -121,13 +132,16 @@ class VersionStore:
         errors = blocking_errors(found)
         if errors:
             raise SubmitRefused(errors)
-        now = _now_text(self.clock)
+        now = prepared.version.submitted_at if prepared else _now_text(self.clock)
         old_status = form.status
         form.status = "submitted"
         try:
             with durable(self.db), self.db.atomic():
                 self._bump_revision(stored)
                 number = self._next_version(form.form_no)
+                if prepared is not None and (number != prepared.version.version
+                                             or prepared.version.document != form.to_json()):
+                    raise StaleForm(f"form {form.form_no} was changed while its submission was prepared")
                 self.forms._write_document(form, now)  # noqa: SLF001 - one store package, one save path
                 self.db.execute(
                     "INSERT INTO versions (form_no, course_id, version, submitted_at, document, findings) "
@@ -135,6 +149,11 @@ class VersionStore:
                     [form.form_no, form.course.id, number, now, form.to_json(),
                      json.dumps(found, ensure_ascii=False)],
                 )
+                if prepared is not None and prepared.bundle is not None:
+                    from .bundles import BundleStore
+
+                    stem, data = prepared.bundle
+                    prepared.bundle_name = BundleStore(self.db, self.clock).put(stem, data, form.form_no, number)
                 self.forms._audit(form.form_no, "submit", "status", old_status, "submitted", now)  # noqa: SLF001
         except BaseException:
             form.status = old_status
@@ -142,6 +161,23 @@ class VersionStore:
         stored.revision += 1
         stored.changed_at = now
         return self.get(form.form_no, number)
+
+    def prepare(self, stored: StoredForm, findings: Sequence[Any]) -> Prepared:
+        """The version `submit` would store now (number, time, document as submitted), not yet stored.
+
+        Its documents and bundle are made from it before anything is written (`export/submission.py`).
+        """
+        form = stored.form
+        next_status(form.status, "submit")
+        found = finding_dicts(findings)
+        errors = blocking_errors(found)
+        if errors:
+            raise SubmitRefused(errors)
+        submitted = form.model_copy(deep=True)
+        submitted.status = "submitted"
+        version = Version(form.form_no, form.course.id, self._next_version(form.form_no), _now_text(self.clock),
+                          submitted.to_json(), json.dumps(found, ensure_ascii=False))
+        return Prepared(version)
 
     def cancel(self, stored: StoredForm, reason: str) -> None:
         """Cancel a submitted (or changed) form; the reason is kept in the audit log."""
@@ -187,7 +223,11 @@ class VersionStore:
             raise StaleForm(f"form {stored.form.form_no} was changed elsewhere")
 
     def _next_version(self, form_no: int | None) -> int:
-        row = self.db.execute("SELECT max(version) FROM versions WHERE form_no = ?", [form_no]).fetchone()
+        """One more than every number ever issued for the form: its versions, and the bundles kept from before
+        a restore (a number once issued is never issued again for other content)."""
+        row = self.db.execute(
+            "SELECT max(v) FROM (SELECT max(version) AS v FROM versions WHERE form_no = ? "
+            "UNION ALL SELECT max(version) FROM bundles WHERE form_no = ?)", [form_no, form_no]).fetchone()
         return (row[0] or 0) + 1
 
     # -- reading -------------------------------------------------------------------------------------
@@ -520,7 +560,8 @@ def earliest_unreported(current: Form, last: Form | None) -> date | None:
 ACTION_LABELS_DA = {
     "create": "Oprettet", "set": "Ændret", "add": "Række tilføjet", "delete": "Slettet",
     "import": "Importeret", "import-bundle": "Indlæst fra indberetningspakke", "submit": "Indberettet",
-    "cancel": "Annulleret", "restore": "Række gendannet", "view": "Vist", "undo": "Fortrudt",
+    "cancel": "Annulleret", "restore": "Række gendannet", "carry": "Indberettet før gendannelse",
+    "view": "Vist", "undo": "Fortrudt",
 }
 
 

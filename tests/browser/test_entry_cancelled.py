@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.support.browser import by_mark, marked, stored_document, wait, wait_text
-from tests.unit.submit_helpers import clean_form
+from tests.unit.submit_helpers import clean_form, set_practice
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +23,7 @@ def app_with_cancelled_form(tmp_path):
 
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)
     stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
     submit_form(store, stored, lambda: FIXED_NOW, write_bundle=False)
     VersionStore(store.db, store.forms, lambda: FIXED_NOW).cancel(stored, "Forkert patient")

@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.dbfile import bundle_names
 from tests.support.browser import by_mark, click, marked, poll, type_into, wait, wait_mark_text
-from tests.unit.submit_helpers import clean_form
+from tests.unit.submit_helpers import clean_form, set_practice
 
 from .conftest import _chrome_options
 
@@ -55,6 +55,7 @@ def app_with_clean_form(tmp_path):
 
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)
     store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
     store.close()
     app = start_app(data)

@@ -3,6 +3,7 @@
     python tests/reliability/crash_child.py edits DATA_DIR TOTAL
     python tests/reliability/crash_child.py submits DATA_DIR TOTAL
     python tests/reliability/crash_child.py import DATA_DIR SKS_FILE
+    python tests/reliability/crash_child.py bundles DATA_DIR TOTAL
 """
 
 from __future__ import annotations
@@ -65,6 +66,33 @@ def run_submits(data_dir: Path, total: int) -> None:
     say("FINISHED")
 
 
+def run_bundled_submits(data_dir: Path, total: int) -> None:
+    """As `run_submits`, through `submit_form` ("Indberet"): LPR3 document, bundle and version; print SUB n."""
+    from datetime import datetime, timedelta
+
+    from seilocal.export import submit_form
+    from seilocal.store.versions import VersionStore
+    from tests.unit.submit_helpers import clean_form, set_practice
+
+    store = open_store(data_dir)
+    forms = store.forms
+    versions = VersionStore(store.db, forms)
+    try:
+        stored = forms.load(1)
+    except FormNotFound:
+        set_practice(store)
+        stored = forms.create(clean_form())
+    done = len(versions.versions(1))
+    say("READY", done)
+    start = datetime(2026, 11, 25, 10, 30)
+    for i in range(done, total):
+        if i:
+            forms.save_edit(stored, EDIT_PATH, edit_value(i))
+        result = submit_form(store, stored, lambda i=i: start + timedelta(minutes=i))
+        say("SUB", result.version.version)
+    say("FINISHED")
+
+
 def run_import(data_dir: Path, sks_file: Path) -> None:
     """Import an SKS file, printing the progress, then DONE."""
     from seilocal.store.catalog import import_sks
@@ -81,5 +109,7 @@ if __name__ == "__main__":
         run_edits(Path(folder), int(arg))
     elif mode == "submits":
         run_submits(Path(folder), int(arg))
+    elif mode == "bundles":
+        run_bundled_submits(Path(folder), int(arg))
     else:
         run_import(Path(folder), Path(arg))

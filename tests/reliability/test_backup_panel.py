@@ -111,3 +111,24 @@ async def test_the_refused_database_page_explains_and_offers_the_newest_backup(u
     assert pending_restore(data) is not None
     await asyncio.sleep(1.3)
     assert stops == [1]
+
+
+async def test_the_restore_dialog_says_which_submitted_versions_the_backup_lacks(app_user: User) -> None:
+    from seilocal.export import submit_form
+    from seilocal.settings import db_path
+    from seilocal.store.backup import make_backup
+    from tests.unit.submit_helpers import clean_form, set_practice
+
+    store = app_user.ctx.store
+    set_practice(store)
+    stored = store.forms.create(clean_form())
+    make_backup(db_path(store.path.parent), reason="manual")
+    await _open_panel(app_user, [])
+    app_user.find(marker="backup-restore-0").click()
+    await app_user.should_see(marker="restore-dialog")
+    await app_user.should_not_see(marker="restore-hidden-versions")  # nothing submitted since: nothing to say
+    app_user.find(marker="restore-abort").click()
+    submit_form(store, stored, app_user.ctx.clock)
+    app_user.find(marker="backup-restore-0").click()
+    await app_user.should_see("skema 1 version 1", marker="restore-hidden-versions")
+    await app_user.should_see("indberettet før gendannelse", marker="restore-hidden-versions")

@@ -7,12 +7,14 @@ file after each kill: `PRAGMA integrity_check` is ok and everything acknowledged
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import signal
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -220,3 +222,42 @@ def test_kill_9_during_submissions_loses_no_acknowledged_version(tmp_path):
             break
         assert runs < 100, "the child makes no progress"
     assert kills >= MIN_SUBMISSION_KILLS and _version_count(db_path(data)) == target
+
+
+def test_kill_9_during_indberet_leaves_no_version_or_a_version_with_its_bundle(tmp_path):
+    """Killed anywhere in a submission (documents, PDF, the transaction): every stored version has its bundle
+    with its LPR3 document, and every acknowledged version is there."""
+    data = tmp_path / "data"
+    rng = random.Random(19)
+    acknowledged, kills, runs, target = [], 0, 0, 0
+    while True:
+        # A killing run aims past what it can reach, so it always ends in the kill however fast or slow the
+        # machine is; the last run, unkilled, submits a few more and ends.
+        finishing = kills >= 6
+        target = _version_count(db_path(data)) + (3 if finishing else 10_000)
+        lines, killed = _run_child(["bundles", str(data), str(target)],
+                                   kill_after_seconds=None if finishing else rng.uniform(0.8, 2.5))
+        assert not any(words[0] == "Traceback" for words in lines)
+        acknowledged += [int(words[1]) for words in lines if words[0] == "SUB"]
+        kills += killed
+        runs += 1
+        assert runs < 100, "the child makes no progress"
+        database = db_path(data)
+        if not database.exists():
+            continue  # killed while starting, before the database was made
+        assert integrity(database) == "ok"
+        numbers = [v for v, _ in _stored_versions(database)[0]]
+        assert numbers == list(range(1, len(numbers) + 1))
+        assert set(acknowledged) <= set(numbers)
+        conn = dbfile.connect(database, readonly=True)
+        try:
+            bundles = {(row[0], row[1]) for row in conn.execute("SELECT form_no, version FROM bundles")}
+        finally:
+            conn.close()
+        assert bundles == {(1, n) for n in numbers}  # no version without its bundle, no bundle without a version
+        if ["FINISHED"] in lines:
+            break
+    assert kills >= 6 and _version_count(db_path(data)) == target
+    for number in range(1, target + 1):  # each bundle holds its version's LPR3 document
+        with zipfile.ZipFile(io.BytesIO(dbfile.stored_bundle(data, f"seilocal-skema-1-v{number}.zip"))) as archive:
+            assert f"lpr3/seilocal-skema-1-v{number}-lpr3.xml" in archive.namelist()

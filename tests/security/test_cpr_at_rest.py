@@ -16,7 +16,7 @@ import pytest
 from seilocal.cli import main
 from seilocal.store import open_store
 
-from ..unit.submit_helpers import clean_form
+from ..unit.submit_helpers import clean_form, set_practice
 from .big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, imported, raw_upload, upload_url
 
 CPR = "0101801233"  # tests/unit/rules_fakes.base_form's patient
@@ -47,6 +47,7 @@ def test_no_file_of_the_data_folder_holds_the_cpr_after_a_submission(tmp_path, m
     monkeypatch.setattr(cli_forms, "_clock", lambda: datetime(2026, 11, 25, 10, 30))
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)
     store.forms.create(clean_form())
     store.close()
     assert main(["--data-dir", str(data), "submit", "1"]) == 0
@@ -68,6 +69,7 @@ def test_an_export_writes_the_plain_bundle_only_outside_the_data_folder(tmp_path
     monkeypatch.setattr(cli_forms, "_clock", lambda: datetime(2026, 11, 25, 10, 30))
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)
     store.forms.create(clean_form())
     store.close()
     assert main(["--data-dir", str(data), "submit", "1"]) == 0

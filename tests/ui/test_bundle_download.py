@@ -6,11 +6,12 @@ from nicegui.testing import User
 
 from seilocal.export import read_bundle, stored_bundle, submit_form
 from seilocal.store.versions import versions_of
-from tests.unit.submit_helpers import clean_form
+from tests.unit.submit_helpers import clean_form, set_practice
 
 
 async def test_the_history_page_downloads_the_stored_bundle_and_says_the_copy_is_plain(app_user: User) -> None:
     store = app_user.ctx.store
+    set_practice(store)
     stored = store.forms.create(clean_form())
     result = submit_form(store, stored, app_user.ctx.clock)
     kept = stored_bundle(store, result.version)

@@ -44,3 +44,19 @@ async def test_a_document_that_cannot_be_made_says_why(app_user: User) -> None:
     await app_user.open("/skema/1/historik")
     app_user.find(marker="lpr3-download-1").click()
     await app_user.should_see("LPR3-dokumentet kan ikke dannes")
+
+
+async def test_a_version_carried_over_a_restore_shows_as_submitted_before_the_restore(app_user: User) -> None:
+    from seilocal.store.carry import IssuedVersion, carry_versions
+
+    store = app_user.ctx.store
+    stored = store.forms.create(clean_form())
+    issued = IssuedVersion(1, stored.form.course.id, 1, "2026-11-24T10:00:00", stored.form.to_json(), "[]")
+    assert carry_versions(store.db, [issued], "2026-11-25T10:30:00") == 1
+    assert store.forms.load(1).form.status == "changed"  # reported before; what is here is a change since
+    await app_user.open("/skema/1/historik")
+    await app_user.should_see(marker="versions-table")
+    (table,) = app_user.find(marker="versions-table").elements
+    assert [(row["version"], row["source"]) for row in table.rows] == [(1, "Indberettet før gendannelse")]
+    (events,) = app_user.find(marker="events-table").elements
+    assert any("Indberettet før gendannelse" in str(row.values()) for row in events.rows)

@@ -124,6 +124,9 @@ async def test_an_lpr3_document_imports_into_a_new_form_that_opens(app_user: Use
     expected = read_document(SAMPLE.read_bytes()).form
     caplog.set_level(logging.DEBUG)
     await _import(app_user, f"{NAME}.xml", SAMPLE.read_bytes())
+    await app_user.should_see(marker="import-result")  # the author offered for the empty profile, first
+    await app_user.should_see(marker="import-offer")
+    app_user.find(marker="import-open").click()
     await app_user.should_see(marker="header-cpr")
     assert _count(app_user) == 1
     stored = app_user.ctx.store.forms.load(1).form
@@ -137,3 +140,33 @@ async def test_an_lpr3_document_imports_into_a_new_form_that_opens(app_user: Use
     await app_user.should_see(f"Forløbet {expected.course.id} findes allerede her som skema 1. Intet er importeret.",
                               marker="form-import-status")
     assert _count(app_user) == 1
+
+
+async def test_a_form_file_that_says_submitted_is_a_draft_and_the_note_shows_before_the_form(app_user: User) -> None:
+    form = clean_form()
+    form.status = "submitted"
+    await _import(app_user, "skema.json", form.to_json().encode())
+    await app_user.should_see("et importeret skema er altid en kladde", marker="import-note")
+    await app_user.should_not_see(marker="header-cpr")  # the form opens only when asked
+    assert app_user.ctx.store.forms.load(1).form.status == "draft"
+    app_user.find(marker="import-open").click()
+    await app_user.should_see(marker="header-cpr")
+
+
+async def test_a_cda_import_offers_the_author_and_changes_the_profile_only_when_accepted(app_user: User,
+                                                                                        tmp_path) -> None:
+    from seilocal.export.cda import Header, build_document, to_bytes
+    from seilocal.model.profile import PracticeProfile
+    from seilocal.store.profile import load_profile
+    from tests.unit import cda_corpus as corpus
+
+    store = app_user.ctx.store
+    document = to_bytes(build_document(corpus.full_form(), Header(1, "2026-11-05T12:00:00", corpus.UNIT, corpus.CVR)))
+    await _import(app_user, "dokument.xml", document)
+    await app_user.should_see(f"SOR-enhed {corpus.UNIT} og CVR-nummer {corpus.CVR}", marker="import-offer")
+    assert load_profile(store.prefs) == PracticeProfile()  # nothing changed behind the user's back
+    app_user.find(marker="import-offer-accept").click()
+    await app_user.should_see("Praksisprofilen er opdateret.", marker="import-offer-done")
+    profile = load_profile(store.prefs)
+    assert (profile.responsible_unit, profile.cvr) == (corpus.UNIT, corpus.CVR)
+    assert store.forms.load(1).form.status == "draft"

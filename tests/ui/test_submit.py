@@ -10,7 +10,7 @@ from nicegui.testing import User
 
 from seilocal.store.versions import versions_of
 from tests.dbfile import bundle_names
-from tests.unit.submit_helpers import clean_form
+from tests.unit.submit_helpers import clean_form, set_practice
 
 
 def _element(user: User, mark: str):
@@ -32,6 +32,7 @@ async def test_indberet_is_refused_while_errors_remain(app_user: User) -> None:
 
 async def test_indberet_a_clean_form_after_confirming_warnings_then_edit_and_resubmit(app_user: User) -> None:
     store = app_user.ctx.store
+    set_practice(store)
     store.forms.create(clean_form())
     await app_user.open("/skema/1")
     app_user.find(marker="action-submit").click()
@@ -54,6 +55,22 @@ async def test_indberet_a_clean_form_after_confirming_warnings_then_edit_and_res
     app_user.find(marker="action-submit").click()  # no warnings left (the deadline rule is for drafts): at once
     await app_user.should_see("Indberettet", marker="header-status", retries=50)
     assert [v.version for v in versions_of(store).versions(1)] == [1, 2]
+
+
+async def test_indberet_is_refused_in_danish_when_the_lpr3_document_cannot_be_written(app_user: User) -> None:
+    store = app_user.ctx.store  # no practice profile: no reporting SOR unit and no CVR for the document
+    store.forms.create(clean_form())
+    await app_user.open("/skema/1")
+    app_user.find(marker="action-submit").click()
+    await app_user.should_see(marker="submit-warnings")
+    app_user.find(marker="submit-confirm").click()
+    await app_user.should_see(marker="submit-refused")
+    await app_user.should_see("Praksisprofil › CVR-nummer", marker="submit-refused-reason")
+    await app_user.should_see("Indstillinger › Praksisprofil", marker="submit-refused-reason")
+    assert store.forms.load(1).form.status == "draft"  # nothing stored
+    assert versions_of(store).versions(1) == []
+    assert bundle_names(store.path.parent) == []
+    await app_user.should_not_see("Skemaet er indberettet")
 
 
 def _submitted(user: User, edits: dict[str, str] | None = None) -> None:

@@ -19,3 +19,17 @@ def clean_form(day: date | None = None) -> Form:
     if day is None:
         return form
     return Form.model_validate_json(form.to_json().replace(BASE_DAY, day.isoformat()))
+
+
+PRACTICE_CVR = "25469364"
+
+
+def set_practice(store, unit: str | None = None) -> None:
+    """Give the store's practice profile the reporting SOR unit and CVR a submission's LPR3 document needs
+    (without them a submission is refused)."""
+    from seilocal.model.profile import PracticeProfile
+    from seilocal.store.profile import save_profile
+
+    from .rules_fakes import UNIT
+
+    save_profile(store.prefs, PracticeProfile(clinic_name="Klinik", cvr=PRACTICE_CVR, responsible_unit=unit or UNIT))

@@ -28,7 +28,7 @@ from seilocal.store.versions import versions_of
 
 from ..dbfile import bundle_file, bundle_names
 from ..dbfile import stored_bundle as stored_bundle_bytes
-from .submit_helpers import clean_form
+from .submit_helpers import clean_form, set_practice
 
 NOW = datetime(2026, 11, 25, 10, 30)
 
@@ -38,6 +38,7 @@ def source(tmp_path_factory):
     """An installation with form 1 submitted twice: bundles v1 and v2 in its database, exported as plain files."""
     data = tmp_path_factory.mktemp("source") / "data"
     store = open_store(data)
+    set_practice(store)
     stored = store.forms.create(clean_form())
     first = submit_form(store, stored, lambda: NOW)
     store.forms.save_edit(stored, "patient.name", "Anden Person")
@@ -74,7 +75,8 @@ def test_submission_keeps_a_verified_bundle_in_the_database_and_no_plain_file(so
     assert not (store.path.parent / "bundles").exists()
     assert stored_bundle(store, first.version) == first.file.read_bytes()
     with zipfile.ZipFile(first.file) as archive:
-        assert sorted(archive.namelist()) == ["form.json", "form.pdf", "manifest.json", "validation.json"]
+        assert sorted(archive.namelist()) == ["form.json", "form.pdf", "lpr3/seilocal-skema-1-v1-lpr3.xml",
+                                              "manifest.json", "validation.json"]
         manifest = json.loads(archive.read("manifest.json"))
         for name, digest in manifest["files"].items():
             assert sha256(archive.read(name)) == digest
@@ -264,12 +266,14 @@ def test_an_export_writes_the_bundle_kept_at_submission(source, tmp_path):
     assert path.read_bytes() == first.file.read_bytes()
 
 
-def test_a_restore_keeps_the_bundles_made_after_the_backup(tmp_path):
+def test_a_restore_cannot_fork_versions_backup_submit_restore_submit_gives_1_and_2(tmp_path, capsys):
+    from seilocal.cli import main
     from seilocal.settings import db_path
-    from seilocal.store.backup import make_backup, restore_backup
+    from seilocal.store.backup import hidden_by_restore, make_backup
 
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)
     stored = store.forms.create(clean_form())
     store.close()
     backup = make_backup(db_path(data), reason="test")
@@ -277,15 +281,27 @@ def test_a_restore_keeps_the_bundles_made_after_the_backup(tmp_path):
     first = submit_form(store, store.forms.load(stored.form.form_no), lambda: NOW)
     store.close()
     original = stored_bundle_bytes(data, first.bundle)
-    restore_backup(backup, db_path(data))
+    assert hidden_by_restore(backup, db_path(data)) == [(1, 1)]
+    assert main(["--data-dir", str(data), "restore", str(backup)]) == 0
+    assert "lacks submitted versions made since (form 1 v1)" in capsys.readouterr().err  # said before it runs
     store = open_store(data)
     try:
-        assert versions_of(store).versions(1) == []  # the submission went with the restore ...
+        carried = versions_of(store).versions(1)
+        assert [(v.version, v.source) for v in carried] == [(1, "before-restore")]
+        assert store.forms.load(1).form.status == "changed"  # it was reported; the backup's content is a change
         store.forms.save_edit(store.forms.load(1), "patient.name", "Anden Person")
-        again = submit_form(store, store.forms.load(1), lambda: NOW)
+        again = submit_form(store, store.forms.load(1), lambda: datetime(2026, 11, 26, 9, 0))
     finally:
         store.close()
-    # ... its bundle did not (it may have been sent); the new v1 gets a name of its own
-    assert again.bundle == "seilocal-skema-1-v1-2.zip"
-    assert stored_bundle_bytes(data, "seilocal-skema-1-v1.zip") == original
-    assert read_bundle(stored_bundle_bytes(data, again.bundle)).form.patient.name == "Anden Person"
+    assert (first.version.version, again.version.version) == (1, 2)
+    assert again.bundle == "seilocal-skema-1-v2.zip"
+    second = stored_bundle_bytes(data, again.bundle)
+    with zipfile.ZipFile(io.BytesIO(second)) as archive:
+        xml = archive.read("lpr3/seilocal-skema-1-v2-lpr3.xml")
+    assert b'<versionNumber value="2"/>' in xml and b'<relatedDocument typeCode="RPLC">' in xml
+    # both bundles exported, byte for byte as issued
+    out = tmp_path / "out"
+    assert main(["--data-dir", str(data), "export", "--form", "1", "--out", str(out)]) == 0
+    assert (out / "seilocal-skema-1-v1.zip").read_bytes() == original
+    assert (out / "seilocal-skema-1-v2.zip").read_bytes() == second
+    assert read_bundle(out / "seilocal-skema-1-v2.zip").form.patient.name == "Anden Person"

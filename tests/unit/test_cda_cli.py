@@ -16,8 +16,9 @@ from seilocal.export.bundle import sha256
 from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store
 from seilocal.store.profile import save_profile
+from seilocal.store.versions import versions_of
 
-from ..dbfile import bundle_file
+from ..dbfile import bundle_file, bundle_names
 from .cda_support import SAMPLES, assert_valid
 from .rules_fakes import UNIT
 from .submit_helpers import clean_form
@@ -62,17 +63,29 @@ def test_each_submitted_bundle_holds_its_lpr3_document_listed_in_the_manifest(da
     assert_valid(xml)
 
 
-def test_without_a_cvr_the_bundle_is_written_and_says_why_it_has_no_lpr3_document(data, tmp_path):
+def test_without_a_cvr_the_submission_is_refused_and_nothing_is_stored(data, capsys):
     store = open_store(data)
     save_profile(store.prefs, PracticeProfile(responsible_unit=UNIT))
     store.close()
-    assert run(data, "submit", "1") == 0
-    bundle = bundle_file(data, "seilocal-skema-1-v1.zip", tmp_path / "exported")
-    with zipfile.ZipFile(bundle) as archive:
-        manifest = json.loads(archive.read("manifest.json"))
-        assert not [n for n in archive.namelist() if n.startswith("lpr3/")]
-    assert "CVR" in manifest["lpr3_error"]
-    read_bundle(bundle)
+    assert run(data, "submit", "1") == 1
+    out, err = capsys.readouterr()
+    assert "was not submitted" in err and "nothing was stored" in err
+    assert "CVR" in out and "submitted as version" not in out
+    store = open_store(data)
+    try:
+        assert store.forms.load(1).form.status == "draft"
+        assert versions_of(store).versions(1) == []
+        assert bundle_names(data) == []
+    finally:
+        store.close()
+
+
+def test_a_control_character_in_a_name_refuses_the_submission_naming_the_field(data, capsys):
+    _edit(data, "patient.name", "Anna\x0bHansen")
+    assert run(data, "submit", "1") == 1
+    out = capsys.readouterr().out
+    assert "patient.name" in out and "control character" in out
+    assert bundle_names(data) == []
 
 
 def test_export_cda_of_a_form_and_a_month_and_the_second_version_replaces_the_first(data, tmp_path, capsys):
@@ -150,3 +163,42 @@ def test_a_defect_in_the_lpr3_export_never_loses_the_bundle(data):
         manifest = json.loads(archive.read("manifest.json"))
     assert manifest["lpr3_error"] == "the LPR3 document could not be written (KeyError)"
     assert set(manifest["files"]) == {"form.json", "validation.json", "form.pdf"}
+
+
+def test_make_cda_check_passes_on_every_document_of_the_submissions(data, tmp_path, capsys):
+    """What `make cda-check FILE=...` runs, on every document a series of submissions and a cancellation give."""
+    from seilocal.export.cda.check import main as cda_check
+
+    from .cda_support import LPR3, need_shared
+
+    need_shared()
+    pytest.importorskip("saxonche", reason="saxonche (the test extra) is needed to run the schematron")
+    assert run(data, "submit", "1") == 0
+    _edit(data, "patient.name", "Anden Person")
+    assert run(data, "submit", "1") == 0
+    assert run(data, "cancel", "1", "--reason", "fejl") == 0
+    out = tmp_path / "out"
+    assert run(data, "export", "--form", "1", "--cda", "--out", str(out)) == 0
+    files = sorted(str(p) for p in out.iterdir())
+    assert len(files) == 3
+    capsys.readouterr()
+    assert cda_check([str(LPR3), *files]) == 0
+    assert capsys.readouterr().out.count(": OK (") == 3
+
+
+def test_a_defect_in_the_lpr3_writer_refuses_the_submission_and_stores_nothing(data, monkeypatch, capsys):
+    from seilocal.export import submission
+
+    def broken(_profile):
+        def documents(_version):
+            raise KeyError("defect")
+        return documents
+
+    monkeypatch.setattr(submission, "bundle_documents", broken)
+    assert run(data, "submit", "1") == 1
+    assert "could not be written (KeyError)" in capsys.readouterr().out
+    store = open_store(data)
+    try:
+        assert store.forms.load(1).form.status == "draft" and versions_of(store).versions(1) == []
+    finally:
+        store.close()

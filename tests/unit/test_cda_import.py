@@ -14,6 +14,8 @@ from seilocal.cli import main
 from seilocal.export.cda import build_cancellation, build_document, to_bytes
 from seilocal.export.cda.documents import reporter
 from seilocal.export.cda.importer import import_cda
+from seilocal.export.imports import accept_offer, profile_offer
+from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store
 from seilocal.store.profile import load_profile
 
@@ -118,7 +120,12 @@ def test_official_sample_imports_and_exports_again_valid_and_the_same(sample, tm
     try:
         form_no, result = import_cda(store, sample)
         form = store.forms.load(form_no).form
+        assert load_profile(store.prefs) == PracticeProfile()  # the import itself changes no profile
+        offer = profile_offer(store, result.author_unit, result.custodian_cvr)
+        assert offer is not None and offer.unit == result.author_unit  # offered, and accepted by the user
+        accept_offer(store, offer)
         unit, cvr = reporter(load_profile(store.prefs))
+        cvr = cvr or result.custodian_cvr  # a sample CVR without a valid check digit is not offered: typed
     finally:
         store.close()
     from seilocal.export.cda import Header

@@ -12,7 +12,7 @@ from seilocal.cli import main
 from seilocal.store import open_store
 
 from ..dbfile import bundle_file, bundle_names
-from .submit_helpers import clean_form
+from .submit_helpers import clean_form, set_practice
 
 NOW = datetime(2026, 11, 25, 10, 30)
 
@@ -27,6 +27,7 @@ def data(tmp_path, monkeypatch):
     broken = clean_form()
     broken.referral.method = None
     store.forms.create(broken)
+    set_practice(store)
     store.close()
     return folder
 

@@ -140,9 +140,10 @@ def test_submission_with_the_starter_catalog_is_blocked_without_the_statement_an
     from seilocal.export import submit_form
     from seilocal.store.versions import SubmitRefused
 
-    from .submit_helpers import clean_form
+    from .submit_helpers import clean_form, set_practice
 
     store = memory_store()
+    set_practice(store)
     form = clean_form()
     form.contacts[0].diagnoses[0].code = "DC509"
     stored = store.forms.create(form)

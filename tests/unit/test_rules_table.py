@@ -127,6 +127,7 @@ FIRE: list[Case] = [
     Case("SEI-DL02", lambda f: None, now=datetime(2026, 12, 11, 8, 0, 0), severity="error"),
     Case("SEI-RI01", lambda f: report(f, "RAA99", f.course.id)),
     Case("SEI-RI02", lambda f: report(f, "RAA10", "no-such-id")),
+    Case("SEI-RI03", lambda f: report(f, "RAA09", p0(f).id, RDA85="  ")),
     # Patient and general
     Case("00.01", lambda f: setattr(c0(f), "end", "2026-12-01T00:00:00")),
     Case("01.01", lambda f: setattr(f.patient, "cpr", "1011264001")),

@@ -378,6 +378,11 @@ class _Writer:
         responsible(organizer, unit)
         kinds = {f.code: f.kind for f in fields_of(report.name)}
         for code, value in report.results.items():
+            text = (value or "").strip()
+            if not text:
+                # An empty result is not written: DK Observation (10.89) demands a value, and an optional result
+                # left empty is simply not reported. A mandatory one is a rule error before submission.
+                continue
             component = el(organizer, "component", typeCode="COMP")
             obs = el(component, "observation", classCode="OBS", moodCode="EVN")
             templates(obs, "1.2.208.176.7.1.10.89", OBS)
@@ -386,10 +391,7 @@ class _Writer:
                 el(obs, "effectiveTime", value=cda_time(report.time))
             holder = el(obs, "value")
             holder.set(f"{{{ids.XSI}}}type", "ST")
-            text = (value or "").strip()
-            if not text:
-                holder.set("nullFlavor", "NI")
-            elif kinds.get(code) == "time":
+            if kinds.get(code) == "time":
                 holder.text = cda_time(text)
             elif kinds.get(code) == "decimal":
                 holder.text = text.replace(",", ".")

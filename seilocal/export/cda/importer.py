@@ -6,8 +6,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from seilocal.store.profile import load_profile, save_profile
-
 from .parse import MAX_BYTES, CdaParseError
 from .read import CdaImportError, ReadResult, read_document
 
@@ -72,14 +70,7 @@ def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
     if row is not None:
         raise CdaImportRefused(f"{name}: the course {course_id} is already here as form {row[0]}", "exists",
                                (course_id, int(row[0])))
-    profile = load_profile(store.prefs)
+    # The practice profile is never changed here: the document's author is offered for the user to accept
+    # (`seilocal.export.imports.profile_offer`).
     stored = store.forms.import_form(result.form)
-    if not profile.responsible_unit and not profile.own_units and result.author_unit:
-        # A fresh installation learns who reports from the document, so exporting it again names the same author.
-        profile.responsible_unit = result.author_unit
-        profile.own_units = [result.author_unit]
-        if not profile.cvr and result.custodian_cvr:
-            profile.cvr = result.custodian_cvr
-        save_profile(store.prefs, profile)
-        result.dropped.insert(0, f"note: the practice profile's reporting unit was set to {result.author_unit}")
     return int(stored.form.form_no), result

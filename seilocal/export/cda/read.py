@@ -40,6 +40,14 @@ class CdaImportError(ValueError):
     """The document is not an LPR3 CDA document we can read; the message says why."""
 
 
+@dataclass(frozen=True)
+class Note:
+    """One thing of the document that is not kept: its kind and what it names (Danish: `import_notes.py`)."""
+
+    kind: str
+    values: dict[str, str]
+
+
 @dataclass
 class ReadResult:
     """The form read from a document, the reporting unit and CVR it names, and what could not be kept."""
@@ -48,6 +56,7 @@ class ReadResult:
     author_unit: str | None = None
     custodian_cvr: str | None = None
     dropped: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     dropped_codes: set[str] = field(default_factory=set)
     dropped_times: set[str] = field(default_factory=set)
 
@@ -70,8 +79,11 @@ class _Reader:
 
     # -- small readers -------------------------------------------------------------------------------------
 
-    def drop(self, what: str, node: etree._Element | None = None) -> None:
+    def drop(self, what: str, node: etree._Element | None = None, kind: str = "other", **values: str | None) -> None:
+        """Name what is not kept: in English (`dropped`, the command line) and as a kind with its values
+        (`notes`, rendered per language by template)."""
         self.result.dropped.append(what)
+        self.result.notes.append(Note(kind, {k: v or "" for k, v in values.items()}))
         if node is not None:
             self.result.dropped_codes |= {c.get("code") for c in node.iter(f"{{{HL7}}}code") if c.get("code")}
             self.result.dropped_times |= {v.get("value") for v in node.iter() if isinstance(v.tag, str)
@@ -83,7 +95,7 @@ class _Reader:
         if not value:
             return None
         if not _CODE.match(value):
-            self.drop(f"{what} {value!r} is not a code", element)
+            self.drop(f"{what} {value!r} is not a code", element, "not_code", value=value)
             return None
         return value
 
@@ -94,7 +106,7 @@ class _Reader:
         try:
             return from_cda_time(value)
         except ValueError:
-            self.drop(f"unreadable time {value!r}")
+            self.drop(f"unreadable time {value!r}", None, "bad_time", value=value)
             return None
 
     def interval(self, node: etree._Element) -> tuple[str | None, str | None]:
@@ -172,7 +184,7 @@ class _Reader:
             text = " ".join(parts) or (name.text or "").strip() or None
         self.form.patient = Patient(cpr=cpr, name=text)
         if role.find("h:addr", NS) is not None:
-            self.drop("the patient's address", role.find("h:addr", NS))
+            self.drop("the patient's address", role.find("h:addr", NS), "address")
         author = self.root.find("h:author/h:assignedAuthor/h:representedOrganization/h:id", NS)
         if author is not None and author.get("root") == SOR:
             self.result.author_unit = (author.get("extension") or "").strip() or None
@@ -195,7 +207,7 @@ class _Reader:
                                              ("procedure", {"25", "29", "30"}), ("diagnosis", {"45", "46", "114"}),
                                              ("report", {"90"})) if tpl & ts), None)
                 if kind is None:
-                    self.drop(f"an entry of unknown template {sorted(tpl)}", inner)
+                    self.drop(f"an entry of unknown template {sorted(tpl)}", inner, "unknown_entry")
                     continue
                 by_kind.setdefault(kind, []).append(inner)
         if not by_kind:
@@ -203,7 +215,7 @@ class _Reader:
         for node in by_kind.get("course", [])[:1]:
             self.course(node)
         for node in by_kind.get("course", [])[1:]:
-            self.drop("a second course (one form holds one course)", node)
+            self.drop("a second course (one form holds one course)", node, "second_course")
         for node in by_kind.get("contact", []):
             self.contact(node)
         for node in by_kind.get("procedure", []):
@@ -257,13 +269,14 @@ class _Reader:
         for reason in self.relations(act, "55"):
             ref.reason = self.code(reason)
             for extra in self.relations(reason, "5"):
-                self.drop("a supplementary code on the referral reason", extra)
+                self.drop("a supplementary code on the referral reason", extra, "referral_supplementary")
 
     def payment(self, act: etree._Element, period: tuple[str | None, str | None]) -> Payment:
         payer = act.find("h:participant/h:participantRole/h:scopingEntity/h:id", NS)
         spec = self.codes_of(act, "10")
         if act.find("h:effectiveTime", NS) is not None and self.interval(act) != period:
-            self.drop("the payment's own period (the contact's times are used)", act.find("h:effectiveTime", NS))
+            self.drop("the payment's own period (the contact's times are used)", act.find("h:effectiveTime", NS),
+                      "payment_period")
         return Payment(agreement=self.code(act), payer=None if payer is None else payer.get("extension"),
                        specialisation_level=spec[0] if spec else None)
 
@@ -279,12 +292,13 @@ class _Reader:
             if not any((current.payer, current.agreement, current.specialisation_level)):
                 self.form.payment = payment
             elif payment != current:
-                self.drop("a contact's own payment (the form has one payment for all its contacts)", pay)
+                self.drop("a contact's own payment (the form has one payment for all its contacts)", pay,
+                          "contact_payment")
         for participant in enc.findall("h:participant", NS):
             if participant.get("typeCode") != "RESP":
-                self.drop("a stay or absence of the contact (opholdsadresse)", participant)
+                self.drop("a stay or absence of the contact (opholdsadresse)", participant, "stay")
         for referral in self.relations(enc, "51"):
-            self.drop("a referral on the contact", referral)
+            self.drop("a referral on the contact", referral, "contact_referral")
         kind, extension = self.reference_target(enc)
         if kind == "course":
             self.set_course_ref(extension)
@@ -305,18 +319,19 @@ class _Reader:
         specs = self.codes_of(node, "22")
         procedure.action_spec = specs[0] if specs else None
         for reason in self.relations(node, "19"):
-            self.drop("a procedure's indication (not part of the form)", reason)
+            self.drop("a procedure's indication (not part of the form)", reason, "indication")
         kind, extension = self.reference_target(node)
         target = self.ids.get((extension or "").lower())
         if kind == "contact" and target and target[1] in self.contacts:
             self.contacts[target[1]].procedures.append(procedure)
             for pay in self.relations(node, "7"):  # LPR3 pays a contact's procedures through the contact
-                self.drop("the payment of a procedure on a contact", pay)
+                self.drop("the payment of a procedure on a contact", pay, "procedure_payment")
             return
         if kind == "course":
             self.set_course_ref(extension)
         elif kind is not None:
-            self.drop("the link of a procedure to a contact not in the document (kept without contact)")
+            self.drop("the link of a procedure to a contact not in the document (kept without contact)", None,
+                      "procedure_link")
         pays = self.relations(node, "7")
         procedure.payment = self.payment(pays[0], (start, end)) if pays else None
         self.form.procedures.append(procedure)
@@ -336,12 +351,13 @@ class _Reader:
         if target_kind == "contact" and target and target[1] in self.contacts:
             self.contacts[target[1]].diagnoses.append(diagnosis)
         else:
-            self.drop(f"diagnosis {diagnosis.code} of a contact not in the document", obs)
+            self.drop(f"diagnosis {diagnosis.code} of a contact not in the document", obs, "diagnosis_link",
+                      value=diagnosis.code)
 
     def report(self, act: etree._Element) -> None:
         organizer = next(iter(self.relations(act, "88")), None)
         if organizer is None:
-            self.drop("a result report without its organizer", act)
+            self.drop("a result report without its organizer", act, "report_organizer")
             return
         status = organizer.find("h:statusCode", NS)
         report = ResultReport(id=self.own_id(act, "report"), name=self.code(organizer),
@@ -359,7 +375,8 @@ class _Reader:
             if text and kinds.get(code) == "time":
                 text = from_cda_time(text) if _TS.match(text) else text
             if code in report.results:
-                self.drop(f"a second result {code} in report {report.name}", obs)
+                self.drop(f"a second result {code} in report {report.name}", obs, "second_result", value=code,
+                          report=report.name)
                 continue
             report.results[code] = text
         kind, extension = self.reference_target(act)
@@ -370,7 +387,8 @@ class _Reader:
         elif target is not None:
             report.trigger = Trigger(ref=target[1])
         else:
-            self.drop(f"the trigger of result report {report.name} (not in the document)")
+            self.drop(f"the trigger of result report {report.name} (not in the document)", None, "report_trigger",
+                  report=report.name)
         self.form.result_reports.append(report)
 
     def nullify(self, act: etree._Element) -> None:
@@ -381,7 +399,7 @@ class _Reader:
         if target and not self.form.course.start:
             self.form.course.id = target
         self.form.status = "cancelled"
-        self.drop("the removal (nullify) of an entry: imported as a cancelled form")
+        self.drop("the removal (nullify) of an entry: imported as a cancelled form", None, "nullify")
 
 
 def read_document(data: bytes) -> ReadResult:

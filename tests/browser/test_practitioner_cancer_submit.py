@@ -1,0 +1,91 @@
+"""Issue 19, the practitioner's path in a real browser: a cancer diagnosis with "ingen metastaser" and "ingen
+lokalrecidiv", the RAA01 report with Anmeldelsesstatus and Makroskopisk diagnosegrundlag only, "Markér som
+komplet", "Indberet". The stored bundle's LPR3 document passes the official XSD and schematron: the results left
+empty are not written (they were `nullFlavor="NI"`, 6 failed asserts)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import timedelta
+
+import pytest
+from lxml import etree
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.conftest import FIXED_NOW, start_app, stop_app
+from tests.dbfile import bundle_names, stored_bundle
+from tests.unit.cda_support import assert_valid, need_shared
+from tests.unit.submit_helpers import clean_form, set_practice
+
+from .helpers import by_mark, input_of, press, scroll_to, wait, wait_focus_in, wait_stored
+from .keyboard import choose_here, click_fresh, open_section, pick
+
+pytestmark = pytest.mark.browser
+HL7 = {"h": "urn:hl7-org:v3"}
+
+
+@pytest.fixture
+def practice_app(tmp_path):
+    """The app over a data dir with a practice profile (SOR unit, CVR) and one clean draft treated yesterday."""
+    from seilocal.store import open_store
+
+    need_shared()
+    data = tmp_path / "data"
+    store = open_store(data)
+    set_practice(store)
+    store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
+    store.close()
+    app = start_app(data)
+    yield app
+    stop_app(app)
+
+
+def test_cancer_with_none_stated_and_a_report_with_empty_results_submits_a_valid_document(browser, practice_app):
+    app = practice_app
+    browser.get(app.url)
+    browser.get(f"{app.base}/skema/1")
+    by_mark(browser, "form-actions")
+
+    open_section(browser, "contacts")
+    row = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="contacts-table"] tbody tr'),
+               message="no contact row")[0]
+    browser.execute_script("arguments[0].click();", scroll_to(browser, row))  # a sticky bar may overlap it
+    pick(browser, "diagnosis-action-code", "DC509", "DC509")
+    wait_stored(app.data_dir, lambda doc: doc["contacts"][0]["diagnoses"][0]["code"] == "DC509")
+    click_fresh(browser, "diagnosis-action-metastases-none")
+    wait_stored(app.data_dir, lambda doc: doc["contacts"][0]["diagnoses"][0]["no_metastases"] is True)
+    click_fresh(browser, "diagnosis-action-recurrences-none")
+    wait_stored(app.data_dir, lambda doc: doc["contacts"][0]["diagnoses"][0]["no_local_recurrences"] is True)
+
+    # The RAA01 report: Anmeldelsesstatus from its list, Makroskopisk diagnosegrundlag typed (the starter catalog
+    # lacks its list), the rest left empty.
+    wait(browser, lambda d: "Vis ubehandlede RI (1)" in by_mark(d, "top-ri-show").text,
+         message="the top bar offers no untreated report")
+    press(browser, "top-ri-process")  # "Behandl alle": the report is made, the focus in its first field
+    wait_stored(app.data_dir, lambda d: len(d["result_reports"]) == 1)
+    wait_focus_in(browser, "ri-field-RDA01")
+    choose_here(browser, "ri-field-RDA01", "AZCA1", "AZCA1")
+    wait_stored(app.data_dir, lambda d: d["result_reports"][0]["results"].get("RDA01") == "AZCA1")
+    field = input_of(browser, "ri-field-RDA02")
+    field.click()
+    field.send_keys("AZCB1", Keys.ENTER)
+    wait_stored(app.data_dir, lambda d: d["result_reports"][0]["results"].get("RDA02") == "AZCB1")
+    click_fresh(browser, "ri-complete")
+    wait_stored(app.data_dir, lambda d: d["result_reports"][0]["status"] == "complete")
+
+    click_fresh(browser, "action-submit")
+    by_mark(browser, "submit-warnings")  # the deadline reminder: confirm it
+    click_fresh(browser, "submit-confirm")
+    stored = wait_stored(app.data_dir, lambda d: d["status"] == "submitted")
+    assert {k: v for k, v in stored["result_reports"][0]["results"].items() if v} == {"RDA01": "AZCA1",
+                                                                                   "RDA02": "AZCB1"}
+    assert bundle_names(app.data_dir) == ["seilocal-skema-1-v1.zip"]
+    with zipfile.ZipFile(io.BytesIO(stored_bundle(app.data_dir, "seilocal-skema-1-v1.zip"))) as archive:
+        xml = archive.read("lpr3/seilocal-skema-1-v1-lpr3.xml")
+    assert_valid(xml)  # the official XSD and the 2019 schematron: 0 failed asserts
+    organizer = etree.fromstring(xml).xpath("//h:organizer[h:code/@code='RAA01']", namespaces=HL7)[0]
+    codes = organizer.xpath("h:component/h:observation/h:code/@code", namespaces=HL7)
+    assert codes == ["RDA01", "RDA02"]  # the empty results are not in the document
+    assert b'nullFlavor="NI"/>' not in etree.tostring(organizer)
