@@ -18,7 +18,7 @@ from seilocal.store.crypto import Error as storage_errors
 from .backup_panel import storage_error_text
 from .context import AppContext
 
-# Center the focused element, then let the form page's helper (form_page.KEEP_FOCUS_CLEAR_JS) move it below the
+# Center the focused element, then let the form page's helper (focus.FOCUS_JS) move it below the
 # sticky form header if that still covers it (a short window).
 _SCROLL_TO_FOCUS = """
 const el = document.activeElement;

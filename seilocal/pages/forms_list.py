@@ -65,6 +65,21 @@ def deadline_text(day: date | None, today: date) -> str:
     return f"{format_date(reporting_deadline(day))} ({days_text(days_left(day, today)).lower()})"
 
 
+# The form number cell: a real link, so Tab reaches every row and Enter (or a click) opens the form.
+FORM_LINK_CELL = (
+    '<q-td :props="props">'
+    '<a :href="\'/skema/\' + props.row.form_no" :data-testid="\'open-form-\' + props.row.form_no"'
+    ' :aria-label="\'Åbn skema \' + props.row.form_no" class="text-primary text-weight-medium"'
+    ' @click.stop>{{ props.row.form_no }}</a></q-td>'
+)
+
+
+def open_single_hit(rows: list[dict]) -> None:
+    """Enter in the search box: a search that found one form opens it (more hits: Tab goes on to the list)."""
+    if len(rows) == 1:
+        ui.navigate.to(f"/skema/{rows[0]['form_no']}")
+
+
 def code_options(values: list[str], text_of) -> dict[str, str]:
     """Filter options that read as "code – text" (the bare code only when the catalog does not know it)."""
     options = {"": "Alle"}
@@ -182,6 +197,9 @@ def forms_list_page(ctx: AppContext) -> None:
         table = ui.table(columns=_COLUMNS, rows=[], row_key="form_no", pagination=25).classes("w-full").mark(
             "forms-table")
         table.on("rowClick", lambda e: ui.navigate.to(f"/skema/{e.args[1]['form_no']}"))
+        # The keyboard's way in: the form number is a link (a Tab stop; Enter opens the form).
+        table.add_slot("body-cell-form_no", FORM_LINK_CELL)
+        search.on("keydown.enter", lambda: open_single_hit(table.rows))
         table.props("flat bordered dense")
         empty_note = ui.label("Ingen skemaer endnu – tryk på »Opret skema«.").classes("text-grey-7").mark(
             "forms-empty")

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from seilocal.model import STATUS_LABELS_DA, Form
 from seilocal.model.datetime_input import format_for_display, parse_stored
 from seilocal.model.lifecycle import next_status
+from seilocal.rules.r_deadline import course_dates
 
 from .forms import FormNotFound, FormStore, StaleForm, StoredForm
 
@@ -504,7 +505,8 @@ def earliest_unreported(current: Form, last: Form | None) -> date | None:
     """The earliest treatment date not yet reported: every treatment of a never-submitted form, else the
     contacts and procedures that are new or changed since the `last` submitted version."""
     reported = {} if last is None else {row_id: row for row_id, row, _ in _treatment_rows(last)}
-    days = []
+    # A never-reported course is due from its start and markers too, also without any contact yet.
+    days = course_dates(current) if last is None else []
     for row_id, row, start in _treatment_rows(current):
         if reported.get(row_id) == row:
             continue
