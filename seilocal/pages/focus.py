@@ -72,6 +72,18 @@ FOCUS_JS = """
     event.preventDefault();
     input.dispatchEvent(new CustomEvent('seil-typed-enter', {detail: text, bubbles: true}));
   }, true);
+  // Bring whatever has the focus into view now and while the page settles (a selected row's details are drawn
+  // a moment later and push the field down): up to `frames` animation frames.
+  window.seilShowFocus = function (frames) {
+    frames = frames === undefined ? 30 : frames;
+    const el = document.activeElement;
+    if (el && el !== document.body) {
+      const r = el.getBoundingClientRect();
+      if (r.top < coveredTo() || r.bottom > window.innerHeight) el.scrollIntoView({block: 'center', inline: 'nearest'});
+      window.seilKeepClear(el);
+    }
+    if (frames > 0) requestAnimationFrame(() => window.seilShowFocus(frames - 1));
+  };
   function clearIconsOffTab(root) {
     if (!root.querySelectorAll) return;
     for (const icon of root.querySelectorAll('.q-field__focusable-action:not([tabindex="-1"])')) {

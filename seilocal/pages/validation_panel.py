@@ -22,6 +22,7 @@ from nicegui import ui
 from seilocal.rules import Finding, validate
 from seilocal.rules.context import UNCONFIRMED_NOTE
 
+from .focus import focus_mark
 from .form_editor import FormEditor
 
 IMMEDIATE_ROWS = 100  # up to this many contacts and procedures (a few ms of rules) every save validates at once
@@ -142,6 +143,8 @@ class ValidationPanel:
         self._arm()
         self.expansion.open()
         self.run()
+        if self.findings:
+            focus_mark("validation-list")  # the focus rule: to what the action made, the first finding
 
     def _arm(self) -> None:
         if not self.armed:
