@@ -45,7 +45,9 @@ FOCUS_JS = """
     if (host && !host.matches('input, textarea, button, a, [tabindex]')) {
       el = host.querySelector('input, textarea, [tabindex]:not([tabindex="-1"]), button, a') || host;
     }
-    if (!el || el.getClientRects().length === 0 || el.disabled) {
+    // A closing dialog hands the focus back to what had it before: wait until it is gone, then take the focus.
+    const closing = document.querySelector('.q-dialog') && !(host && host.closest('.q-dialog'));
+    if (!el || closing || el.getClientRects().length === 0 || el.disabled) {
       if (tries > 0) setTimeout(() => window.seilFocus(mark, tries - 1), 50);
       return;
     }
@@ -128,3 +130,8 @@ def focus_mark(mark: str) -> None:
     """Put the focus on the element marked `mark` (its input for a field) once it is shown, in view below the
     sticky header: the one way pages move the focus after an action."""
     ui.run_javascript(f"window.seilFocus && window.seilFocus({json.dumps(mark)})")
+
+
+def focus_on_load(mark: str) -> None:
+    """Focus `mark` once the page being built has reached the browser (a timer starts only then)."""
+    ui.timer(0, lambda: focus_mark(mark), once=True)

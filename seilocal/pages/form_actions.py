@@ -106,6 +106,8 @@ async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dic
                       "Den dannes igen, når du henter den under Historik.", type="warning", timeout=0,
                       close_button=True)
     ui.notify(f"Skemaet er indberettet (version {version.version}).{written}", type="positive")
+    # The focus rule: to what the submission made, the version and its bundle under "Historik".
+    ctx.extras.setdefault("focus_after_reload", {})[editor.form.form_no] = "action-history"
     ui.navigate.reload()
 
 

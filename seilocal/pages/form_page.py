@@ -10,6 +10,7 @@ from seilocal.model.workflow import INVALID, is_invalid
 from seilocal.store import FormNotFound
 
 from .context import AppContext
+from .focus import focus_on_load
 from .form_editor import FormEditor
 from .frame import TOP_BAR_PX, frame
 from .open_forms import track
@@ -120,6 +121,22 @@ def form_page(ctx: AppContext, form_no: int) -> None:
                         builder(editor)
                     else:
                         ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+    first_focus(ctx, editor)
+
+
+def first_focus(ctx: AppContext, editor: FormEditor) -> None:
+    """Where the focus starts: where an action before the reload sent it (e.g. "Indberet" to "Historik"), or
+    on a new form the CPR field, its first field; an existing form starts at the top, as the browser puts it."""
+    mark = after_reload(ctx).pop(editor.form.form_no, None)
+    if mark is None and editor.form.status == "draft" and not editor.form.patient.cpr:
+        mark = "patient-cpr"
+    if mark:
+        focus_on_load(mark)
+
+
+def after_reload(ctx: AppContext) -> dict[int, str]:
+    """Per form number, the mark the focus goes to when its page is built next (set before a reload)."""
+    return ctx.extras.setdefault("focus_after_reload", {})
 
 
 _WHEN_CLOSED = ("(e) => { const head = e.currentTarget && e.currentTarget.querySelector('.q-item');"

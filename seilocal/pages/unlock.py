@@ -46,7 +46,7 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
         ui.label("Dine data bliver krypteret. Computeren har ingen nøglering, der kan gemme nøglen, så vælg en "
                  "adgangssætning. Du skal skrive den, hver gang programmet starter.")
     first = ui.input("Adgangssætning", password=True, password_toggle_button=True).classes("w-full") \
-        .mark("unlock-new")
+        .props("autofocus").mark("unlock-new")
     again = ui.input("Gentag adgangssætningen", password=True).classes("w-full").mark("unlock-again")
     message = ui.label("").classes("text-negative").mark("unlock-message")
 
@@ -88,7 +88,7 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
         ui.label("Databasen er krypteret. Skriv adgangssætningen, eller gendannelsesnøglen fra papiret, "
                  "hvis du har glemt den.")
     field = ui.input("Adgangssætning eller gendannelsesnøgle", password=True,
-                     password_toggle_button=True).classes("w-full").mark("unlock-passphrase")
+                     password_toggle_button=True).classes("w-full").props("autofocus").mark("unlock-passphrase")
     message = ui.label("").classes("text-negative").mark("unlock-message")
     if "keyring" in reason and not lost_key:  # (a folder path may hold the word too)
         message.text = "Nøgleringen gav ikke adgang til nøglen. Skriv adgangssætningen i stedet."

@@ -142,6 +142,8 @@ def test_the_keyboard_path_from_the_list_to_the_next_form(browser, app_with_form
 
     # 5. Back to the list by the top bar's link, and open the next form from the deadline view.
     wait(browser, lambda d: by_mark(d, "header-status").text == "Indberettet", message="the page did not reload")
+    wait_focus_in(browser, "action-history")  # the focus rule: to what the submission made, its history
+    assert focus_in_view(browser)
     shift_tab_to(browser, "nav-forms", most=40)
     type_keys(browser, Keys.ENTER)
     wait_focus_in(browser, "forms-search")
