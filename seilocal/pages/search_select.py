@@ -140,7 +140,9 @@ class SearchSelect:
         if not code or code == self.select.value:
             self.set_value(self.select.value)  # the input shows the value's label again
             return
-        options = self.options_for(text) if self.is_hit(text, code) else {}
+        options = self.options_for(text)
+        if code not in options and code not in self.select.options and len(options) == 1:
+            code = next(iter(options))  # a partial code or name with one hit (a SOR number's start): that one
         # A code no search offers is a new value (the catalog is incomplete): refused or taken by _value_changed.
         self.select.set_options(self._with_current({**options, code: self.label_of(code)}, self.select.value),
                                 value=code)
