@@ -525,6 +525,22 @@ ACTION_LABELS_DA = {
 }
 
 
+# What a "view" row saw (its path holds the kind, not a field): the log says it in Danish, never "Vist form".
+VIEW_LABELS_DA = {"form": "Skemaet åbnet", "print": "Skemaet udskrevet (PDF)", "export": "Skemaet eksporteret"}
+
+
+def audit_action_text(action: str, path: str | None) -> str:
+    """The Danish "Handling" of an audit row: "Ændret", "Skemaet åbnet", "Skemaet udskrevet (PDF)" ..."""
+    if action == "view":
+        return VIEW_LABELS_DA.get(path or "form", ACTION_LABELS_DA["view"])
+    return ACTION_LABELS_DA.get(action, action)
+
+
+def audit_field_text(action: str, path: str | None) -> str:
+    """The Danish "Felt" of an audit row: a field's label; nothing for a view (no field was involved)."""
+    return field_label(path) if path and action != "view" else ""
+
+
 def _audit_value(path: str | None, text: str | None) -> str:
     if text is None:
         return ""
@@ -549,9 +565,9 @@ def audit_csv(rows: Sequence[dict[str, Any]]) -> bytes:
         writer.writerow([_as_text(cell) for cell in [
             format_for_display(row["at"]),
             row["form_no"],
-            ACTION_LABELS_DA.get(action, action),
-            field_label(path) if path else "",
-            path or "",
+            audit_action_text(action, path),
+            audit_field_text(action, path),
+            path if path and action != "view" else "",
             _audit_value(path, row.get("old_value")),
             _audit_value(path, row.get("new_value")),
         ]])

@@ -315,3 +315,14 @@ def test_patient_audit_covers_every_form_of_the_cpr_and_exports_csv(store, versi
     assert any(r[2] == "Indberettet" and r[1] == "1" for r in table)
     assert any(r[2] == "Slettet" and r[1] == "3" for r in table)
     assert all("0202802222" not in cell for r in table for cell in r)
+
+
+def test_views_read_as_danish_actions_without_a_field(store, versions):
+    stored = store.forms.create()
+    store.forms.save_edit(stored, "patient.cpr", "0101801233")
+    store.forms.record_view(stored.form.form_no)
+    store.forms.record_view(stored.form.form_no, "print")
+    table = list(csv.reader(io.StringIO(audit_csv(versions.patient_audit("0101801233")).decode("utf-8-sig")),
+                            delimiter=";"))
+    views = [row[2:5] for row in table if row[2].startswith("Skemaet")]
+    assert views == [["Skemaet åbnet", "", ""], ["Skemaet udskrevet (PDF)", "", ""]]  # never "Vist form"
