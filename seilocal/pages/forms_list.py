@@ -20,6 +20,7 @@ from .frame import frame
 from .open_forms import created, discard_untouched
 from .optional import optional_part
 from .settings_page import starter_catalog_notice
+from .start_notice import start_notice
 
 _COLUMNS = [
     {"name": "form_no", "label": "Skemanr.", "field": "form_no", "align": "left", "sortable": True},
@@ -160,6 +161,7 @@ def forms_list_page(ctx: AppContext) -> None:
         if first_start_pending(ctx):  # F1: a new data folder asks for the practice profile first
             setup_card(ctx)
         starter_catalog_notice(ctx, mark="forms-starter-notice")
+        start_notice(ctx.store.prefs)  # e.g. a restore done at this start, said in Danish
         with ui.row().classes("w-full items-center"):
             ui.label("Skemaer").classes("text-h5")
             ui.space()

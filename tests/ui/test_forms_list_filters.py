@@ -113,3 +113,15 @@ async def test_enter_in_the_search_opens_the_one_form_found(app_user: User) -> N
     search.trigger("keydown.enter")
     await app_user.should_see(marker="header-name")
     await app_user.should_see("Anna", marker="header-name")
+
+
+async def test_a_restore_done_at_start_is_said_in_danish_until_ok(app_user: User) -> None:
+    from seilocal.pages.start_notice import remember
+
+    remember(app_user.ctx.store.prefs, "restored", name="seilocal-2026-11-24.db")
+    await app_user.open("/")
+    await app_user.should_see("Backuppen seilocal-2026-11-24.db er gendannet.", marker="start-notice-text")
+    app_user.find(marker="start-notice-ok").click()
+    await app_user.should_not_see(marker="start-notice")
+    await app_user.open("/")
+    await app_user.should_not_see(marker="start-notice")  # said once
