@@ -103,11 +103,13 @@ FOCUS_JS = """
   const resized = new ResizeObserver(pad);
   const watched = new WeakSet();
   new MutationObserver((changes) => {
+    const roots = new Set();  // one look per changed parent, however many rows a table just drew
     for (const change of changes) {
       for (const node of change.addedNodes) {
-        if (node.nodeType === 1) clearIconsOffTab(node.parentNode || node);
+        if (node.nodeType === 1) roots.add(node.parentNode || node);
       }
     }
+    roots.forEach(clearIconsOffTab);
     for (const el of document.querySelectorAll(STICKY)) {
       if (!watched.has(el)) { watched.add(el); resized.observe(el); }
     }
