@@ -5,7 +5,9 @@ gets the focus is kept in view below the fixed top bar and the form's sticky hea
 below once (frame.py); Python code asks for the focus with `focus_mark`, never by scrolling on its own.
 
 The script also keeps Quasar's ✕ clear icons out of the Tab order (Tab goes from field to field; the ✕ stays
-a mouse target) and hides them in a read-only (disabled) part of a page, where they would empty a field on screen.
+a mouse target) and hides them in a read-only (disabled) part of a page, where they would empty a field on screen;
+and it sends Enter on text typed into a search field (search_select.py) to the server with that text, unless the
+arrow keys chose an option, so a highlight left from before the list caught up is never taken.
 """
 
 from __future__ import annotations
