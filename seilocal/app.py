@@ -151,17 +151,24 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
 
 def _restore_and_open(data_dir: Path) -> Store:
     """A scheduled restore (chosen in the app, done while no connection is open), then the store."""
+    from seilocal.pages import start_notice
     from seilocal.settings import db_path
     from seilocal.store import open_store
     from seilocal.store.backup import BackupError, apply_pending_restore
 
+    notice: tuple[str, dict[str, str]] | None = None
     try:
         restored = apply_pending_restore(data_dir, db_path(data_dir))
         if restored:
             _say(f"Restored the backup {restored.name}")
+            notice = ("restored", {"name": restored.name})
     except BackupError as exc:
         print(f"error: the scheduled restore failed, the current database is kept: {exc}", file=sys.stderr)
-    return open_store(data_dir)
+        notice = ("restore-failed", {})
+    store = open_store(data_dir)
+    if notice:  # said in the app too (in Danish, on the forms list), not only here on the console
+        start_notice.remember(store.prefs, notice[0], **notice[1])
+    return store
 
 
 def _opened(data_dir: Path, store: Store, holder: list[Store]) -> None:

@@ -19,6 +19,7 @@ from seilocal.model.prefill import new_diagnosis
 
 from .code_field import code_field, code_label
 from .fields import code_select
+from .focus import focus_mark
 from .form_editor import FormEditor
 from .stale_fields import clear_stale
 
@@ -47,6 +48,14 @@ def is_cancer(editor: FormEditor, code: str | None, at: date | None) -> bool:
     return bool(code) and (catalog.in_list("diag.car", code, at) or catalog.in_list("diag.primkraeft", code, at))
 
 
+# Backspace or Delete on a chip (its ✕ has the focus) removes it; Backspace in the empty search field removes the
+# last chip. Quasar may hand one keydown to a listener twice: the event is marked, so one key is one removal.
+_CHIP_KEY_JS = ("(e) => { if ((e.key === 'Backspace' || e.key === 'Delete') && !e.seilDone) "
+                "{ e.seilDone = true; e.preventDefault(); emit(); } }")
+_EMPTY_BACKSPACE_JS = ("(e) => { if (e.key === 'Backspace' && !e.seilDone && e.target && e.target.value === '') "
+                       "{ e.seilDone = true; emit(); } }")
+
+
 def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, list_name: str | None,
                     date_path: str | None = None, required: str | None = None,
                     none: tuple[str, str] | None = None) -> None:
@@ -67,6 +76,17 @@ def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, lis
             chips.refresh()
             show_required()
             lock()
+
+    def remove(code: str) -> None:
+        """A chip's ✕ (or Backspace/Delete on it, or Backspace in the empty search field): the focus stays in
+        the search field, never on the page."""
+        save([x for x in editor.get(path) if x != code])
+        focus_mark(mark)
+
+    def remove_last() -> None:
+        codes = list(editor.get(path))
+        if codes:
+            remove(codes[-1])
 
     def stated_none() -> bool:
         return bool(none and editor.get(none[0]))
@@ -105,8 +125,8 @@ def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, lis
         with ui.row().classes("gap-1 items-center"):
             for code in editor.get(path):
                 ui.chip(code_label(code, catalog.text(code)), removable=True,
-                        on_value_change=lambda _e, c=code: save([x for x in editor.get(path) if x != c])).props(
-                    "dense").mark(f"{mark}-chip")
+                        on_value_change=lambda _e, c=code: remove(c)).props("dense").mark(f"{mark}-chip").on(
+                    "keydown", lambda _e, c=code: remove(c), js_handler=_CHIP_KEY_JS)
 
     def show_required(external: str | None = None) -> None:
         message = external or (required if required and not editor.get(path) and not stated_none() else None)
@@ -123,6 +143,7 @@ def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, lis
             none_box = ui.checkbox(none[1], value=stated_none(),
                                    on_change=lambda e: tick(bool(e.value))).props("dense").mark(f"{mark}-none")
             none_hint = ui.label(NONE_BLOCKED.format(text=none[1].lower())).classes("text-caption text-grey-7")
+    adder.select.on("keydown", remove_last, js_handler=_EMPTY_BACKSPACE_JS)
     show_required()
     lock()
     editor.register_field(path, show_required, adder.focus)
@@ -231,6 +252,9 @@ def diagnoses_editor(editor: FormEditor, contact_path: str) -> None:
         if editor.add_row(list_path, diagnosis, index=index) is not None:
             undo_box.clear()
             view.refresh()
+            # The focus rule: to the code field of the diagnosis just made.
+            focus_mark("diagnosis-action-code" if kind == "action"
+                       else f"diagnosis-{len(editor.get(list_path)) - 1}-code")
 
     def remove(index: int) -> None:
         removed = editor.remove_row(list_path, index)

@@ -112,6 +112,8 @@ async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dic
         return
     written = " Indberetningspakken er gemt krypteret; den hentes under Historik." if result.bundle else ""
     ui.notify(f"Skemaet er indberettet (version {result.version.version}).{written}", type="positive")
+    # The focus rule: to what the submission made, the version and its bundle under "Historik".
+    ctx.extras.setdefault("focus_after_reload", {})[editor.form.form_no] = "action-history"
     ui.navigate.reload()
 
 

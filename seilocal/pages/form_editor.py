@@ -18,15 +18,8 @@ from seilocal.store.crypto import Error as storage_errors
 from .backup_panel import storage_error_text
 from .context import AppContext
 
-# Center the focused element, then let the form page's helper (form_page.KEEP_FOCUS_CLEAR_JS) move it below the
-# sticky form header if that still covers it (a short window).
-_SCROLL_TO_FOCUS = """
-const el = document.activeElement;
-if (el && el !== document.body) {
-  el.scrollIntoView({block: 'center', inline: 'nearest'});
-  if (window.seilKeepClear) window.seilKeepClear(el);
-}
-"""
+# Bring the focused element into view below the sticky header, also while the page settles (focus.FOCUS_JS).
+_SCROLL_TO_FOCUS = "window.seilShowFocus && window.seilShowFocus()"
 _FAILED = object()  # a write that did not happen (None can be a real result: an undone row that was None)
 
 

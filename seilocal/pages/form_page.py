@@ -11,6 +11,7 @@ from seilocal.security import from_own_pages
 from seilocal.store import FormNotFound
 
 from .context import AppContext
+from .focus import focus_on_load
 from .form_editor import FormEditor
 from .frame import TOP_BAR_PX, frame
 from .open_forms import track
@@ -31,48 +32,6 @@ SECTIONS = [
 ]
 
 
-# The sticky header never covers the field with the focus: the page keeps a scroll padding as tall as the top bar
-# and the header (kept in step by a ResizeObserver), and a focus under the header scrolls it clear. The same
-# helper serves jumps to a field (form_editor.py).
-KEEP_FOCUS_CLEAR_JS = """
-<script>
-(function () {
-  const HEADER = '[data-testid="form-header"]';
-  function headerBottom() {
-    const header = document.querySelector(HEADER);
-    return header ? header.getBoundingClientRect().bottom : 0;
-  }
-  window.seilKeepClear = function (el) {
-    if (!el || el === document.body || !el.getBoundingClientRect) return;
-    // Not what the page's scrolling cannot move: the header itself, the top bar, dialogs and drop-down menus.
-    if (el.closest(HEADER + ', .q-header, .q-dialog, .q-menu')) return;
-    const bottom = headerBottom();
-    const rect = el.getBoundingClientRect();
-    if (rect.top < bottom + 8) window.scrollBy(0, rect.top - bottom - 24);
-    else if (rect.bottom > window.innerHeight - 8) window.scrollBy(0, rect.bottom - window.innerHeight + 24);
-  };
-  function watch() {
-    const header = document.querySelector(HEADER);
-    if (!header || header.dataset.seilWatched) return Boolean(header);
-    header.dataset.seilWatched = '1';
-    const pad = () => {
-      document.documentElement.style.scrollPaddingTop = Math.ceil(headerBottom() + 16) + 'px';
-    };
-    new ResizeObserver(pad).observe(header);
-    pad();
-    return true;
-  }
-  document.addEventListener('focusin', (event) => {
-    const el = event.target;
-    // After the browser's own scroll into view (if any), so ours is the last word.
-    requestAnimationFrame(() => { if (document.activeElement === el) window.seilKeepClear(el); });
-  });
-  // The header is drawn after this script runs: watch it as soon as it exists, then stop looking.
-  const look = new MutationObserver(() => { if (watch()) look.disconnect(); });
-  look.observe(document.documentElement, {childList: true, subtree: true});
-})();
-</script>
-"""
 # Compact actions in the header: small buttons, and the actions row takes only the width it needs.
 HEADER_CSS = """
 .seil-form-header .q-btn { min-height: 28px; padding: 0 8px; font-size: 13px; }
@@ -137,7 +96,6 @@ def form_page(ctx: AppContext, form_no: int) -> None:
     editor = FormEditor(ctx, stored)
 
     with frame(f"Skema {form_no}"):
-        ui.add_head_html(KEEP_FOCUS_CLEAR_JS)
         ui.add_css(HEADER_CSS)
         # Sticky below the fixed top bar (its height), so the summary stays in view while the sections scroll.
         with ui.card().classes("w-full sticky z-10 q-px-sm q-py-xs gap-1 seil-form-header").style(
@@ -173,6 +131,22 @@ def form_page(ctx: AppContext, form_no: int) -> None:
                         builder(editor)
                     else:
                         ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+    first_focus(ctx, editor)
+
+
+def first_focus(ctx: AppContext, editor: FormEditor) -> None:
+    """Where the focus starts: where an action before the reload sent it (e.g. "Indberet" to "Historik"), or
+    on a new form the CPR field, its first field; an existing form starts at the top, as the browser puts it."""
+    mark = after_reload(ctx).pop(editor.form.form_no, None)
+    if mark is None and editor.form.status == "draft" and not editor.form.patient.cpr:
+        mark = "patient-cpr"
+    if mark:
+        focus_on_load(mark)
+
+
+def after_reload(ctx: AppContext) -> dict[int, str]:
+    """Per form number, the mark the focus goes to when its page is built next (set before a reload)."""
+    return ctx.extras.setdefault("focus_after_reload", {})
 
 
 _WHEN_CLOSED = ("(e) => { const head = e.currentTarget && e.currentTarget.querySelector('.q-item');"

@@ -20,6 +20,7 @@ from .frame import frame
 from .open_forms import created, discard_untouched
 from .optional import optional_part
 from .settings_page import starter_catalog_notice
+from .start_notice import start_notice
 
 _COLUMNS = [
     {"name": "form_no", "label": "Skemanr.", "field": "form_no", "align": "left", "sortable": True},
@@ -63,6 +64,21 @@ def deadline_text(day: date | None, today: date) -> str:
     if day is None:
         return ""
     return f"{format_date(reporting_deadline(day))} ({days_text(days_left(day, today)).lower()})"
+
+
+# The form number cell: a real link, so Tab reaches every row and Enter (or a click) opens the form.
+FORM_LINK_CELL = (
+    '<q-td :props="props">'
+    '<a :href="\'/skema/\' + props.row.form_no" :data-testid="\'open-form-\' + props.row.form_no"'
+    ' :aria-label="\'Åbn skema \' + props.row.form_no" class="text-primary text-weight-medium"'
+    ' @click.stop>{{ props.row.form_no }}</a></q-td>'
+)
+
+
+def open_single_hit(rows: list[dict]) -> None:
+    """Enter in the search box: a search that found one form opens it (more hits: Tab goes on to the list)."""
+    if len(rows) == 1:
+        ui.navigate.to(f"/skema/{rows[0]['form_no']}")
 
 
 def code_options(values: list[str], text_of) -> dict[str, str]:
@@ -145,6 +161,7 @@ def forms_list_page(ctx: AppContext) -> None:
         if first_start_pending(ctx):  # F1: a new data folder asks for the practice profile first
             setup_card(ctx)
         starter_catalog_notice(ctx, mark="forms-starter-notice")
+        start_notice(ctx.store.prefs)  # e.g. a restore done at this start, said in Danish
         with ui.row().classes("w-full items-center"):
             ui.label("Skemaer").classes("text-h5")
             ui.space()
@@ -182,6 +199,9 @@ def forms_list_page(ctx: AppContext) -> None:
         table = ui.table(columns=_COLUMNS, rows=[], row_key="form_no", pagination=25).classes("w-full").mark(
             "forms-table")
         table.on("rowClick", lambda e: ui.navigate.to(f"/skema/{e.args[1]['form_no']}"))
+        # The keyboard's way in: the form number is a link (a Tab stop; Enter opens the form).
+        table.add_slot("body-cell-form_no", FORM_LINK_CELL)
+        search.on("keydown.enter", lambda: open_single_hit(table.rows))
         table.props("flat bordered dense")
         empty_note = ui.label("Ingen skemaer endnu – tryk på »Opret skema«.").classes("text-grey-7").mark(
             "forms-empty")

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from nicegui import ui
 from nicegui.translations import translations
 
+from . import focus
+
 # NiceGUI has no Danish texts for its "connection lost" banner; the app runs with language="da".
 translations["da"] = {
     "connection_lost": "Forbindelsen til programmet er afbrudt.",
@@ -28,6 +30,7 @@ def frame(title: str) -> Iterator[None]:
     """Page chrome: a top bar with navigation, then the page's own content in a centred column."""
     ui.page_title(f"{title} – SEI-LPR lokal")
     ui.add_css(BUTTON_CASE_CSS)
+    focus.install()  # the one focus rule: kept in view below the header, ✕ icons no Tab stops
     with ui.header(elevated=True).classes("items-center bg-blue-9 q-py-xs").style(f"height: {TOP_BAR_PX}px"):
         ui.label("SEI-LPR lokal").classes("text-h6 text-white")
         ui.space()

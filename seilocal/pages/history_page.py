@@ -10,7 +10,14 @@ from nicegui import ui
 from seilocal.model import STATUS_LABELS_DA
 from seilocal.model.datetime_input import format_for_display
 from seilocal.store import FormNotFound
-from seilocal.store.versions import ACTION_LABELS_DA, Version, VersionStore, audit_csv, diff_documents, field_label
+from seilocal.store.versions import (
+    Version,
+    VersionStore,
+    audit_action_text,
+    audit_csv,
+    audit_field_text,
+    diff_documents,
+)
 
 from .bundle_downloads import bundles_part
 from .context import AppContext
@@ -212,7 +219,7 @@ def _audit_part(versions: VersionStore, cpr: str | None, form_no: int) -> None:
     ui.button("Eksportér som CSV", icon="download", on_click=export).props("outline").mark("audit-export")
     table_rows = [
         {"id": r["id"], "at": format_for_display(r["at"]), "form_no": r["form_no"],
-         "action": ACTION_LABELS_DA.get(r["action"], r["action"]), "field": field_label(r["path"]) if r["path"] else ""}
+         "action": audit_action_text(r["action"], r["path"]), "field": audit_field_text(r["action"], r["path"])}
         for r in rows[-500:]  # the page shows the newest 500; the CSV has everything
     ]
     columns = [

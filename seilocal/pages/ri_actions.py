@@ -17,6 +17,7 @@ from nicegui import ui
 from seilocal.rules.ri_values import Member
 from seilocal.rules.triggers import PendingTrigger, catalog_member, make_report, pending_triggers
 
+from .focus import focus_mark
 from .form_editor import FormEditor
 
 SECTION = "result_reports"
@@ -129,15 +130,6 @@ def _scroll_to(mark: str, focus: str | None = None) -> None:
 
 
 def _focus_when_shown(mark: str) -> None:
-    """Focus the input of a marked field once the browser shows it (the section may still be opening)."""
-    # Marks are our own constants (never user text): safe to put in the script.
-    script = (
-        "let tries = 0; const timer = setInterval(() => {"
-        f" const el = document.querySelector('[data-testid=\"{mark}\"]');"
-        " const input = el && (el.matches('input') ? el : el.querySelector('input'));"
-        " if (input && input.offsetParent !== null) {"
-        "  clearInterval(timer); input.focus(); input.scrollIntoView({block: 'center', inline: 'nearest'});"
-        " } else if (++tries > 60) { clearInterval(timer); }"
-        "}, 50);"
-    )
-    ui.run_javascript(script)
+    """Focus the input of a marked field once the browser shows it (the section may still be opening), in view
+    below the sticky header: the app's one focus helper (focus.py)."""
+    focus_mark(mark)

@@ -34,6 +34,7 @@ from typing import Any
 
 from nicegui import events, ui
 
+from .focus import focus_mark
 from .form_editor import FormEditor
 
 ROWS_PER_PAGE = 25
@@ -305,8 +306,8 @@ class RowTable:
     def _confirm_delete(self) -> None:
         self.dialog.close()
         index = self.selected_index
-        if index is not None:
-            self.delete(index)
+        if index is not None and self.delete(index) is not None:
+            focus_mark(f"{self.mark}-undo")  # the focus rule: to what the action made, its "Fortryd sletning"
 
     def _build_dialog(self) -> None:
         with ui.dialog() as self.dialog, ui.card().mark(f"{self.mark}-delete-dialog"):

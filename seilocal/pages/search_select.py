@@ -12,6 +12,11 @@ from collections.abc import Callable
 
 from nicegui import events, ui
 
+# The input's text when the focus leaves the field for somewhere outside it (not for its own ✕ or menu).
+_LEFT_JS = ("(e) => { const root = e.currentTarget; const to = e.relatedTarget;"
+            " if (to && root && root.contains && root.contains(to)) return;"
+            " emit(e.target && e.target.value || ''); }")
+
 
 class SearchSelect:
     """Base of CodeField and SorField; subclasses say how to search and how to label one value."""
@@ -42,7 +47,13 @@ class SearchSelect:
         self.select.on("input-value", self._typed, throttle=0.12)
         # Tab takes nothing by itself (disable-tab-selection); a typed code that is exactly one of the hits is
         # taken when the field is left, as a practitioner who types "ALAL01" and Tab expects.
-        self.select.on("blur", self._left, js_handler="(e) => emit(e.target && e.target.value || '')")
+        # The native focusout, not Quasar's "blur": Quasar sends no blur when the field is left while its menu is
+        # open (typing over a value at full speed, then Tab), and the typed code would be lost.
+        self.select.on("focusout", self._left, js_handler=_LEFT_JS)
+        # Enter on typed text the arrow keys did not touch: the text decides, not a highlight left from before
+        # (focus.py sends it here instead of to Quasar).
+        self.select.classes("seil-typed-enter")
+        self.select.on("seil-typed-enter", self._typed_enter, js_handler="(e) => emit(e.detail || '')")
         # A short list may depend on the form's time (validity): brought up to date when the field is entered.
         self.select.on("focus", self._entered)
 
@@ -115,8 +126,31 @@ class SearchSelect:
         self.typed = ""
         code = self.normalise(text) if text else ""
         if code and code != self.select.value and text not in self.select.options.values() \
-                and code in self.select.options:
+                and self.is_hit(text, code):
             self.select.value = code  # through _value_changed, as a pick
+
+    def _typed_enter(self, e: events.GenericEventArguments) -> None:
+        text = e.args if isinstance(e.args, str) else ""
+        self.typed = ""
+        self.select.run_method("hidePopup")
+        if not text:
+            return
+        labelled = [value for value, label in self.select.options.items() if label == text]
+        code = labelled[0] if labelled else self.normalise(text)
+        if not code or code == self.select.value:
+            self.set_value(self.select.value)  # the input shows the value's label again
+            return
+        options = self.options_for(text)
+        if code not in options and code not in self.select.options and len(options) == 1:
+            code = next(iter(options))  # a partial code or name with one hit (a SOR number's start): that one
+        # A code no search offers is a new value (the catalog is incomplete): refused or taken by _value_changed.
+        self.select.set_options(self._with_current({**options, code: self.label_of(code)}, self.select.value),
+                                value=code)
+
+    def is_hit(self, text: str, code: str) -> bool:
+        """Whether `code` (typed as `text`) is one of the search's hits. Asked of the search itself, not of the
+        options shown: typing over a value at full speed leaves the field before the last search arrived."""
+        return code in self.select.options or code in self.options_for(text)
 
     def _entered(self) -> None:
         options = self.all_options()

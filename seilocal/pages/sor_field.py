@@ -30,6 +30,15 @@ NO_CVR_NOTE = "Praksisprofilen har intet CVR-nummer. Skriv det under Indstilling
 TABLE_LIMIT = 200
 
 
+# A row's SOR code as a button: Tab reaches it, Enter or Space picks the unit (as a click on the row does).
+PICK_CELL = (
+    '<q-td :props="props"><button type="button" class="q-btn q-btn--flat q-btn--dense text-primary"'
+    ' style="background: none; border: 0; padding: 0 4px; cursor: pointer; font: inherit"'
+    ' :data-testid="\'sor-pick-\' + props.row.sor_id" :aria-label="\'Vælg \' + props.row.name"'
+    ' @click.stop="() => $parent.$emit(\'pick\', props.row)">{{ props.row.sor_id }}</button></q-td>'
+)
+
+
 def unit_label(sor_id: str, unit: SorUnit | None) -> str:
     """How a unit reads: "SOR-kode – navn", or the raw code when the catalog does not know it."""
     return f"{sor_id} – {unit.name}" if unit else sor_id
@@ -180,11 +189,14 @@ class SorField(SearchSelect):
                 .mark(f"{self.mark}-table")
             )
             self.table.on("rowClick", self._row_clicked)
+            # The keyboard's way to pick: each SOR code is a button (a Tab stop; Enter or Space picks the row).
+            self.table.add_slot("body-cell-sor_id", PICK_CELL)
+            self.table.on("pick", self._row_clicked)
             with ui.row().classes("w-full justify-end"):
                 ui.button("Luk", on_click=self.dialog.close).props("flat")
 
     def _row_clicked(self, e: events.GenericEventArguments) -> None:
-        args = e.args if isinstance(e.args, list) else []
+        args = e.args if isinstance(e.args, list) else [e.args]
         row = next((a for a in args if isinstance(a, dict) and "sor_id" in a), None)
         if row:
             self.pick(row["sor_id"])

@@ -48,7 +48,7 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
     ui.label(f"Mindst {MIN_PASSPHRASE} tegn. Fire almindelige ord med mellemrum er lette at huske og svære at "
              "gætte.").classes("text-caption text-grey-7").mark("unlock-hint")
     first = ui.input("Adgangssætning", password=True, password_toggle_button=True).classes("w-full") \
-        .mark("unlock-new")
+        .props("autofocus").mark("unlock-new")
     again = ui.input("Gentag adgangssætningen", password=True).classes("w-full").mark("unlock-again")
     message = ui.label("").classes("text-negative").mark("unlock-message")
 
@@ -91,7 +91,7 @@ def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Calla
         ui.label("Databasen er krypteret. Skriv adgangssætningen, eller gendannelsesnøglen fra papiret, "
                  "hvis du har glemt den.")
     field = ui.input("Adgangssætning eller gendannelsesnøgle", password=True,
-                     password_toggle_button=True).classes("w-full").mark("unlock-passphrase")
+                     password_toggle_button=True).classes("w-full").props("autofocus").mark("unlock-passphrase")
     message = ui.label("").classes("text-negative").mark("unlock-message")
     if "keyring" in reason and not lost_key:  # (a folder path may hold the word too)
         message.text = "Nøgleringen gav ikke adgang til nøglen. Skriv adgangssætningen i stedet."

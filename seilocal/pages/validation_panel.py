@@ -22,6 +22,7 @@ from nicegui import ui
 from seilocal.rules import Finding, validate
 from seilocal.rules.context import UNCONFIRMED_NOTE
 
+from .focus import focus_mark
 from .form_editor import FormEditor
 
 IMMEDIATE_ROWS = 100  # up to this many contacts and procedures (a few ms of rules) every save validates at once
@@ -52,9 +53,16 @@ _ROW_NOUNS: dict[str, str] = {
 _STEP = re.compile(r"([A-Za-z_]+)\[(\d+)\]")
 
 
+def section_at(finding: Finding) -> str:
+    """The page section the finding's field is in: its path's first step (a contact's procedure is under
+    "Patientkontakter", though its rule is a procedure rule), else the rule's own section."""
+    head = finding.path.split(".", 1)[0].split("[", 1)[0]
+    return head if head in SECTION_NAMES else finding.section
+
+
 def where_of(finding: Finding) -> str:
     """Where a finding is, in Danish: its section and the rows of its path (`Patientkontakter, kontakt 3`)."""
-    parts = [SECTION_NAMES.get(finding.section, finding.section)]
+    parts = [SECTION_NAMES.get(section_at(finding), finding.section)]
     for name, index in _STEP.findall(finding.path):
         parts.append(f"{_ROW_NOUNS.get(name, 'række')} {int(index) + 1}")
     return ", ".join(parts)
@@ -142,6 +150,8 @@ class ValidationPanel:
         self._arm()
         self.expansion.open()
         self.run()
+        if self.findings:
+            focus_mark("validation-list")  # the focus rule: to what the action made, the first finding
 
     def _arm(self) -> None:
         if not self.armed:
@@ -223,7 +233,7 @@ class ValidationPanel:
 
     def _jump(self, finding: Finding) -> Callable[[], None]:
         def jump() -> None:
-            self.editor.reveal(finding.path, finding.section)
+            self.editor.reveal(finding.path, section_at(finding))
             # The selected row's details are built anew: mark their fields once they registered.
             with self.root:
                 ui.timer(0.05, self._mark_fields, once=True)

@@ -84,9 +84,40 @@ def subject_path(ctx: Context, spec: RuleSpec) -> str | None:
     return "course"
 
 
+# What each code list holds, in the practitioner's words: a finding names lists by these, never as `proc.act`.
+LIST_NAMES_DA: dict[str, str] = {
+    "admin.afslutmaade": "afslutningsmåder", "admin.betalaftale": "betalingsaftaler", "admin.betaler": "betalere",
+    "admin.fritvalg": "frit valg", "admin.henvmaade": "henvisningsmåder", "admin.kontaarsag": "kontaktårsager",
+    "admin.konttype": "kontakttyper", "admin.personale": "personalekategorier", "admin.prioritet": "prioriteter",
+    "admin.specialeniv": "specialiseringsniveauer", "diag": "diagnoser", "diag.doed": "dødsårsager",
+    "diag.foedbarn": "fødselsdiagnoser (barn)", "diag.foedmor": "fødselsdiagnoser (mor)",
+    "diag.kirkomplikat": "kirurgiske komplikationer", "diag.lateral": "diagnoser med sideangivelse",
+    "diag.lokalrecidiv": "lokalrecidiver", "diag.metastase": "metastaser", "diag.primkraeft": "kræftdiagnoser",
+    "diag.ydreaarsag": "ydre årsager", "forloeb.label": "forløbslabels", "forloeb.markoer": "forløbsmarkører",
+    "forloeb.reftype": "referencetyper", "proc.act": "behandlinger", "proc.handling": "procedurer med handling",
+    "proc.hoerescreen": "hørescreeninger", "proc.implantat": "implantatprocedurer",
+    "proc.kontrast": "kontrastprocedurer",
+    "proc.lateral": "procedurer med sideangivelse", "proc.opr": "operationer", "proc.sluttid": "procedurer med sluttid",
+    "proc.tvangsforanst": "tvangsforanstaltninger", "proc.und": "undersøgelser", "res.type": "resultattyper",
+    "resindb.navn": "resultatindberetninger", "spec.anvkontrast": "anvendte kontraststoffer",
+    "spec.handspec": "handlingsspecifikationer", "spec.lateraldiag": "sideangivelser (diagnoser)",
+    "spec.lateralproc": "sideangivelser (procedurer)",
+}
+
+
+def list_name_da(name: str) -> str:
+    """A code list as a practitioner reads it ("behandlinger"); a list without a Danish name as "kodelisten X"."""
+    return LIST_NAMES_DA.get(name, f"kodelisten {name}")
+
+
 def missing_text(missing: list[str]) -> str:
-    """The Danish message for the missing lists of one rule."""
-    what = f"listen {missing[0]}" if len(missing) == 1 else f"listerne {', '.join(missing)}"
+    """The Danish message for the missing lists of one rule ("Kan ikke kontrolleres: kodelisten over
+    kontakttyper mangler"), in words, not list names."""
+    named = [list_name_da(name) for name in missing]
+    if len(named) == 1:
+        what = named[0] if named[0].startswith("kodelisten ") else f"kodelisten over {named[0]}"
+    else:
+        what = f"kodelisterne over {', '.join(named[:-1])} og {named[-1]}"
     return MESSAGE.format(what=what)
 
 

@@ -23,6 +23,13 @@ def treatment_dates(form: Form) -> list[date]:
     return days
 
 
+def course_dates(form: Form) -> list[date]:
+    """The dates of what a course reports before any contact: its start and its markers (a course started with
+    "Henvist til udredning" and nothing else is reported by the 10th of the following month as well)."""
+    moments = [parse_time(form.course.start), *(parse_time(marker.time) for marker in form.markers)]
+    return [moment.date() for moment in moments if moment]
+
+
 def unreported_treatment(form: Form) -> date | None:
     """The earliest treatment date of a draft form (nothing of it has been reported), else None.
 
@@ -31,7 +38,7 @@ def unreported_treatment(form: Form) -> date | None:
     """
     if form.status != "draft":
         return None
-    days = treatment_dates(form)
+    days = treatment_dates(form) + course_dates(form)
     return min(days) if days else None
 
 
@@ -46,7 +53,7 @@ def reporting_deadline_rule(ctx: Context) -> None:
     # Same dates as treatment_dates(), from the times the context has parsed already.
     days = [v.start_day for v in ctx.contacts if v.start_day] + [
         v.start_day for v in ctx.procedures if v.start_day
-    ]
+    ] + course_dates(ctx.form)
     if not days:
         return
     first = min(days)

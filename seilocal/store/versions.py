@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from seilocal.model import STATUS_LABELS_DA, Form
 from seilocal.model.datetime_input import format_for_display, parse_stored
 from seilocal.model.lifecycle import next_status
+from seilocal.rules.r_deadline import course_dates
 
 from .forms import FormNotFound, FormStore, StaleForm, StoredForm
 
@@ -545,7 +546,8 @@ def earliest_unreported(current: Form, last: Form | None) -> date | None:
     """The earliest treatment date not yet reported: every treatment of a never-submitted form, else the
     contacts and procedures that are new or changed since the `last` submitted version."""
     reported = {} if last is None else {row_id: row for row_id, row, _ in _treatment_rows(last)}
-    days = []
+    # A never-reported course is due from its start and markers too, also without any contact yet.
+    days = course_dates(current) if last is None else []
     for row_id, row, start in _treatment_rows(current):
         if reported.get(row_id) == row:
             continue
@@ -563,6 +565,22 @@ ACTION_LABELS_DA = {
     "cancel": "Annulleret", "restore": "Række gendannet", "carry": "Indberettet før gendannelse",
     "view": "Vist", "undo": "Fortrudt",
 }
+
+
+# What a "view" row saw (its path holds the kind, not a field): the log says it in Danish, never "Vist form".
+VIEW_LABELS_DA = {"form": "Skemaet åbnet", "print": "Skemaet udskrevet (PDF)", "export": "Skemaet eksporteret"}
+
+
+def audit_action_text(action: str, path: str | None) -> str:
+    """The Danish "Handling" of an audit row: "Ændret", "Skemaet åbnet", "Skemaet udskrevet (PDF)" ..."""
+    if action == "view":
+        return VIEW_LABELS_DA.get(path or "form", ACTION_LABELS_DA["view"])
+    return ACTION_LABELS_DA.get(action, action)
+
+
+def audit_field_text(action: str, path: str | None) -> str:
+    """The Danish "Felt" of an audit row: a field's label; nothing for a view (no field was involved)."""
+    return field_label(path) if path and action != "view" else ""
 
 
 def _audit_value(path: str | None, text: str | None) -> str:
@@ -589,9 +607,9 @@ def audit_csv(rows: Sequence[dict[str, Any]]) -> bytes:
         writer.writerow([_as_text(cell) for cell in [
             format_for_display(row["at"]),
             row["form_no"],
-            ACTION_LABELS_DA.get(action, action),
-            field_label(path) if path else "",
-            path or "",
+            audit_action_text(action, path),
+            audit_field_text(action, path),
+            path if path and action != "view" else "",
             _audit_value(path, row.get("old_value")),
             _audit_value(path, row.get("new_value")),
         ]])

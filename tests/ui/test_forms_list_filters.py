@@ -87,3 +87,41 @@ async def test_deadline_column_and_filter(app_user: User) -> None:
     with app_user.client:
         choose.value = "overdue"
     assert [row["form_no"] for row in table.rows] == [due, late]
+
+
+async def test_a_course_without_contacts_has_a_deadline_and_counts_as_pending(app_user: User) -> None:
+    # Issue 21: started 15-11 with "Henvist til udredning" and nothing else: due 10-12 like any other change.
+    started = new_form(app_user, "Kun startet", course__start="2026-11-15T09:00:00", course__start_marker="AFV01A1")
+    await app_user.open("/")
+    table = table_of(app_user)
+    assert [row["deadline"] for row in table.rows] == ["10-12-2026 (15 dage tilbage)"]
+    await app_user.should_see("Frist 10-12-2026", marker=f"deadline-{started}")
+    choose = one(app_user, "filter-deadline")
+    for value, expected in (("pending", [started]), ("none", [])):
+        with app_user.client:
+            choose.value = value
+        assert [row["form_no"] for row in table.rows] == expected, value
+
+
+async def test_enter_in_the_search_opens_the_one_form_found(app_user: User) -> None:
+    first = new_form(app_user, "Anna", patient__cpr="0101801235")
+    new_form(app_user, "Bent", patient__cpr="0202804321")
+    await app_user.open("/")
+    search = app_user.find(marker="forms-search")
+    search.type("1235")  # the last four CPR digits
+    assert [row["form_no"] for row in table_of(app_user).rows] == [first]
+    search.trigger("keydown.enter")
+    await app_user.should_see(marker="header-name")
+    await app_user.should_see("Anna", marker="header-name")
+
+
+async def test_a_restore_done_at_start_is_said_in_danish_until_ok(app_user: User) -> None:
+    from seilocal.pages.start_notice import remember
+
+    remember(app_user.ctx.store.prefs, "restored", name="seilocal-2026-11-24.db")
+    await app_user.open("/")
+    await app_user.should_see("Backuppen seilocal-2026-11-24.db er gendannet.", marker="start-notice-text")
+    app_user.find(marker="start-notice-ok").click()
+    await app_user.should_not_see(marker="start-notice")
+    await app_user.open("/")
+    await app_user.should_not_see(marker="start-notice")  # said once

@@ -64,8 +64,21 @@ async def test_a_typed_code_is_taken_on_blur_and_an_unknown_value_is_kept(user: 
     await user.open("/")
     await user.should_see("XQ1 – ukendt kode")
     assert list(fields[0].select.options) == [*FREE_CHOICE, "XQ1"]  # the unknown value last, never dropped
-    user.find(marker="fv").trigger("blur", "aldb00")  # typed in full, then Tab
+    user.find(marker="fv").trigger("focusout", "aldb00")  # typed in full, then Tab
     assert changes == ["ALDB00"]
+
+
+async def test_enter_on_typed_text_takes_the_text_not_an_old_highlight(user: User) -> None:
+    changes: list = []
+    build("admin.fritvalg", "ALDB00", changes)
+    await user.open("/")
+    field = user.find(marker="fv")
+    field.trigger("seilTypedEnter", "aldb01")  # typed over the value, Enter at once (focus.py sends the text)
+    assert changes == ["ALDB01"]
+    field.trigger("seilTypedEnter", "ALDB01 – Frit sygehusvalg")  # Enter on the value's own label: no change
+    assert changes == ["ALDB01"]
+    field.trigger("seilTypedEnter", "udvidet")  # one hit for the typed word: that one
+    assert changes == ["ALDB01", "ALDB02"]
 
 
 async def test_a_long_list_is_searched_not_shown_whole(user: User) -> None:

@@ -35,6 +35,11 @@ def test_where_names_section_and_rows_in_danish() -> None:
     finding = Finding("12.c-1", "error", "x", "contacts[2].diagnoses[0].side", "contacts")
     assert where_of(finding) == "Patientkontakter, kontakt 3, diagnose 1"
     assert where_of(Finding("SEI-P01", "error", "x", "patient.cpr", "patient")) == "Patient"
+    # A contact's procedure is under the contacts, though its rule's section is "procedures" (issue 21).
+    assert where_of(Finding("11101", "error", "x", "contacts[0].procedures[1].code", "procedures")) == \
+        "Patientkontakter, kontakt 1, procedure 2"
+    assert where_of(Finding("11101", "error", "x", "procedures[0].code", "procedures")) == \
+        "Procedurer uden patientkontakt, procedure 1"
 
 
 def test_fields_turn_red_for_errors_only_and_summary_counts() -> None:

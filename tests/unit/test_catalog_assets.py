@@ -56,6 +56,13 @@ def test_sor_parents_exist() -> None:
         assert "Demo" in (row["name"] or ""), "starter SOR units are named as demo units"
 
 
+def test_the_demo_cvr_numbers_pass_modulus_11() -> None:
+    from stdnum.dk import cvr
+
+    numbers = {row["cvr"] for row in _rows("sor_units.tsv", SOR_FIELDS) if row["cvr"]}
+    assert numbers and all(cvr.is_valid(number) for number in numbers), numbers
+
+
 def test_the_bundled_files_load() -> None:
     db = Database(memory=True)
     apply_catalog_schema(db)

@@ -63,8 +63,9 @@ def test_code_list_rules_say_they_cannot_run_when_the_catalog_knows_no_lists() -
     findings = validate(form, EmptyCatalog(), NOW)
     assert {f.rule for f in findings if f.severity != "info"} - {"SEI-C01"} == {"SEI-DL01"}  # C01: no code shape
     notes = {f.rule: f for f in findings if f.severity == "info"}
-    assert notes["05.a"].message == "Kan ikke kontrolleres: listen admin.konttype mangler"
-    assert notes["11101"].message == "Kan ikke kontrolleres: listerne proc.act, proc.opr, proc.und mangler"
+    assert notes["05.a"].message == "Kan ikke kontrolleres: kodelisten over kontakttyper mangler"
+    assert notes["11101"].message == ("Kan ikke kontrolleres: kodelisterne over behandlinger, operationer og "
+                                      "undersøgelser mangler")  # in words, never proc.act (issue 21)
     assert notes["12.101a"].section == "contacts"
     assert len([f for f in findings if f.rule == "12.101a"]) == 1  # one per rule and form, not per row
     assert {f.rule for f in validate(form, FakeCatalog(), NOW)} >= {"05.a", "12.101a", "11101"}

@@ -269,7 +269,7 @@ def test_importing_a_list_turns_a_dormant_rule_into_an_error(tmp_path: Path) -> 
     form.contacts[0].procedures.append(Procedure(code="KHAC20", start="2026-11-03T10:10:00", producer=UNIT))
     before = [f for f in validate(form, store.catalog, NOW) if f.rule == "11.21"]
     assert [(f.severity, f.message) for f in before] == [
-        ("info", "Kan ikke kontrolleres: listen proc.sluttid mangler")
+        ("info", "Kan ikke kontrolleres: kodelisten over procedurer med sluttid mangler")
     ]
     _import(store, tmp_path, "proc.sluttid\tKHAC20\t2019-01-01\t\n")
     after = [f for f in validate(form, store.catalog, NOW) if f.rule == "11.21"]

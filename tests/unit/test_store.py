@@ -195,3 +195,19 @@ def test_pending_migration_makes_a_verified_backup_first(tmp_path):
     check.close()
     assert store.forms.create().form.form_no == 1
     store.close()
+
+
+def test_the_last_four_cpr_digits_find_the_form_with_or_without_a_hyphen(tmp_path):
+    from seilocal.store.forms_list import list_forms
+
+    store = open_store(tmp_path)
+    a = store.forms.create()
+    store.forms.save_edit(a, "patient.cpr", "0101801235")
+    b = store.forms.create()
+    store.forms.save_edit(b, "patient.cpr", "020280-4321")
+    store.forms.create()
+    assert [f.form_no for f in store.forms.search("1235")] == [1]
+    assert [f.form_no for f in list_forms(store.forms, "4321")] == [2]
+    assert [f.form_no for f in list_forms(store.forms, "-4321")] == [2]
+    assert list_forms(store.forms, "9999") == []
+    store.close()

@@ -235,6 +235,22 @@ def test_earliest_unreported_treatment():
     assert earliest_unreported(later, form) == date(2026, 11, 3)
 
 
+def test_a_course_without_contacts_is_due_from_its_start_and_markers():
+    from seilocal.model import Form
+    from seilocal.model.form import Course, Marker
+    from seilocal.rules.r_deadline import unreported_treatment
+
+    form = Form(course=Course(start="2026-11-15T09:00:00", start_marker="AFV01A1"),
+                markers=[Marker(code="AFV01B", time="2026-11-20T09:00:00")])
+    assert earliest_unreported(form, None) == date(2026, 11, 15)
+    assert unreported_treatment(form) == date(2026, 11, 15)
+    from .rules_fakes import FakeCatalog
+
+    findings = validate(form, FakeCatalog(), NOW)
+    assert [f.message for f in findings if f.rule == "SEI-DL01"] == [
+        "Skal indberettes senest 10-12-2026 (15 dage tilbage)"]
+
+
 def test_unreported_lists_drafts_and_changed_forms(store, versions, clock):
     store.forms.create(clean_form())  # draft, treated 3 Nov
     store.forms.create()  # empty draft: no date yet
@@ -299,3 +315,14 @@ def test_patient_audit_covers_every_form_of_the_cpr_and_exports_csv(store, versi
     assert any(r[2] == "Indberettet" and r[1] == "1" for r in table)
     assert any(r[2] == "Slettet" and r[1] == "3" for r in table)
     assert all("0202802222" not in cell for r in table for cell in r)
+
+
+def test_views_read_as_danish_actions_without_a_field(store, versions):
+    stored = store.forms.create()
+    store.forms.save_edit(stored, "patient.cpr", "0101801233")
+    store.forms.record_view(stored.form.form_no)
+    store.forms.record_view(stored.form.form_no, "print")
+    table = list(csv.reader(io.StringIO(audit_csv(versions.patient_audit("0101801233")).decode("utf-8-sig")),
+                            delimiter=";"))
+    views = [row[2:5] for row in table if row[2].startswith("Skemaet")]
+    assert views == [["Skemaet åbnet", "", ""], ["Skemaet udskrevet (PDF)", "", ""]]  # never "Vist form"

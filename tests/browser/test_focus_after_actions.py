@@ -1,0 +1,110 @@
+"""Issue 21: after an action the focus goes to what the action made or to the next field, never to the page, and
+it is shown below the sticky header (docs/keyboard.md). Keyboard only; the stored document judges the data."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from tests.conftest import start_app, stop_app
+
+from .helpers import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
+from .keyboard import open_section, tab_to
+from .test_entry_cancelled import app_with_cancelled_form  # noqa: F401 - the fixture: one cancelled form
+from .test_keyboard_done import focus_in_view, shift_tab_to
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(1280, 800), (1024, 768)]
+
+
+@pytest.fixture
+def app_with_chips(tmp_path):
+    """The real app over one clean draft whose action diagnosis has two supplementary codes (chips)."""
+    from seilocal.store import open_store
+    from tests.unit.submit_helpers import clean_form
+
+    form = clean_form()
+    form.contacts[0].diagnoses[0].supplementary = ["AZCA1", "AZCK2"]
+    data = tmp_path / "data"
+    store = open_store(data)
+    store.forms.create(form)
+    store.close()
+    app = start_app(data)
+    yield app
+    stop_app(app)
+
+
+def _focused_in_view(browser, mark: str) -> None:
+    wait_focus_in(browser, mark)
+    wait(browser, focus_in_view, message=f"{mark} has the focus but is not in view below the header")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_new_form_opens_with_the_focus_in_cpr(browser, app_with_chips, size):
+    app = app_with_chips
+    browser.set_window_size(*size)
+    browser.get(app.url)
+    wait_focus_in(browser, "forms-search")
+    shift_tab_to(browser, "create-form", most=10)
+    type_keys(browser, Keys.ENTER)
+    _focused_in_view(browser, "patient-cpr")
+    type_keys(browser, "010180-1235")
+    wait_stored(app.data_dir, lambda d: d["patient"]["cpr"] == "010180-1235", form_no=2)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_removing_chips_by_keyboard_keeps_the_focus_in_the_field(browser, app_with_chips, size):
+    app = app_with_chips
+    browser.set_window_size(*size)
+    browser.get(app.base + "/skema/1?token=" + app.token)
+    open_section(browser, "contacts")
+    tab_to(browser, "contacts-table", most=20)  # the first row's selection box
+    type_keys(browser, Keys.SPACE)
+    field = input_of(browser, "diagnosis-action-supplementary")
+    browser.execute_script("arguments[0].focus();", field)
+    wait_focus_in(browser, "diagnosis-action-supplementary")
+    type_keys(browser, Keys.BACKSPACE)  # in the empty search field: the last chip goes
+    wait_stored(app.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["supplementary"] == ["AZCA1"])
+    _focused_in_view(browser, "diagnosis-action-supplementary")
+
+    shift_tab_to(browser, "diagnosis-action-supplementary-chip", most=5)  # the chip's ✕
+    type_keys(browser, Keys.ENTER)
+    wait_stored(app.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["supplementary"] == [])
+    _focused_in_view(browser, "diagnosis-action-supplementary")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_add_action_diagnosis_and_delete_a_row_hand_on_the_focus(browser, app_with_chips, size):
+    app = app_with_chips
+    browser.set_window_size(*size)
+    browser.get(app.base + "/skema/1?token=" + app.token)
+    open_section(browser, "contacts")
+    tab_to(browser, "contacts-new", most=40)
+    type_keys(browser, Keys.ENTER)
+    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 2)
+    tab_to(browser, "diagnosis-add-action", most=40)
+    type_keys(browser, Keys.ENTER)
+    wait_stored(app.data_dir, lambda d: len(d["contacts"][1]["diagnoses"]) == 1)
+    _focused_in_view(browser, "diagnosis-action-code")  # the code field of the diagnosis just made
+
+    shift_tab_to(browser, "contacts-delete", most=60)
+    type_keys(browser, Keys.ENTER)
+    tab_to(browser, "contacts-delete-confirm", most=5)
+    type_keys(browser, Keys.ENTER)
+    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 1)
+    _focused_in_view(browser, "contacts-undo")  # what the deletion made: its "Fortryd sletning"
+    type_keys(browser, Keys.ENTER)
+    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 2)
+
+
+def test_a_cancelled_form_offers_no_clear_icon(browser, app_with_cancelled_form):  # noqa: F811 - the fixture
+    app = app_with_cancelled_form
+    browser.set_window_size(1280, 800)
+    browser.get(app.base + "/skema/1?token=" + app.token)
+    wait(browser, lambda d: by_mark(d, "cancelled-banner").is_displayed(), message="no banner")
+    by_mark(browser, "course-label")
+    icons = browser.execute_script(
+        "return [...document.querySelectorAll('.q-field__focusable-action')]"
+        ".filter(el => el.getClientRects().length > 0 || el.getAttribute('tabindex') !== '-1').length")
+    assert icons == 0, "a cancelled form shows a ✕ (or keeps one in the Tab order) that empties a field"
