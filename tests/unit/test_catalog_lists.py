@@ -54,8 +54,12 @@ def test_the_index_holds_every_official_name_and_oid() -> None:
     assert all(info.description and info.description != texts.get(info.name) for info in list_index())
 
 
-def test_states_are_starter_missing_and_header_before_any_import(db: Database) -> None:
-    assert state_of(db, "admin.konttype") == "starter"
+def test_states_are_derived_starter_missing_and_header_before_any_import(db: Database) -> None:
+    konttype = next(s for s in list_states(db) if s.info.name == "admin.konttype")
+    assert konttype.state == "derived"
+    assert konttype.evidence == "SKS-undertræ ALCA »Kontakt type«"
+    assert konttype.detail_da().startswith("afledt af SKS 2026-06 (6 koder)")
+    assert state_of(db, "admin.diagart") == "starter"
     assert state_of(db, "proc.sluttid") == "missing"
     assert state_of(db, "admin") == "header"
 

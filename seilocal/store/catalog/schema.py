@@ -167,3 +167,17 @@ def set_meta(db: Database, key: str, value: str) -> None:
         f"INSERT INTO {META}(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+LIST_EVIDENCE = "catalog_list_evidence"
+
+
+@catalog_migrations()
+def m004_list_evidence(db: Database) -> None:
+    """Per list derived from the bundled SKS data: why it is that list (heading, node or record type)."""
+    db.execute(f"""
+        CREATE TABLE {LIST_EVIDENCE} (
+            list_name TEXT PRIMARY KEY,
+            evidence TEXT NOT NULL,
+            members INTEGER NOT NULL
+        )""")
