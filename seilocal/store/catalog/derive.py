@@ -51,7 +51,22 @@ SUBTREES: dict[str, tuple[Subtree, ...]] = {
     "res.makrogr": (Subtree("AZCK", "makroskopisk"),),
     "res.statuscar": (Subtree("AZCA", "anmeldelsesstatus"),),
     "res.clavien": (Subtree("ZDA03A", "clavien"),),
+    # The "none" statements DZ061A/DZ063A are members: LPR3 sends "none" as a code of the same value set.
+    "diag.metastase": (
+        Subtree("DC77", "metastaser", with_root=True),
+        Subtree("DC78", "metastaser", with_root=True),
+        Subtree("DC79", "metastaser", with_root=True),
+        Subtree("DZ061", "fjernmetastaser"),
+    ),
+    "diag.lokalrecidiv": (Subtree("DC99", "kræftsygdom"), Subtree("DZ063", "lokalrecidiv")),
 }
+# Members found by code shape and text across the classification: the older "Lokalrecidiv fra ..." codes DCxx9X.
+PATTERNS: dict[str, tuple[str, str]] = {
+    "diag.lokalrecidiv": (r"DC\d\d9X", "lokalrecidiv fra"),
+}
+# The bundle has no dates; the few retirements a list depends on, from SKS's own history (sks-labels README):
+# AZCA3 "afd. ikke involveret ..." left res.statuscar at the end of 2022. Member rows end there.
+MEMBER_UNTIL: dict[str, str] = {"AZCA3": "2022-12-31"}
 RECORD_TYPE_LISTS: dict[str, tuple[str, str]] = {
     "proc.opr": ("opr", "procedurekoder, der er operationer"),
     "proc.und": ("und", "procedurekoder, der er undersøgelser"),
@@ -87,6 +102,12 @@ def derive_lists(codes: Mapping[str, BundledCode], known: Iterable[str]) -> list
                 break
             members += [c for c in _below(ordered, tree.root) if tree.with_root or c != tree.root]
             proofs.append(f"{tree.root} »{head.text}«")
+        if members and name in PATTERNS:
+            shape, words = PATTERNS[name]
+            found = [c for c in ordered if re.fullmatch(shape, c) and codes[c].text.casefold().startswith(words)]
+            if found:
+                members += found
+                proofs.append(f"{len(found)} koder {shape} »{words} …«")
         if members:
             out.append(DerivedList(name, tuple(dict.fromkeys(members)), f"SKS-undertræ {', '.join(proofs)}"))
     for code in ordered:

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from seilocal.resources import asset_path
 
 from .common import CatalogImportError, bump_generation, fold, parse_iso_date
-from .derive import derive_lists
+from .derive import MEMBER_UNTIL, derive_lists
 from .list_index import list_index, official_lists
 from .prepared import attach, copy_prepared, detach, prepared_file
 from .schema import CODES, LIST_EVIDENCE, LIST_IMPORTS, LISTS, SOR, fts_triggers_suspended, get_meta, set_meta
@@ -41,6 +41,9 @@ FILES = {
 }
 BULK_ROWS = 5000  # above this many codes, one FTS rebuild beats the row triggers
 META_KEY = "starter_sha256"
+# Part of the checksum: bump it whenever the loading or the list derivation changes, so every database (and every
+# prepared catalog) loads again although the asset files stayed the same.
+LOADER_VERSION = "sks-2026-06.2"
 
 
 def read_tsv(name: str, data: bytes, fields: tuple[str, ...]) -> list[tuple[int, dict[str, str | None]]]:
@@ -117,7 +120,7 @@ def ensure_starter_catalog(db: Database, assets: Path | None = None) -> bool:
     """Load the bundled starter catalog when it is new or changed; True when it (re)loaded anything."""
     folder = assets if assets is not None else asset_path("catalog")
     blobs: dict[str, bytes] = {}
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(LOADER_VERSION.encode())
     for name in FILES:
         path = folder / name
         blobs[name] = path.read_bytes() if path.is_file() else b""
@@ -187,8 +190,9 @@ def _load(db: Database, blobs: dict[str, bytes], stamp: str) -> None:
         if lst.name in imported:
             continue
         db.conn.executemany(
-            f"INSERT INTO {LISTS} (list_name, member, match, verified, source) VALUES (?, ?, 'code', 1, 'sks')",
-            [(lst.name, member) for member in lst.members],
+            f"INSERT INTO {LISTS} (list_name, member, match, valid_to, verified, source) "
+            "VALUES (?, ?, 'code', ?, 1, 'sks')",
+            [(lst.name, member, MEMBER_UNTIL.get(member)) for member in lst.members],
         )
         db.execute(
             f"INSERT INTO {LIST_EVIDENCE} (list_name, evidence, members) VALUES (?, ?, ?)",
