@@ -157,7 +157,8 @@ def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed
                             none=(f"{path}.no_metastases", NONE_LABELS["no_metastases"]))
             code_list_field(editor, "Lokalrecidiv", f"{path}.local_recurrences", mark=f"{prefix}-recurrences",
                             list_name="diag.lokalrecidiv", date_path=f"{contact_path}.start",
-                            required=REQUIRED_CANCER, none=(f"{path}.no_local_recurrences", NONE_LABELS["no_local_recurrences"]))
+                            required=REQUIRED_CANCER,
+                            none=(f"{path}.no_local_recurrences", NONE_LABELS["no_local_recurrences"]))
         code_list_field(editor, "Tillægskoder", f"{path}.supplementary", mark=f"{prefix}-supplementary",
                         list_name=None, date_path=f"{contact_path}.start")
 
