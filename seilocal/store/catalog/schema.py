@@ -181,3 +181,7 @@ def m004_list_evidence(db: Database) -> None:
             evidence TEXT NOT NULL,
             members INTEGER NOT NULL
         )""")
+    # The search asks "is this code a plain member" and "which prefix members" per list: one index for both.
+    db.execute(f"CREATE INDEX {LISTS}_match ON {LISTS}(list_name, match, member)")
+    # A list that is an SKS record type (proc.opr, diag, ...) is searched by the codes' own record type.
+    db.execute(f"CREATE INDEX {CODES}_type ON {CODES}(record_type, code_key)")

@@ -43,7 +43,7 @@ BULK_ROWS = 5000  # above this many codes, one FTS rebuild beats the row trigger
 META_KEY = "starter_sha256"
 # Part of the checksum: bump it whenever the loading or the list derivation changes, so every database (and every
 # prepared catalog) loads again although the asset files stayed the same.
-LOADER_VERSION = "sks-2026-06.2"
+LOADER_VERSION = "sks-2026-06.3"
 
 
 def read_tsv(name: str, data: bytes, fields: tuple[str, ...]) -> list[tuple[int, dict[str, str | None]]]:
