@@ -121,6 +121,7 @@ class CatalogStore:
         self._lists: dict[str, _ListMembers] = {}
         self._authoritative: dict[str, bool] = {}
         self._by_record_type: dict[str, str] = {}
+        self._small: dict[str, bool] = {}
         # The rules' questions themselves, per (list, code, date) and (code, date): the app validates the same
         # form again after every edit, and a big form asks about the same few codes on many days.
         self._in_list: dict[tuple[str, str, date | None], bool] = {}
@@ -139,7 +140,7 @@ class CatalogStore:
         data_version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
         if current != self._seen_generation or data_version != self._seen_data_version:
             for cache in (self._periods, self._lists, self._authoritative, self._in_list, self._valid, self._sor_valid,
-                          self._by_record_type):
+                          self._by_record_type, self._small):
                 cache.clear()
         self._seen_generation, self._seen_data_version, self._checked_at = current, data_version, now
 
@@ -227,11 +228,17 @@ class CatalogStore:
 
     def _is_small_list(self, list_name: str) -> bool:
         """True for a known list made only of plain codes and small enough to filter in Python."""
-        rows = self.db.conn.execute(
-            f"SELECT match, count(*) FROM {LISTS} WHERE list_name = ? GROUP BY match", (list_name,)
-        ).fetchall()
-        counts = dict(rows)
-        return bool(counts) and not counts.get("prefix") and counts.get("code", 0) <= SMALL_LIST
+        self._fresh()
+        answer = self._small.get(list_name)
+        if answer is None:
+            # Counting stops after SMALL_LIST + 1 rows: a list derived from SKS can hold 25,000 codes.
+            prefix = self.db.conn.execute(
+                f"SELECT 1 FROM {LISTS} WHERE list_name = ? AND match = 'prefix' LIMIT 1", (list_name,)).fetchone()
+            codes = self.db.conn.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {LISTS} WHERE list_name = ? AND match = 'code' LIMIT ?)",
+                (list_name, SMALL_LIST + 1)).fetchone()[0]
+            answer = self._small[list_name] = prefix is None and 0 < codes <= SMALL_LIST
+        return answer
 
     def _search_small_list(
         self, list_name: str, query: str, mode: Mode, at: date | None, limit: int
@@ -433,8 +440,8 @@ def _build_sql(
     code_cond = cond
     if record_types:
         types = ", ".join(f":rt{i}" for i in range(record_types))
-        # The code-prefix tier walks the (record_type, code_key) index; the others only filter (unary + keeps
-        # SQLite from scanning a whole record type to join it to the FTS hits).
+        # The code-prefix tier and the short-input scan walk the (record_type, code_key) index; the FTS tiers only
+        # filter (unary + keeps SQLite from scanning a whole record type to join it to the FTS hits).
         code_cond += f" AND c.record_type IN ({types})"
         cond += f" AND +c.record_type IN ({types})"
         if headings:
@@ -459,7 +466,7 @@ def _build_sql(
         # Fewer than 3 characters: no trigram to use; scan and stop at LIMIT (common letters stop early).
         parts.append(
             f"SELECT * FROM (SELECT 2, {_COLS} FROM {CODES} c"
-            f" WHERE (instr(c.code_key, :q) > 0 OR instr(c.text_key, :q) > 0){cond} LIMIT :n)"
+            f" WHERE (instr(c.code_key, :q) > 0 OR instr(c.text_key, :q) > 0){code_cond} LIMIT :n)"
         )
     return " UNION ALL ".join(parts)
 
