@@ -58,6 +58,9 @@ def prepared_file(stamp: str, build: Callable[[Database], None]) -> Path | None:
         finally:
             db.close()
         os.replace(temp, target)
+        for old in folder.glob("catalog-*.sqlite"):
+            if old != target:
+                old.unlink(missing_ok=True)  # an older version's catalog: never copied again
     except OSError:
         return None  # a read-only home: the caller loads the catalog the slow way
     return target
