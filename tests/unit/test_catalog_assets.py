@@ -109,3 +109,32 @@ def test_the_bundled_files_load() -> None:
     assert store.in_list("proc.opr", "KNGD11") and not store.in_list("proc.act", "KNGD11")
     # An older SKS text still finds its code.
     assert [hit.code for hit in store.search("forgiftning ved kontakt med musling")] == ["DT636C"]
+
+
+def test_a_copied_prepared_catalog_equals_a_loaded_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seilocal.store.catalog import starter
+
+    monkeypatch.setenv("SEILOCAL_CATALOG_CACHE", str(tmp_path / "cache"))
+    copied = Database(memory=True)
+    apply_catalog_schema(copied)
+    assert ensure_starter_catalog(copied)
+    assert len(list((tmp_path / "cache").glob("catalog-*.sqlite"))) == 1
+    monkeypatch.setattr(starter, "prepared_file", lambda stamp, build: None)  # no cache folder: the slow way
+    loaded = Database(memory=True)
+    apply_catalog_schema(loaded)
+    assert ensure_starter_catalog(loaded)
+
+    def picture(db: Database) -> tuple:
+        store = CatalogStore(db)
+        return (
+            db.execute("SELECT count(*), count(DISTINCT code) FROM catalog_codes").fetchone(),
+            db.execute("SELECT list_name, count(*) FROM catalog_list_members GROUP BY list_name").fetchall(),
+            db.execute("SELECT * FROM catalog_list_evidence ORDER BY list_name").fetchall(),
+            [hit.code for hit in store.search("lokalrecidiv", list_name="diag.lokalrecidiv")],
+            [hit.code for hit in store.search("musl", mode="contains")],
+        )
+
+    assert picture(copied) == picture(loaded)
+    # The copied FTS indexes answer, and stay in step with a later write (the triggers came back).
+    copied.execute("UPDATE catalog_codes SET text_key = 'zzqx' WHERE code = 'DT636C'")
+    assert [hit.code for hit in CatalogStore(copied).search("zzqx")] == ["DT636C"]

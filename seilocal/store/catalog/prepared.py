@@ -58,11 +58,14 @@ def prepared_file(stamp: str, build: Callable[[Database], None]) -> Path | None:
         finally:
             db.close()
         os.replace(temp, target)
-        for old in folder.glob("catalog-*.sqlite"):
-            if old != target:
+    except (OSError, sqlite3.Error):
+        return None  # a read-only or full cache folder: the caller loads the catalog the slow way
+    for old in folder.glob("catalog-*.sqlite"):
+        if old != target:
+            try:
                 old.unlink(missing_ok=True)  # an older version's catalog: never copied again
-    except OSError:
-        return None  # a read-only home: the caller loads the catalog the slow way
+            except OSError:
+                pass  # in use by an older version's process (Windows): removed next time
     return target
 
 
