@@ -159,6 +159,10 @@ def test_cli_lists_import_and_export(db: Database, tmp_path: Path, capsys: pytes
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(list_index())
     assert any(line.startswith("proc.sluttid\tmissing\t") for line in lines)
+    assert any(line.startswith("proc.und\tderived\t1.2.208.176.2.4.21\t623 members, derived from SKS 2026-06: "
+                               "SKS-posttype und") for line in lines)
+    assert any(line.startswith("res.hoerbruger\tderived\t\t2 members, derived from SKS 2026-06: SKS-node RGBA")
+               for line in lines)
     good = write(tmp_path, "list_name\tcode\tvalid_from\tvalid_to\nproc.sluttid\tKNGD11\t\t\nproc.sluttid\tQQ1\t\t\n")
     assert run(db, "import-lists", str(good)) == 0
     out = capsys.readouterr().out
