@@ -109,6 +109,8 @@ def test_the_bundled_files_load() -> None:
     assert store.in_list("proc.opr", "KNGD11") and not store.in_list("proc.act", "KNGD11")
     # An older SKS text still finds its code.
     assert [hit.code for hit in store.search("forgiftning ved kontakt med musling")] == ["DT636C"]
+    # In a list of 688 markers, a text that starts with the input comes before one that has it inside.
+    assert store.search("udred", list_name="forloeb.markoer")[0].code == "AFV01B"
 
 
 def test_a_copied_prepared_catalog_equals_a_loaded_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

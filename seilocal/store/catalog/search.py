@@ -269,7 +269,9 @@ class CatalogStore:
             elif code_key.startswith(query):
                 tier = 1
             elif (mode == "contains" and query in code_key) or text_hit(text_key):
-                tier = 2
+                # A text that starts with the input first: "udred" finds "Udredning start" (AFV01B) before the
+                # many "Brystkræft: udredning start ..." of the same list.
+                tier = 2 if text_key.startswith(query) else 3
             else:
                 continue
             ranked.append((tier, code_key, *row[:5]))
