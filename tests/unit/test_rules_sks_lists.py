@@ -54,3 +54,18 @@ def test_a_back_pain_code_as_a_metastasis_is_an_error_and_the_none_codes_are_mem
     assert _rule(findings, "14101") == []  # "Lokalrecidiv status ikke relevant" is a statement of the list
     form.contacts[0].diagnoses[0].metastases = ["DZ061B"]
     assert _rule(validate(form, store.catalog, NOW), "13101") == []
+
+
+def test_azca2_is_a_status_today_and_azca3_only_before_2023() -> None:
+    from seilocal.model.form import ResultReport, Trigger
+
+    store = memory_store()
+    form = base_form()
+    form.contacts[0].diagnoses = [Diagnosis(kind="action", code="DC509", side="TUL2", no_metastases=True,
+                                            no_local_recurrences=True)]
+    ri = ResultReport(name="RAA01", trigger=Trigger(ref=form.contacts[0].diagnoses[0].id),
+                      time="2026-11-03T10:00:00", status="incomplete", results={"RDA01": "AZCA2"})
+    form.result_reports.append(ri)
+    assert _rule(validate(form, store.catalog, NOW), "RAA01.RDA01-1") == []
+    ri.results["RDA01"] = "AZCA3"  # "afd. ikke involveret ...": retired at the end of 2022
+    assert [s for s, _ in _rule(validate(form, store.catalog, NOW), "RAA01.RDA01-1")] == ["error"]
