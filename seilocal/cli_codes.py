@@ -15,6 +15,7 @@ from pathlib import Path
 from seilocal.store.catalog import CatalogImportError, CatalogStore, import_sks
 from seilocal.store.catalog.list_import import export_lists, import_lists
 from seilocal.store.catalog.list_index import list_states
+from seilocal.store.catalog.sks_bundle import EDITION
 from seilocal.store.catalog.sor_import import import_sor
 
 
@@ -93,6 +94,8 @@ def cmd_lists(args: argparse.Namespace) -> int:
     for st in list_states(args.open_db()):
         if st.state == "official":
             detail = f"{st.members} members, imported {st.imported_at} from {st.file_name}"
+        elif st.state == "derived":
+            detail = f"{st.members} members, derived from SKS {EDITION}: {st.evidence}"
         elif st.state == "starter":
             detail = f"{st.members} members, unverified"
         else:

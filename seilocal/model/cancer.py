@@ -8,9 +8,10 @@ from value set 1.2.208.176.2.4.13 (.14). The form keeps "none" as its own flag (
 `Diagnosis.no_local_recurrences`) so the statement does not depend on one code: the CDA mapping writes it as
 `NO_METASTASES_CODE` / `NO_LOCAL_RECURRENCE_CODE` and reads those codes back as the flag.
 
-The SKS codes SDS uses for "ingen metastaser" / "ingen lokalrecidiv" are NOT FOUND in the official material
-at hand (lpr3-reference: "codes NOT FOUND"; the schematron's value sets are "TODO"). The two constants below
-are placeholders in SKS code shape, one place to change when the Indberetningsvejledning annex is at hand.
+The SKS codes for "none" are the group DZ06 "Undersøgelsesresultater vedr fjernmetastaser/lokalrecidiv" (SKS
+2026-06, valid from 2018-07-01): `DZ061A` "Ingen fjernmetastaser påvist" and `DZ063A` "Intet lokalrecidiv påvist".
+The other statements of the same group (`DZ061B`/`DZ063B` "status ikke afklaret", `DZ063C` "ikke relevant") are
+ordinary members of `diag.metastase` / `diag.lokalrecidiv` and are entered as codes in the same fields.
 """
 
 from __future__ import annotations
@@ -20,13 +21,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from seilocal.model.form import Diagnosis
 
-# Placeholders (see the module docstring), deliberately no real SKS code: should one reach LPR3 before the real
-# codes replace them, LPR3 refuses it (rules 13101/14101) instead of filing a wrong diagnosis.
-NO_METASTASES_CODE = "DC79INGEN"
-NO_LOCAL_RECURRENCE_CODE = "DT63INGEN"
+NO_METASTASES_CODE = "DZ061A"
+NO_LOCAL_RECURRENCE_CODE = "DZ063A"
 
-NO_METASTASES_TEXT = "Ingen metastaser"
-NO_LOCAL_RECURRENCE_TEXT = "Ingen lokalrecidiv"
+# The SKS texts of the two codes, shown beside the ticks and printed.
+NO_METASTASES_TEXT = "Ingen fjernmetastaser påvist"
+NO_LOCAL_RECURRENCE_TEXT = "Intet lokalrecidiv påvist"
+
+# The other "status" statements of the DZ06 group, offered as codes of the two fields.
+OTHER_METASTASIS_STATEMENTS = {"DZ061B": "Metastase status ikke afklaret"}
+OTHER_RECURRENCE_STATEMENTS = {
+    "DZ063B": "Lokalrecidiv status ikke afklaret",
+    "DZ063C": "Lokalrecidiv status ikke relevant",
+}
 
 # ICD-10 chapter II, malignant neoplasms C00-C97, without C77-C79: those are secondary (metastasis) codes,
 # members of `diag.metastase`, never a primary cancer (rules 12109, 13.102).

@@ -39,8 +39,9 @@ def rows_of(states: list[ListState]) -> list[dict[str, str]]:
 
 
 def counts_text(states: list[ListState]) -> str:
-    """A Danish one-liner: how many lists are official, starter and missing."""
-    counts = {key: sum(s.state == key for s in states) for key in ("official", "starter", "missing")}
+    """A Danish one-liner: how many lists are official, derived from SKS, starter and missing."""
+    keys = ("official", "derived", "starter", "missing")
+    counts = {key: sum(s.state == key for s in states) for key in keys}
     return ", ".join(f"{STATE_DA[key].split(' (')[0]}: {n}" for key, n in counts.items())
 
 

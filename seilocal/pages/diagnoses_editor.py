@@ -13,7 +13,13 @@ from datetime import date
 
 from nicegui import ui
 
-from seilocal.model.cancer import NO_LOCAL_RECURRENCE_TEXT, NO_METASTASES_TEXT, is_certain_cancer
+from seilocal.model.cancer import (
+    NO_LOCAL_RECURRENCE_CODE,
+    NO_LOCAL_RECURRENCE_TEXT,
+    NO_METASTASES_CODE,
+    NO_METASTASES_TEXT,
+    is_certain_cancer,
+)
 from seilocal.model.datetime_input import parse_stored
 from seilocal.model.prefill import new_diagnosis
 
@@ -24,8 +30,11 @@ from .form_editor import FormEditor
 from .stale_fields import clear_stale
 
 REQUIRED_CANCER = "Skal udfyldes for en kræftdiagnose"
+# The ticks say what LPR3 gets: the SKS code of the statement beside its text.
+NONE_LABELS = {"no_metastases": f"{NO_METASTASES_TEXT} ({NO_METASTASES_CODE})",
+               "no_local_recurrences": f"{NO_LOCAL_RECURRENCE_TEXT} ({NO_LOCAL_RECURRENCE_CODE})"}
 STALE_NAMES = {"side": "Sideangivelse", "metastases": "Metastaser", "local_recurrences": "Lokalrecidiv",
-               "no_metastases": NO_METASTASES_TEXT, "no_local_recurrences": NO_LOCAL_RECURRENCE_TEXT}
+               **NONE_LABELS}
 NONE_BLOCKED = "Fjern koderne ovenfor for at angive »{text}«"
 
 
@@ -166,10 +175,11 @@ def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed
         if is_cancer(editor, code, at):
             code_list_field(editor, "Metastaser", f"{path}.metastases", mark=f"{prefix}-metastases",
                             list_name="diag.metastase", date_path=f"{contact_path}.start", required=REQUIRED_CANCER,
-                            none=(f"{path}.no_metastases", NO_METASTASES_TEXT))
+                            none=(f"{path}.no_metastases", NONE_LABELS["no_metastases"]))
             code_list_field(editor, "Lokalrecidiv", f"{path}.local_recurrences", mark=f"{prefix}-recurrences",
                             list_name="diag.lokalrecidiv", date_path=f"{contact_path}.start",
-                            required=REQUIRED_CANCER, none=(f"{path}.no_local_recurrences", NO_LOCAL_RECURRENCE_TEXT))
+                            required=REQUIRED_CANCER,
+                            none=(f"{path}.no_local_recurrences", NONE_LABELS["no_local_recurrences"]))
         code_list_field(editor, "Tillægskoder", f"{path}.supplementary", mark=f"{prefix}-supplementary",
                         list_name=None, date_path=f"{contact_path}.start")
 

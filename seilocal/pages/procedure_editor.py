@@ -56,7 +56,7 @@ def procedure_details(editor: FormEditor, path: str, *, mark: str, with_payment:
 
     with ui.column().classes("w-full gap-2"):
         code_widget = code_select(editor, "Procedurekode *", f"{path}.code", mark=f"{mark}-code",
-                                  list_name="proc.opr", at_path=f"{path}.start", on_saved=code_saved)
+                                  list_name="proc", at_path=f"{path}.start", on_saved=code_saved)  # every procedure
         notice = ui.column().classes("w-full gap-0")
         with ui.grid(columns=2).classes("w-full gap-4"):
             time_field(editor, "Starttidspunkt *", f"{path}.start", mark=f"{mark}-start")

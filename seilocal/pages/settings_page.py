@@ -15,9 +15,11 @@ from .profile_form import profile_fields
 
 CATALOG_ANCHOR = "kodelister"  # the import panel's place on this page, for the notice's button
 STARTER_NOTICE = (
-    "Kodelisterne er et startsæt, ikke den officielle SKS-klassifikation og SOR. Koder, tekster og enheder kan "
-    "mangle eller være forkerte, og SOR-enhederne i startsættet er demo-enheder. Indlæs SKScomplete.txt og "
-    "SOR-filen fra Sundhedsdatastyrelsen, før du indberetter."
+    "Den medfølgende SKS er alle koder og tekster pr. juni 2026 (SKS 2026-06), men uden gyldighedsdatoer: indtil "
+    "den officielle SKScomplete.txt er indlæst, regnes hver kode som gyldig på alle datoer, og en kode, SKS har "
+    "udgået, opdages ikke. Kodelister, som SKS selv afgrænser, er afledt af SKS 2026-06 og blokerer som officielle. "
+    "SOR-enhederne i startsættet er demo-enheder. Indlæs SKScomplete.txt og SOR-filen fra Sundhedsdatastyrelsen, "
+    "før du indberetter."
 )
 
 

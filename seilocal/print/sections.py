@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from seilocal.model.cancer import NO_LOCAL_RECURRENCE_TEXT, NO_METASTASES_TEXT
+from seilocal.model.cancer import (
+    NO_LOCAL_RECURRENCE_CODE,
+    NO_LOCAL_RECURRENCE_TEXT,
+    NO_METASTASES_CODE,
+    NO_METASTASES_TEXT,
+)
 from seilocal.model.form import STATUS_LABELS_DA, Contact, Form, Payment, Procedure
 from seilocal.print.page import FormPDF
 from seilocal.print.text import (
@@ -39,7 +44,7 @@ REPORT_WIDTHS = (7, 28, 33, 38, 22, 52)
 
 
 def stated(items: list[str], none: bool, none_text: str, describe: Describe | None) -> str:
-    """A cancer diagnosis's metastasis (local-recurrence) cell: its codes, and "Ingen ..." when that is stated."""
+    """A cancer diagnosis's metastasis (local-recurrence) cell: its codes, and the "none" code and text when stated."""
     shown = codes(items, describe)
     if not none:
         return shown
@@ -193,9 +198,10 @@ def write_contact_details(pdf: FormPDF, n: int, contact: Contact, describe: Desc
                 code(diagnosis.code, describe),
                 code(diagnosis.side, describe),
                 codes(diagnosis.supplementary, describe),
-                stated(diagnosis.metastases, diagnosis.no_metastases, NO_METASTASES_TEXT, describe),
-                stated(diagnosis.local_recurrences, diagnosis.no_local_recurrences, NO_LOCAL_RECURRENCE_TEXT,
-                       describe),
+                stated(diagnosis.metastases, diagnosis.no_metastases,
+                       f"{NO_METASTASES_CODE} {NO_METASTASES_TEXT}", describe),
+                stated(diagnosis.local_recurrences, diagnosis.no_local_recurrences,
+                       f"{NO_LOCAL_RECURRENCE_CODE} {NO_LOCAL_RECURRENCE_TEXT}", describe),
             )
             for i, diagnosis in enumerate(contact.diagnoses, start=1)
         ]

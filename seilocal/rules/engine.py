@@ -15,7 +15,6 @@ from datetime import datetime
 
 from seilocal.model.form import Form
 from seilocal.rules import (  # noqa: F401 - the rule modules register themselves on import
-    r_cancer_none,
     r_code_shape,
     r_contacts,
     r_course,

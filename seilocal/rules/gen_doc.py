@@ -25,12 +25,53 @@ def read_rules(tsv: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
+def _lists(names: tuple[str, ...], states: dict[str, str]) -> str:
+    if not states:
+        return ", ".join(f"`{name}`" for name in names)
+    return ", ".join(f"`{name}` ({STATE_WORDS.get(states.get(name, 'missing'), 'missing')})" for name in names)
+
+
+def bundled_list_states() -> dict[str, str]:
+    """Each list's state in a new data folder's catalog (a tool's question: the store answers it, lazily imported)."""
+    from seilocal.store import memory_store
+    from seilocal.store.catalog.list_index import list_states
+
+    store = memory_store()
+    try:
+        # A starter list whose every row someone checked (verified=1) is authoritative: its errors block.
+        return {
+            state.info.name: "verified"
+            if state.state == "starter" and store.catalog.is_authoritative(state.info.name) else state.state
+            for state in list_states(store.db)
+        }
+    finally:
+        store.close()
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render(rows: list[dict[str, str]]) -> str:
-    """The Markdown text of docs/rules.md for these official rules and the current registry."""
+STATE_WORDS = {
+    "official": "official", "derived": "SKS-derived", "verified": "starter, verified", "starter": "starter",
+    "missing": "missing",
+}
+
+
+def _run_kind(lists: tuple[str, ...], states: dict[str, str]) -> str:
+    """How a rule runs on the bundled catalog: 'blocks', 'warns' (a starter list) or 'cannot' (a missing list)."""
+    kinds = {states.get(name, "missing") for name in lists}
+    if "missing" in kinds:
+        return "cannot"
+    return "warns" if "starter" in kinds else "blocks"
+
+
+def render(rows: list[dict[str, str]], states: dict[str, str] | None = None) -> str:
+    """The Markdown text of docs/rules.md for these official rules, the current registry and the list states.
+
+    `states` maps a list name to its state in a new data folder's catalog (official, derived, starter, missing).
+    """
+    states = states or {}
     implemented = registry()
     lines: list[str] = []
     statuses: list[tuple[dict[str, str], str]] = []
@@ -44,6 +85,8 @@ def render(rows: list[dict[str, str]]) -> str:
             status = "not yet"
         statuses.append((row, status))
     counts = Counter(s.split(":", 1)[0] for _, s in statuses)
+    runs = Counter(_run_kind(implemented[row["rule_name"]].lists, states)
+                   for row, status in statuses if status == "implemented")
     own = sorted((spec for spec in implemented.values() if spec.id.startswith("SEI-")), key=lambda s: s.id)
     lines += [
         "# Validation rules",
@@ -57,13 +100,27 @@ def render(rows: list[dict[str, str]]) -> str:
         f"- not yet: {counts['not yet']}",
         f"- our own SEI- rules: {len(own)}",
         "",
+        "With the bundled catalog and no import (a new data folder), of the implemented official rules:",
+        "",
+        f"- run, and their errors block (every list official, derived from SKS 2026-06 or verified): {runs['blocks']}",
+        f"- run, but their errors are warnings (a list is our unverified starter compilation): {runs['warns']}",
+        f"- say \"kan ikke kontrolleres\" (a list they rest on is missing): {runs['cannot']}",
+        f"- not applicable to the form: {counts['not applicable']}",
+        "",
+        "The result reports RAA11 (høreapparat), RAA12 (alkoholbehandling, NAB) and RAA13 (stofmisbrugsbehandling,\n"
+        "SIB) came after the 2018 rule list. Their official rules (what triggers them, which results are mandatory)\n"
+        "are not in any public file at hand: no rule here checks them beyond their value lists, and none is invented.",
+        "",
         "The column \"lists\" names the LPR3 code lists a rule rests on. A rule whose list the catalog lacks\n"
         "cannot run: it gives one info finding per form, \"Kan ikke kontrolleres: listen X mangler\".\n"
-        "An error that rests on a list the catalog does not vouch for (`is_authoritative`: our unverified\n"
-        "starter compilation) is shown as a warning, and the finding names those lists in its own field\n"
-        "(`unconfirmed`). Importing the list's members (`seilocal codes import-lists`, or the settings page)\n"
-        "makes it an error. An SKS import brings codes and their validity, not list membership: it changes\n"
-        "neither. `seilocal codes lists` shows which lists are official, starter or missing.",
+        "A list is official (imported with `seilocal codes import-lists` or the settings page), SKS-derived\n"
+        "(the bundled SKS 2026-06 evidences it: a heading that names it, an `RG` node `[res.name]`, or an SKS\n"
+        "record type the official description names; its errors block like an official list's), starter (our\n"
+        "unverified compilation: its errors are shown as warnings, and the finding names the list in its own\n"
+        "field `unconfirmed`; \"starter, verified\" when every member was checked against a public source, and\n"
+        "then its errors block) or missing. An SKS import brings codes and their validity, not list membership.\n"
+        "`seilocal codes lists` shows each list's state and evidence; the column \"lists\" below shows the state\n"
+        "in a new data folder.",
         "\"Valid at some time in a period\" is checked as the intersection of the code's validity intervals\n"
         "(and, for list membership, the list's membership intervals) with the period.",
         "",
@@ -75,7 +132,7 @@ def render(rows: list[dict[str, str]]) -> str:
     for row, status in statuses:
         spec = implemented.get(row["rule_name"])
         summary = spec.summary if spec else ""
-        lists = ", ".join(f"`{name}`" for name in spec.lists) if spec else ""
+        lists = _lists(spec.lists, states) if spec else ""
         lines.append(
             f"| {row['rule_name']} | {row['error_number']} | {row['rule_group']} | {row['severity']} | "
             f"{row['valid_for_private_sector']} | {_cell(status)} | {_cell(summary)} | {lists} |"
@@ -88,7 +145,7 @@ def render(rows: list[dict[str, str]]) -> str:
         "|---|---|---|---|---|",
     ]
     for spec in own:
-        lists = ", ".join(f"`{name}`" for name in spec.lists)
+        lists = _lists(spec.lists, states)
         lines.append(f"| {spec.id} | {spec.group} | {spec.severity} | {_cell(spec.summary)} | {lists} |")
     return "\n".join(lines) + "\n"
 
@@ -105,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"SKIPPED: docs/rules.md not checked, the official rule list {args.tsv} is absent", file=sys.stderr)
         return 0
     try:
-        text = render(read_rules(args.tsv))
+        text = render(read_rules(args.tsv), bundled_list_states())
     except (OSError, KeyError, csv.Error) as exc:
         print(f"cannot read the rule list {args.tsv}: {exc}", file=sys.stderr)
         return 2

@@ -44,7 +44,8 @@ def unreported_treatment(form: Form) -> date | None:
 
 @rules(
     "NONE",
-    ("SEI-DL01", "warning", "A draft must be reported by the 10th of the month after its first treatment"),
+    ("SEI-DL01", "warning", "A draft must be reported by the 10th of the month after its first treatment, course start "
+     "or marker"),
     ("SEI-DL02", "error", "The reporting deadline of a draft has passed"),
 )
 def reporting_deadline_rule(ctx: Context) -> None:

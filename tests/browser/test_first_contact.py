@@ -58,7 +58,7 @@ def test_first_contact_by_keyboard_survives_a_reload_and_is_found_in_the_list(br
 
     open_section(browser, "referral")
     wait_value(browser, "referral-time", "03-11-2026 09:30:00")  # the course start, copied
-    method = choose_by_keyboard(browser, "referral-method", "ALDA0", ("ALDA01",))
+    method = choose_by_keyboard(browser, "referral-method", "ALDA0", ("ALDA00",))
     free_choice = choose_by_keyboard(browser, "referral-free-choice", "ALDB", ("ALDB00", "ALDB01", "ALDB02"))
     wait(browser, lambda d: "frit valg" not in by_mark(d, "next-step-text").text, message="still asks for frit valg")
 

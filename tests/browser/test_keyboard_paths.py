@@ -31,7 +31,7 @@ def test_first_contact_by_keyboard_with_tab_between_every_field(browser, app_pro
     choose_here(browser, "course-start-marker", "AFV01A1", "AFV01A1")
     open_section(browser, "referral")
     tab_to(browser, "referral-method")
-    choose_here(browser, "referral-method", "ALDA0", "ALDA01")
+    choose_here(browser, "referral-method", "ALDA0", "ALDA00")
     tab_to(browser, "referral-free-choice")
     choose_here(browser, "referral-free-choice", "ALDB", "ALDB01")
     open_section(browser, "payment")
@@ -47,7 +47,7 @@ def test_first_contact_by_keyboard_with_tab_between_every_field(browser, app_pro
         "patient": {"cpr": "010180-1235", "name": "Jens Peter Østergård"},
         "course": {"start": "2026-11-03T09:30:00", "responsible_unit": UNIT, "label": "ALAL01",
                    "start_marker": "AFV01A1"},
-        "referral": {"time": "2026-11-03T09:30:00", "method": "ALDA01", "free_choice": "ALDB01"},
+        "referral": {"time": "2026-11-03T09:30:00", "method": "ALDA00", "free_choice": "ALDB01"},
         "payment": {"payer": "ALFB01", "agreement": "ALFA2", "specialisation_level": "ALFC4"},
     }
 

@@ -13,7 +13,9 @@ from tests.support.keyboard import FOCUSED, new_form, open_section, option_texts
 
 pytestmark = pytest.mark.browser
 
-FREE_CHOICE = ["ALDB00 – Fritvalg ikke relevant", "ALDB01 – Frit sygehusvalg", "ALDB02 – Udvidet frit sygehusvalg"]
+FREE_CHOICE = [  # admin.fritvalg as derived from SKS 2026-06 (subtree ALDB), with the SKS texts
+    "ALDB00 – fritvalg ikke relevant", "ALDB01 – frit sygehusvalg", "ALDB02 – udvidet frit sygehusvalg",
+    "ALDB03 – offentligt udbud / samarbejdsaftale"]
 
 
 menu_texts = option_texts
@@ -40,7 +42,7 @@ def test_a_short_list_opens_with_arrow_down_and_takes_an_option_by_its_text(brow
 
     type_keys(browser, Keys.ARROW_DOWN)  # opens the whole list: no code needs to be known
     wait(browser, lambda d: menu_texts(d) == FREE_CHOICE, message="↓ did not open the whole list")
-    arrow_to_text(browser, "Udvidet frit sygehusvalg")
+    arrow_to_text(browser, "udvidet frit sygehusvalg")
     type_keys(browser, Keys.ENTER)
     wait(browser, lambda d: "ALDB02" in shown(d, "referral-free-choice"), message="ALDB02 not shown")
     wait_stored(app_process.data_dir, lambda d: d["referral"]["free_choice"] == "ALDB02")
@@ -55,12 +57,12 @@ def test_a_short_list_opens_with_arrow_down_and_takes_an_option_by_its_text(brow
     # Typing still filters a short list: a word of the text, ↓, Enter.
     focus(browser, "referral-method")
     type_keys(browser, "speciallæge")
-    wait(browser, lambda d: menu_texts(d) == ["ALDA02 – Henvist fra praktiserende speciallæge"],
+    wait(browser, lambda d: menu_texts(d) == ["ALDA31 – praktiserende speciallæge"],
          message="typing did not narrow the list")
     arrow_to_text(browser, "speciallæge")
     type_keys(browser, Keys.ENTER, Keys.TAB)
     wait_focus_left(browser, "referral-method")
-    wait_stored(app_process.data_dir, lambda d: d["referral"]["method"] == "ALDA02")
+    wait_stored(app_process.data_dir, lambda d: d["referral"]["method"] == "ALDA31")
 
     # Alt+S in a field switches its search mode without leaving it (the mode button itself is not tabbed to).
     focus(browser, "referral-reason")
@@ -74,4 +76,4 @@ def test_a_short_list_opens_with_arrow_down_and_takes_an_option_by_its_text(brow
     open_section(browser, "referral")
     wait(browser, lambda d: "ALDB02" in shown(d, "referral-free-choice"), message="ALDB02 lost after reload")
     stored = wait_stored(app_process.data_dir, lambda d: True)
-    assert (stored["referral"]["free_choice"], stored["referral"]["method"]) == ("ALDB02", "ALDA02")
+    assert (stored["referral"]["free_choice"], stored["referral"]["method"]) == ("ALDB02", "ALDA31")

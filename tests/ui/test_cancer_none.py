@@ -54,6 +54,8 @@ async def test_ticking_none_states_no_metastases_and_no_recurrence_and_clears_th
     await app_user.should_see(marker="diagnosis-action-code")
     _pick(app_user, "diagnosis-action-code", "DC509", "DC509")
     await app_user.should_see(marker="diagnosis-action-metastases-none")
+    assert "DZ061A" in _one(app_user, "diagnosis-action-metastases-none").text
+    assert "DZ063A" in _one(app_user, "diagnosis-action-recurrences-none").text
     # Without a statement the official errors block, even with the bundled starter catalog.
     assert _cancer_errors(app_user) == {("12111", "error"), ("12112", "error")}
     assert _one(app_user, "diagnosis-action-metastases").props.get("error") is True
@@ -93,7 +95,7 @@ async def test_a_new_code_that_is_no_cancer_clears_the_tick_with_undo(app_user: 
     await app_user.should_not_see(marker="diagnosis-action-metastases-none")
     diagnosis = _saved(app_user).contacts[0].diagnoses[0]
     assert (diagnosis.code, diagnosis.no_metastases, diagnosis.no_local_recurrences) == ("DJ069", False, False)
-    await app_user.should_see("Ingen metastaser", marker="stale-notice-text")
+    await app_user.should_see("Ingen fjernmetastaser påvist (DZ061A)", marker="stale-notice-text")
     app_user.find(marker="stale-undo").click()
     diagnosis = _saved(app_user).contacts[0].diagnoses[0]
     assert (diagnosis.code, diagnosis.no_metastases, diagnosis.no_local_recurrences) == ("DC509", True, True)

@@ -52,5 +52,7 @@ async def test_the_panel_shows_states_and_imports_an_upload(user: User, tmp_path
 async def test_the_settings_page_shows_the_list_states(app_user: User) -> None:
     await app_user.open("/indstillinger")
     await app_user.should_see(marker="catalog-lists-table")
-    assert _rows(app_user)["admin.konttype"]["state"].startswith("startliste (ikke bekræftet)")
+    assert _rows(app_user)["admin.konttype"]["state"] == (
+        "afledt af SKS 2026-06 (6 koder): SKS-undertræ ALCA »Kontakt type«")
+    assert _rows(app_user)["admin.diagart"]["state"].startswith("startliste (ikke bekræftet)")
     assert _rows(app_user)["proc.hoerescreen"]["state"] == "mangler"

@@ -140,14 +140,14 @@ async def test_procedure_on_a_contact_defaults_and_ticks(app_user: User) -> None
     app_user.find(marker="contact-procedures-new").click()
     procedure = _saved(app_user).contacts[0].procedures[0]
     assert (procedure.start, procedure.producer) == ("2026-11-10T09:00:00", UNIT)
-    _pick(app_user, "contact-procedure-code", "UXCC10", "UXCC10")
+    _pick(app_user, "contact-procedure-code", "UXCC00", "UXCC00")
     await app_user.should_see(marker="contact-procedure-contrast")
     _pick(app_user, "contact-procedure-side", "TUL1", "TUL1")
     app_user.find(marker="contact-procedure-implant").click()
     procedure = _saved(app_user).contacts[0].procedures[0]
-    assert (procedure.code, procedure.side, procedure.implant_report_requested) == ("UXCC10", "TUL1", True)
+    assert (procedure.code, procedure.side, procedure.implant_report_requested) == ("UXCC00", "TUL1", True)
     assert _table(app_user).rows[0]["procedures"] == "✓"
-    assert _table(app_user, "contact-procedures").rows[0]["code"] == "UXCC10"
+    assert _table(app_user, "contact-procedures").rows[0]["code"] == "UXCC00"
 
 
 async def test_delete_asks_names_result_reports_and_undo_puts_the_row_back(app_user: User) -> None:

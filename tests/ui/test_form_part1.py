@@ -104,31 +104,31 @@ async def test_an_end_opens_the_closing_fields_with_a_warning(app_user: User) ->
     type_time(app_user, "course-end", "20-11-2026 12:00")
     await app_user.should_see(marker="course-completion")
     await app_user.should_see("færdigbehandlet", marker="course-close-warning")
-    pick(app_user, "course-completion", "ALAC", "ALAC10")
-    assert saved(app_user).course.completion == "ALAC10"
+    pick(app_user, "course-completion", "ALAC", "ALAC20")
+    assert saved(app_user).course.completion == "ALAC20"
     await app_user.should_see("Forløbet er afsluttet", marker="next-step-text")
 
     await app_user.open("/skema/1")
     assert one(app_user, "course-closing").visible
-    assert one(app_user, "course-completion").value == "ALAC10"
+    assert one(app_user, "course-completion").value == "ALAC20"
 
 
 async def test_referral_fields_are_saved_and_kept_after_reload(app_user: User) -> None:
     await new_form(app_user)
     pick(app_user, "referral-unit", "Demo", UNIT)
     type_time(app_user, "referral-time", "02-11-2026 14:00")
-    pick(app_user, "referral-method", "ALDA", "ALDA01")
+    pick(app_user, "referral-method", "ALDA", "ALDA30")
     pick(app_user, "referral-free-choice", "ALDB", "ALDB00")
     app_user.find(marker="referral-reference-id").type("abc-123")
     pick(app_user, "referral-reference-type", "ALAA", "ALAA01")
     referral = saved(app_user).referral
     assert (referral.referring_unit, referral.time, referral.method, referral.free_choice,
             referral.reference_id, referral.reference_type) == (
-        UNIT, "2026-11-02T14:00:00", "ALDA01", "ALDB00", "abc-123", "ALAA01")
+        UNIT, "2026-11-02T14:00:00", "ALDA30", "ALDB00", "abc-123", "ALAA01")
     assert one(app_user, "referral-method").props["label"].endswith("*")
 
     await app_user.open("/skema/1")
-    assert one(app_user, "referral-method").value == "ALDA01"
+    assert one(app_user, "referral-method").value == "ALDA30"
     assert one(app_user, "referral-free-choice").value == "ALDB00"
     assert one(app_user, "referral-reference-id").value == "abc-123"
     assert one(app_user, "referral-time").value == "02-11-2026 14:00:00"

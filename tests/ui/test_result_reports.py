@@ -60,7 +60,7 @@ async def test_cancer_diagnosis_proposes_raa01_which_is_created_and_completed(ap
     field = app_user.find(marker="ri-field-RDA01")
     field.trigger("inputValue", "AZCA1")
     field.click()
-    app_user.find("AZCA1 – Diagnosegrundlag, klinisk undersøgelse").click()
+    app_user.find("AZCA1 – ny anmeldelsespligtig sygd, ikke tidl. fuldt anmeldt af afd").click()  # SKS 2026-06 text
     saved = forms.load(stored.form.form_no).form.result_reports[0]
     assert saved.results["RDA01"] == "AZCA1" and saved.status == "complete"
     await app_user.should_see("Status: komplet", marker="ri-status")

@@ -9,10 +9,11 @@ from nicegui.testing import User
 from seilocal.pages.code_field import CodeField, code_field
 from seilocal.store import memory_store
 
-FREE_CHOICE = {
-    "ALDB00": "ALDB00 – Fritvalg ikke relevant",
-    "ALDB01": "ALDB01 – Frit sygehusvalg",
-    "ALDB02": "ALDB02 – Udvidet frit sygehusvalg",
+FREE_CHOICE = {  # admin.fritvalg as derived from the SKS subtree ALDB (SKS 2026-06 texts)
+    "ALDB00": "ALDB00 – fritvalg ikke relevant",
+    "ALDB01": "ALDB01 – frit sygehusvalg",
+    "ALDB02": "ALDB02 – udvidet frit sygehusvalg",
+    "ALDB03": "ALDB03 – offentligt udbud / samarbejdsaftale",
 }
 
 
@@ -37,7 +38,7 @@ async def test_a_short_list_offers_all_its_options_before_anything_is_typed(user
     user.find(marker="fv").click()  # opens the menu, as a click or ↓ does in the browser
     for label in FREE_CHOICE.values():
         await user.should_see(label)
-    user.find("ALDB02 – Udvidet frit sygehusvalg").click()
+    user.find("ALDB02 – udvidet frit sygehusvalg").click()
     assert changes == ["ALDB02"]
     assert fields[0].value == "ALDB02"
 
@@ -119,8 +120,10 @@ async def test_the_form_opens_short_lists_whole_and_long_lists_empty(app_user: U
         return list(select.options)
 
     assert options("referral-free-choice") == list(FREE_CHOICE)
-    assert options("referral-method") == ["ALDA00", "ALDA01", "ALDA02", "ALDA03", "ALDA11"]
+    assert options("referral-method") == [
+        "ALDA00", "ALDA11", "ALDA20", "ALDA30", "ALDA31", "ALDA40", "ALDA50", "ALDA90", "ALDA99"]
     assert options("course-label")[:3] == ["ALAL01", "ALAL02", "ALAL03"]
-    assert options("payment-payer") and options("payment-level")
+    assert options("payment-level")
+    assert options("payment-payer") == []  # admin.betaler: 38 SKS codes (ALFB), more than a short list holds
     assert options("course-start-marker") == []  # forløbsmarkører: a long list, searched as before
     assert options("referral-reason") == []  # any SKS code: searched

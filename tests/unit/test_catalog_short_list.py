@@ -62,7 +62,9 @@ def test_a_code_with_several_periods_is_one_option_with_the_text_of_the_day(cata
 def test_the_starter_catalogs_short_and_long_lists() -> None:
     store = memory_store()
     on = date(2026, 11, 3)
-    assert codes(short_list(store.catalog, "admin.fritvalg", at=on)) == ["ALDB00", "ALDB01", "ALDB02"]
-    assert codes(short_list(store.catalog, "spec.lateraldiag", at=on)) == ["TUL1", "TUL2", "TUL3"]
+    # Both derived from the SKS subtrees ALDB "Henvisning fritvalg" and TUL "Sideangivelse" (SKS 2026-06).
+    assert codes(short_list(store.catalog, "admin.fritvalg", at=on)) == ["ALDB00", "ALDB01", "ALDB02", "ALDB03"]
+    assert codes(short_list(store.catalog, "spec.lateraldiag", at=on)) == [
+        "TUL0", "TUL1", "TUL2", "TUL3", "TUL7", "TUL9A", "TUL9B"]
     assert short_list(store.catalog, "diag", at=on) is None
     assert short_list(store.catalog, "proc.opr", at=on) is None

@@ -133,3 +133,46 @@ def test_each_kind_of_bad_line_is_refused(db: Database, tmp_path: Path, line: st
     with pytest.raises(CatalogImportError, match=message) as info:
         import_sks(db, path)
     assert info.value.line_no == 1
+
+
+def test_a_huge_single_line_is_refused_without_reading_it_whole(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    good = (DATA / "sks_small.txt").read_bytes().splitlines(keepends=True)[0]
+    with path.open("wb") as handle:
+        handle.write(good)
+        handle.write(b"x" * (8 * 1024 * 1024))  # no line end: refused after MAX_LINE_BYTES, whatever the size
+    with pytest.raises(CatalogImportError) as info:
+        import_sks(db, path)
+    assert info.value.line_no == 2 and "longer than" in info.value.message
+    assert db.execute("SELECT count(*) FROM catalog_codes").fetchone()[0] == 0
+
+
+def test_a_full_size_sks_file_replaces_the_bundled_catalog_and_brings_dates(tmp_path: Path) -> None:
+    from seilocal.resources import asset_path
+    from seilocal.store import memory_store
+    from seilocal.store.catalog.search import CatalogStore as Store
+    from seilocal.store.catalog.sks_bundle import ASSET, parse_bundle
+
+    codes = parse_bundle(asset_path("catalog", ASSET).read_bytes())
+    lines = []
+    for code in codes.values():
+        # Every older text as a closed period, the current text open: about 107,000 lines as in SKScomplete.
+        history = [*code.history, code.text]
+        for n, text in enumerate(history):
+            start = f"{1995 + n:04d}0101"
+            end = "" if n == len(history) - 1 else f"{1995 + n:04d}1231"
+            lines.append(f"{code.record_type:<3}{code.code:<20}{start}{start}{end:<8}{text[:120]:<120}")
+    path = tmp_path / "SKScomplete.txt"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    assert len(lines) > 100_000
+    store = memory_store()
+    before = store.db.execute("SELECT count(*) FROM catalog_codes WHERE source = 'starter'").fetchone()[0]
+    assert before > 70_000
+    result = import_sks(store.db, path)
+    assert result.counts["replaced_starter"] == before
+    assert store.db.execute("SELECT count(*) FROM catalog_codes WHERE source = 'starter'").fetchone()[0] == 0
+    catalog = Store(store.db)
+    assert catalog.sks_imported()
+    assert catalog.is_valid("DT636C", date(1995, 6, 1)) and catalog.text("DT636C") == codes["DT636C"].text
+    assert [hit.code for hit in catalog.search("forgiftning ved kontakt med musling")] == ["DT636C"]
+    assert catalog.is_authoritative("admin.konttype")  # the lists derived from SKS stay

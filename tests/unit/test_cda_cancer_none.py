@@ -46,7 +46,11 @@ def test_none_exports_as_one_coded_observation_and_validates() -> None:
     assert _codes(by_code["DC509"], "40") == [(NO_LOCAL_RECURRENCE_CODE, None)]
     assert _codes(by_code["DC187"], "37") == [("DC793C", None)]
     assert _codes(by_code["DC187"], "40") == [(NO_LOCAL_RECURRENCE_CODE, None)]
-    assert_valid(to_bytes(root))
+    # The SKS codes themselves (SKS 2026-06, DZ06 group), no placeholder: XSD and the 2019 schematron accept them.
+    assert (NO_METASTASES_CODE, NO_LOCAL_RECURRENCE_CODE) == ("DZ061A", "DZ063A")
+    data = to_bytes(root)
+    assert b'code="DZ061A"' in data and b'code="DZ063A"' in data and b"INGEN" not in data
+    assert_valid(data)
 
 
 def test_none_survives_export_validate_import() -> None:

@@ -13,6 +13,7 @@ def test_none_statements_are_printed_and_absent_when_not_stated() -> None:
     form.contacts.append(Contact(start="2026-11-04T10:00:00", diagnoses=[
         Diagnosis(kind="action", code="DC509", no_metastases=True, no_local_recurrences=True)]))
     text = " ".join(text_of(render(form)).split())
-    assert "Ingen metastaser" in text and "Ingen lokalrecidiv" in text
+    squeezed = text.replace(" ", "")  # a narrow cell may break a long word
+    assert "DZ061AIngenfjernmetastaserpåvist" in squeezed and "DZ063AIntetlokalrecidivpåvist" in squeezed
     plain = " ".join(text_of(render(full_form())).split())
-    assert "Ingen metastaser" not in plain and "Ingen lokalrecidiv" not in plain
+    assert "DZ061A" not in plain and "DZ063A" not in plain

@@ -57,17 +57,23 @@ def test_catalog_store_trusts_only_verified_or_official_lists() -> None:
     store = memory_store()
     catalog = store.catalog
     assert catalog.is_authoritative("resindb.navn")  # every starter row verified
-    assert not catalog.is_authoritative("admin.konttype")  # some rows unverified
-    store.db.execute(f"UPDATE {LISTS} SET source = 'sks' WHERE list_name = 'admin.konttype'")
+    assert catalog.is_authoritative("admin.konttype")  # derived from the SKS subtree ALCA "Kontakt type"
+    assert not catalog.is_authoritative("admin.diagart")  # our own unverified starter rows
+    store.db.execute(f"UPDATE {LISTS} SET source = 'sks' WHERE list_name = 'admin.diagart'")
     bump_generation()  # what every importer does after it changed the catalog
-    assert catalog.is_authoritative("admin.konttype")
+    assert catalog.is_authoritative("admin.diagart")
     assert not EmptyCatalog().is_authoritative("diag")
 
 
-def test_starter_catalog_turns_list_errors_into_warnings() -> None:
+def test_a_list_derived_from_sks_blocks_and_a_starter_list_only_warns() -> None:
     store = memory_store()
     form = base_form()
     form.procedures.append(Procedure(code="KHAC20", start="2026-11-04T09:00:00", side="NOSIDE"))
+    findings = validate(form, store.catalog, NOW)
+    side = [f for f in findings if f.path == "procedures[0].side" and f.rule == "11.b"]
+    assert side and all(f.severity == "error" for f in side)  # spec.lateralproc: the SKS subtree TUL
+    store.db.execute(f"UPDATE {LISTS} SET source = 'starter', verified = 0 WHERE list_name = 'spec.lateralproc'")
+    bump_generation()
     findings = validate(form, store.catalog, NOW)
     side = [f for f in findings if f.path == "procedures[0].side" and f.rule == "11.b"]
     assert side and all(f.severity == "warning" for f in side)

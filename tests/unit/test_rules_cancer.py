@@ -86,7 +86,7 @@ def test_none_on_a_non_cancer_diagnosis_is_refused_like_a_metastasis_code() -> N
     findings = validate(_form("DJ069", no_metastases=True), FakeCatalog(), NOW)
     refused = [f for f in findings if f.rule == "13.102a"]
     assert [(f.severity, f.path) for f in refused] == [("error", "contacts[0].diagnoses[0].metastases")]
-    assert "ingen metastaser" in refused[0].message
+    assert "ingen fjernmetastaser påvist" in refused[0].message
 
 
 def test_a_code_outside_the_certain_ranges_keeps_the_list_behaviour() -> None:

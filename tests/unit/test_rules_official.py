@@ -279,13 +279,15 @@ def test_importing_a_list_turns_a_dormant_rule_into_an_error(tmp_path: Path) -> 
     ]
 
 
-def test_a_starter_list_error_is_a_warning_until_the_list_is_imported(tmp_path: Path) -> None:
+def test_a_list_derived_from_sks_blocks_and_a_list_import_still_overrides_it(tmp_path: Path) -> None:
     store = memory_store()
     form = base_form()
     form.contacts[0].type = "ALCA99"
     (before,) = [f for f in validate(form, store.catalog, NOW) if f.rule == "05.a"]
-    assert (before.severity, before.unconfirmed) == ("warning", "admin.konttype")
-    _import(store, tmp_path, "admin.konttype\tALCA00\t\t\nadmin.konttype\tALCA03\t\t\n")
+    assert (before.severity, before.unconfirmed) == ("error", "")  # admin.konttype: the SKS subtree ALCA
+    form.contacts[0].type = "ALCA03"
+    assert not [f for f in validate(form, store.catalog, NOW) if f.rule == "05.a"]
+    _import(store, tmp_path, "admin.konttype\tALCA00\t\t\n")
     (after,) = [f for f in validate(form, store.catalog, NOW) if f.rule == "05.a"]
     assert (after.severity, after.unconfirmed) == ("error", "")
 

@@ -123,7 +123,6 @@ FIRE: list[Case] = [
     Case("SEI-S01", lambda f: setattr(f.referral, "referring_unit", "Klinik Nord")),
     Case("SEI-C01", lambda f: setattr(p0(f), "code", "<img src=x onerror=alert(1)>")),
     Case("SEI-DL01", lambda f: None, severity="warning"),
-    Case("SEI-CA01", lambda f: setattr(d0(f), "no_local_recurrences", True), severity="warning"),
     Case("SEI-DL02", lambda f: None, now=datetime(2026, 12, 11, 8, 0, 0), severity="error"),
     Case("SEI-RI01", lambda f: report(f, "RAA99", f.course.id)),
     Case("SEI-RI02", lambda f: report(f, "RAA10", "no-such-id")),

@@ -1,6 +1,7 @@
 """The index of LPR3 named code lists (assets/catalog/list_index.tsv) and the state of each list in the catalog.
 
-A list is `official` when an import of list members (`list_import`) brought its members, `starter` when only
+A list is `official` when an import of list members (`list_import`) brought its members, `derived` when the
+bundled SKS data evidences it (derive.py: a heading, an `RG` node or a record type that names it), `starter` when only
 our bundled, unverified compilation has members for it, and `missing` when the catalog has none. The six
 header names (`admin`, `proc`, ...) group lists and never have members of their own.
 """
@@ -17,12 +18,13 @@ from sqlite_utils import Database
 from seilocal.resources import asset_path
 
 from .common import CatalogImportError
-from .schema import LIST_IMPORTS, LISTS
+from .schema import LIST_EVIDENCE, LIST_IMPORTS, LISTS
 
 INDEX_FIELDS = ("list_name", "oid", "kind", "origin", "description")
-State = Literal["official", "starter", "missing", "header"]
+State = Literal["official", "derived", "starter", "missing", "header"]
 STATE_DA: dict[str, str] = {
     "official": "officiel",
+    "derived": "afledt af SKS 2026-06",
     "starter": "startliste (ikke bekræftet)",
     "missing": "mangler",
     "header": "overskrift",
@@ -49,12 +51,15 @@ class ListState:
     members: int = 0
     imported_at: str | None = None
     file_name: str | None = None
+    evidence: str | None = None  # a derived list: which SKS heading, node or record type makes it the list
 
     def detail_da(self) -> str:
         """A short Danish text of the state, e.g. 'officiel, indlæst 2026-12-01 fra lister.csv (12 koder)'."""
         text = STATE_DA[self.state]
         if self.state == "official":
             return f"{text}, indlæst {self.imported_at} fra {self.file_name} ({self.members} koder)"
+        if self.state == "derived":
+            return f"{text} ({self.members} koder): {self.evidence}"
         if self.state == "starter":
             return f"{text}, {self.members} koder"
         return text
@@ -99,6 +104,9 @@ def list_states(db: Database) -> list[ListState]:
         row[0]: row[1:]
         for row in db.conn.execute(f"SELECT list_name, imported_at, file_name, members FROM {LIST_IMPORTS}")
     }
+    evidence = {
+        row[0]: row[1:] for row in db.conn.execute(f"SELECT list_name, evidence, members FROM {LIST_EVIDENCE}")
+    }
     states = []
     for info in list_index():
         if info.kind == "header":
@@ -106,6 +114,9 @@ def list_states(db: Database) -> list[ListState]:
         elif info.name in imports:
             at, file_name, members = imports[info.name]
             states.append(ListState(info, "official", members, at, file_name))
+        elif counts.get(info.name, {}).get("sks") and info.name in evidence:
+            text, members = evidence[info.name]
+            states.append(ListState(info, "derived", members, evidence=text))
         elif counts.get(info.name, {}).get("starter"):
             states.append(ListState(info, "starter", counts[info.name]["starter"]))
         else:

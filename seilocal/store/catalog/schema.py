@@ -199,3 +199,21 @@ def set_meta(db: Database, key: str, value: str) -> None:
         f"INSERT INTO {META}(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+LIST_EVIDENCE = "catalog_list_evidence"
+
+
+@catalog_migrations()
+def m004_list_evidence(db: Database) -> None:
+    """Per list derived from the bundled SKS data: why it is that list (heading, node or record type)."""
+    db.execute(f"""
+        CREATE TABLE {LIST_EVIDENCE} (
+            list_name TEXT PRIMARY KEY,
+            evidence TEXT NOT NULL,
+            members INTEGER NOT NULL
+        )""")
+    # The search asks "is this code a plain member" and "which prefix members" per list: one index for both.
+    db.execute(f"CREATE INDEX {LISTS}_match ON {LISTS}(list_name, match, member)")
+    # A list that is an SKS record type (proc.opr, diag, ...) is searched by the codes' own record type.
+    db.execute(f"CREATE INDEX {CODES}_type ON {CODES}(record_type, code_key)")

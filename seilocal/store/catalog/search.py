@@ -18,7 +18,8 @@ from sqlite_utils import Database
 
 from . import sor_search
 from .common import fold, generation, optional_date
-from .schema import CODES, GRAMS_FTS, LISTS, WORDS_FTS, get_meta
+from .derive import RECORD_TYPE_LISTS
+from .schema import CODES, GRAMS_FTS, LIST_EVIDENCE, LIST_IMPORTS, LISTS, WORDS_FTS, get_meta
 from .sor_search import SorUnit, is_psychiatric
 
 Mode = Literal["prefix", "contains"]
@@ -49,13 +50,28 @@ def _valid_sql(alias: str) -> str:
     )
 
 
-_LIST_SQL = (
-    f" AND EXISTS (SELECT 1 FROM {LISTS} m WHERE m.list_name = :list"
-    " AND ((m.match = 'code' AND m.member = c.code)"
-    "  OR (m.match = 'prefix' AND substr(c.code, 1, length(m.member)) = m.member))"
+# Two EXISTS, not one with OR: each is an index lookup on (list_name, match, member). A list derived from SKS
+# holds tens of thousands of plain codes; an OR over both kinds made SQLite scan them for every candidate row.
+_MEMBER_VALID = (
     " AND (:at IS NULL OR ((m.valid_from IS NULL OR m.valid_from <= :at)"
-    " AND (m.valid_to IS NULL OR m.valid_to >= :at))))"
+    " AND (m.valid_to IS NULL OR m.valid_to >= :at)))"
 )
+
+
+def _list_sql(names: int) -> str:
+    """The list condition of the search for `names` list names (parameters :list0, :list1, ...)."""
+    which = "m.list_name = :list0" if names == 1 else (
+        "m.list_name IN (" + ", ".join(f":list{i}" for i in range(names)) + ")")
+    return (
+        f" AND (EXISTS (SELECT 1 FROM {LISTS} m WHERE {which} AND m.match = 'code' AND m.member = c.code"
+        f"{_MEMBER_VALID})"
+        f" OR EXISTS (SELECT 1 FROM {LISTS} m WHERE {which} AND m.match = 'prefix'"
+        f" AND substr(c.code, 1, length(m.member)) = m.member{_MEMBER_VALID}))"
+    )
+
+
+# A field may search a group of lists: "proc" (the header of the procedure lists) is every procedure code.
+LIST_GROUPS: dict[str, tuple[str, ...]] = {"proc": ("proc.act", "proc.opr", "proc.und")}
 
 
 
@@ -104,6 +120,8 @@ class CatalogStore:
         self._periods: dict[str, list[CodeHit]] = {}
         self._lists: dict[str, _ListMembers] = {}
         self._authoritative: dict[str, bool] = {}
+        self._by_record_type: dict[str, str] = {}
+        self._small: dict[str, bool] = {}
         # The rules' questions themselves, per (list, code, date) and (code, date): the app validates the same
         # form again after every edit, and a big form asks about the same few codes on many days.
         self._in_list: dict[tuple[str, str, date | None], bool] = {}
@@ -121,7 +139,8 @@ class CatalogStore:
             return
         data_version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
         if current != self._seen_generation or data_version != self._seen_data_version:
-            for cache in (self._periods, self._lists, self._authoritative, self._in_list, self._valid, self._sor_valid):
+            for cache in (self._periods, self._lists, self._authoritative, self._in_list, self._valid, self._sor_valid,
+                          self._by_record_type, self._small):
                 cache.clear()
         self._seen_generation, self._seen_data_version, self._checked_at = current, data_version, now
 
@@ -159,30 +178,67 @@ class CatalogStore:
         else:
             # GLOB specials in the input would change the pattern: such rare input takes the scan.
             text_tier = "grams" if len(query) >= 3 and not _GLOB_SPECIAL.search(query) else "scan"
+        names = () if list_name is None else LIST_GROUPS.get(list_name, (list_name,))
+        types = self._record_types(names)
         params: dict = {
             "q": query,
             "hi": query + "\U0010ffff",
             "n": limit,
-            "list": list_name,
             "at": None if at is None else at.isoformat(),
         }
+        params.update({f"list{i}": name for i, name in enumerate(names)})
         if text_tier == "words":
             params["m"] = " AND ".join(f'"{word}"*' for word in words)
         elif text_tier == "grams":
             params["m"] = f"*{query}*"
-        key = (text_tier, at is not None, list_name is not None)
+        if types:
+            # Lists that are an SKS record type (derived, not imported): a column test on an index, no list join.
+            params.update({f"rt{i}": record_type for i, record_type in enumerate(types)})
+            key = (text_tier, at is not None, -len(types), "dia" in types)
+            sql = self._sql_cache.get(key)
+            if sql is None:
+                sql = self._sql_cache[key] = _build_sql(
+                    text_tier, at is not None, 0, record_types=len(types), headings="dia" in types)
+            return sql, params
+        key = (text_tier, at is not None, len(names))
         sql = self._sql_cache.get(key)
         if sql is None:
-            sql = self._sql_cache[key] = _build_sql(text_tier, at is not None, list_name is not None)
+            sql = self._sql_cache[key] = _build_sql(text_tier, at is not None, len(names))
         return sql, params
+
+    def _record_types(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """The SKS record types the lists are, when every one is derived by record type; else ()."""
+        if not names:
+            return ()
+        self._fresh()
+        types = []
+        for name in names:
+            cached = self._by_record_type.get(name)
+            if cached is None:
+                row = self.db.conn.execute(
+                    f"SELECT evidence FROM {LIST_EVIDENCE} WHERE list_name = ? AND list_name NOT IN "
+                    f"(SELECT list_name FROM {LIST_IMPORTS})", (name,)).fetchone()
+                spec = RECORD_TYPE_LISTS.get(name)
+                cached = spec[0] if row is not None and spec is not None and row[0].startswith("SKS-posttype") else ""
+                self._by_record_type[name] = cached
+            if not cached:
+                return ()
+            types.append(cached)
+        return tuple(types)
 
     def _is_small_list(self, list_name: str) -> bool:
         """True for a known list made only of plain codes and small enough to filter in Python."""
-        rows = self.db.conn.execute(
-            f"SELECT match, count(*) FROM {LISTS} WHERE list_name = ? GROUP BY match", (list_name,)
-        ).fetchall()
-        counts = dict(rows)
-        return bool(counts) and not counts.get("prefix") and counts.get("code", 0) <= SMALL_LIST
+        self._fresh()
+        answer = self._small.get(list_name)
+        if answer is None:
+            # Counting stops after SMALL_LIST + 1 rows: a list derived from SKS can hold 25,000 codes.
+            prefix = self.db.conn.execute(
+                f"SELECT 1 FROM {LISTS} WHERE list_name = ? AND match = 'prefix' LIMIT 1", (list_name,)).fetchone()
+            codes = self.db.conn.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {LISTS} WHERE list_name = ? AND match = 'code' LIMIT ?)",
+                (list_name, SMALL_LIST + 1)).fetchone()[0]
+            answer = self._small[list_name] = prefix is None and 0 < codes <= SMALL_LIST
+        return answer
 
     def _search_small_list(
         self, list_name: str, query: str, mode: Mode, at: date | None, limit: int
@@ -213,7 +269,9 @@ class CatalogStore:
             elif code_key.startswith(query):
                 tier = 1
             elif (mode == "contains" and query in code_key) or text_hit(text_key):
-                tier = 2
+                # A text that starts with the input first: "udred" finds "Udredning start" (AFV01B) before the
+                # many "Brystkræft: udredning start ..." of the same list.
+                tier = 2 if text_key.startswith(query) else 3
             else:
                 continue
             ranked.append((tier, code_key, *row[:5]))
@@ -376,12 +434,24 @@ def _covers(hit: CodeHit | SorUnit, at: date) -> bool:
     return (hit.valid_from is None or hit.valid_from <= at) and (hit.valid_to is None or hit.valid_to >= at)
 
 
-def _build_sql(text_tier: str | None, dated: bool, listed: bool) -> str:
+def _build_sql(
+    text_tier: str | None, dated: bool, lists: int, *, record_types: int = 0, headings: bool = False
+) -> str:
     """The search statement: three capped tiers glued with UNION ALL; the caller orders by tier."""
-    cond = (_valid_sql("c") if dated else "") + (_LIST_SQL if listed else "")
+    cond = (_valid_sql("c") if dated else "") + (_list_sql(lists) if lists else "")
+    code_cond = cond
+    if record_types:
+        types = ", ".join(f":rt{i}" for i in range(record_types))
+        # The code-prefix tier and the short-input scan walk the (record_type, code_key) index; the FTS tiers only
+        # filter (unary + keeps SQLite from scanning a whole record type to join it to the FTS hits).
+        code_cond += f" AND c.record_type IN ({types})"
+        cond += f" AND +c.record_type IN ({types})"
+        if headings:
+            code_cond += " AND length(c.code) >= 4"  # diag leaves out the classification's headings (derive.py)
+            cond += " AND length(c.code) >= 4"
     parts = [
         f"SELECT 0, {_COLS} FROM {CODES} c WHERE c.code_key = :q{cond}",
-        f"SELECT * FROM (SELECT 1, {_COLS} FROM {CODES} c WHERE c.code_key > :q AND c.code_key < :hi{cond}"
+        f"SELECT * FROM (SELECT 1, {_COLS} FROM {CODES} c WHERE c.code_key > :q AND c.code_key < :hi{code_cond}"
         " ORDER BY c.code_key, c.valid_from DESC LIMIT :n)",
     ]
     if text_tier == "words":
@@ -398,7 +468,7 @@ def _build_sql(text_tier: str | None, dated: bool, listed: bool) -> str:
         # Fewer than 3 characters: no trigram to use; scan and stop at LIMIT (common letters stop early).
         parts.append(
             f"SELECT * FROM (SELECT 2, {_COLS} FROM {CODES} c"
-            f" WHERE (instr(c.code_key, :q) > 0 OR instr(c.text_key, :q) > 0){cond} LIMIT :n)"
+            f" WHERE (instr(c.code_key, :q) > 0 OR instr(c.text_key, :q) > 0){code_cond} LIMIT :n)"
         )
     return " UNION ALL ".join(parts)
 

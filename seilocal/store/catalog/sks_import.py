@@ -34,6 +34,7 @@ from .schema import CODES, fts_triggers_suspended, get_meta, set_meta
 
 BULK_ROWS = 5000  # above this many written rows, rebuilding the FTS indexes beats row triggers
 MIN_LINE = 47  # through the valid-to field; the text may be cut short or blank-trimmed
+MAX_LINE_BYTES = 4096  # a real line is about 210 bytes; a longer one is refused unread (a 200 MB "line" too)
 
 
 class SksRecord(NamedTuple):
@@ -82,7 +83,11 @@ def read_sks_file(
     done = 0
     encoding: str | None = None
     with path.open("rb") as handle:
-        for line_no, raw in enumerate(handle, start=1):
+        line_no = 0
+        while raw := handle.readline(MAX_LINE_BYTES + 1):
+            line_no += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                raise CatalogImportError(line_no, f"line is longer than {MAX_LINE_BYTES} bytes")
             digest.update(raw)
             done += len(raw)
             if line_no == 1 and raw.startswith(codecs.BOM_UTF8):

@@ -13,6 +13,7 @@ and the starter members of a list that a list import brought.
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -20,8 +21,12 @@ from sqlite_utils import Database
 from seilocal.resources import asset_path
 
 from .common import CatalogImportError, bump_generation, fold, parse_iso_date
-from .list_index import official_lists
-from .schema import CODES, LISTS, SOR, get_meta, set_meta
+from .derive import MEMBER_UNTIL, derive_lists
+from .list_index import list_index, official_lists
+from .prepared import attach, copy_prepared, detach, prepared_file
+from .schema import CODES, LIST_EVIDENCE, LIST_IMPORTS, LISTS, SOR, fts_triggers_suspended, get_meta, set_meta
+from .sks_bundle import ASSET as SKS_ASSET
+from .sks_bundle import BundledCode, parse_bundle
 from .sor_import import FIELDS as SOR_FIELDS
 from .sor_import import check_unit, write_units
 
@@ -32,8 +37,13 @@ FILES = {
     "lists.tsv": LIST_FIELDS,
     "lists_public.tsv": LIST_FIELDS,
     "sor_units.tsv": SOR_FIELDS,
+    SKS_ASSET: (),
 }
+BULK_ROWS = 5000  # above this many codes, one FTS rebuild beats the row triggers
 META_KEY = "starter_sha256"
+# Part of the checksum: bump it whenever the loading or the list derivation changes, so every database (and every
+# prepared catalog) loads again although the asset files stayed the same.
+LOADER_VERSION = "sks-2026-06.3"
 
 
 def read_tsv(name: str, data: bytes, fields: tuple[str, ...]) -> list[tuple[int, dict[str, str | None]]]:
@@ -98,11 +108,19 @@ def _list_rows(name: str, data: bytes) -> list[tuple]:
     return rows
 
 
+def _bundle_rows(bundle: dict[str, BundledCode]) -> list[tuple]:
+    """Catalog rows of the SKS bundle: no dates (valid until an SKS import brings them); older texts searchable."""
+    return [
+        (c.code, fold(c.code), c.text, fold(" ".join((c.text, *c.history))), c.record_type, None, None, 1)
+        for c in bundle.values()
+    ]
+
+
 def ensure_starter_catalog(db: Database, assets: Path | None = None) -> bool:
     """Load the bundled starter catalog when it is new or changed; True when it (re)loaded anything."""
     folder = assets if assets is not None else asset_path("catalog")
     blobs: dict[str, bytes] = {}
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(LOADER_VERSION.encode())
     for name in FILES:
         path = folder / name
         blobs[name] = path.read_bytes() if path.is_file() else b""
@@ -111,40 +129,84 @@ def ensure_starter_catalog(db: Database, assets: Path | None = None) -> bool:
     stamp = digest.hexdigest()
     if get_meta(db, META_KEY) == stamp:
         return False
-    codes = _code_rows("codes.tsv", blobs["codes.tsv"])
+    prepared = None
+    if blobs[SKS_ASSET] and _catalog_empty(db):
+        # A new database: copy the catalog that an earlier start prepared (or prepare it now, once per machine).
+        prepared = prepared_file(stamp, lambda target: _load(target, blobs, stamp))
+    if prepared is None:
+        with db.atomic():
+            _load(db, blobs, stamp)
+    else:
+        attach(db, prepared)
+        try:
+            with db.atomic():
+                copy_prepared(db, prepared)
+                set_meta(db, META_KEY, stamp)
+        finally:
+            detach(db)
+    bump_generation()
+    return True
+
+
+def _catalog_empty(db: Database) -> bool:
+    """True when the database has no catalog rows, SOR units or list imports yet (a new data folder)."""
+    tables = (CODES, LISTS, LIST_IMPORTS, SOR)
+    return all(db.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None for table in tables)
+
+
+def _load(db: Database, blobs: dict[str, bytes], stamp: str) -> None:
+    """Parse the bundled files and write them into `db`'s catalog (inside the caller's transaction)."""
+    bundle = parse_bundle(blobs[SKS_ASSET]) if blobs[SKS_ASSET] else {}
+    # The SKS bundle is the catalog; codes.tsv adds only codes SKS does not know (none in the shipped assets).
+    codes = _bundle_rows(bundle) + [row for row in _code_rows("codes.tsv", blobs["codes.tsv"]) if row[0] not in bundle]
+    derived = derive_lists(bundle, (info.name for info in list_index() if info.kind == "list")) if bundle else []
     lists = _list_rows("lists.tsv", blobs["lists.tsv"]) + _list_rows("lists_public.tsv", blobs["lists_public.tsv"])
+    derived_names = {d.name for d in derived}
+    lists = [row for row in lists if row[0] not in derived_names]
     units = [
         check_unit(r, line_no) for line_no, r in read_tsv("sor_units.tsv", blobs["sor_units.tsv"], SOR_FIELDS)
     ]
-    with db.atomic():
-        official = {
-            row[0] for row in db.conn.execute(f"SELECT DISTINCT code FROM {CODES} WHERE source = 'sks'")
-        }
+    official = {
+        row[0] for row in db.conn.execute(f"SELECT DISTINCT code FROM {CODES} WHERE source = 'sks'")
+    }
+    bulk = len(codes) > BULK_ROWS
+    with fts_triggers_suspended(db) if bulk else nullcontext():
         db.execute(f"DELETE FROM {CODES} WHERE source = 'starter'")
         db.conn.executemany(
             f"INSERT INTO {CODES} (code, code_key, text, text_key, record_type, valid_from, valid_to, "
             "source, verified) VALUES (?, ?, ?, ?, ?, ?, ?, 'starter', ?)",
             [row for row in codes if row[0] not in official],
         )
-        db.execute(f"DELETE FROM {LISTS} WHERE source = 'starter'")
-        # A list an official import brought keeps only its official members.
-        imported = official_lists(db)
+    db.execute(f"DELETE FROM {LISTS} WHERE source IN ('starter', 'sks')")
+    db.execute(f"DELETE FROM {LIST_EVIDENCE}")
+    # A list an official import brought keeps only its official members.
+    imported = official_lists(db)
+    db.conn.executemany(
+        f"INSERT INTO {LISTS} (list_name, member, match, verified, source) "
+        "VALUES (?, ?, ?, ?, 'starter')",
+        [row for row in lists if row[0] not in imported],
+    )
+    for lst in derived:
+        if lst.name in imported:
+            continue
         db.conn.executemany(
-            f"INSERT INTO {LISTS} (list_name, member, match, verified, source) "
-            "VALUES (?, ?, ?, ?, 'starter')",
-            [row for row in lists if row[0] not in imported],
+            f"INSERT INTO {LISTS} (list_name, member, match, valid_to, verified, source) "
+            "VALUES (?, ?, 'code', ?, 1, 'sks')",
+            [(lst.name, member, MEMBER_UNTIL.get(member)) for member in lst.members],
         )
-        from_sor = {row[0] for row in db.conn.execute(f"SELECT sor_id FROM {SOR} WHERE source = 'sor'")}
-        keep = {u[0] for u in units}
-        db.conn.executemany(
-            f"DELETE FROM {SOR} WHERE sor_id = ? AND source = 'starter'",
-            [
-                (row[0],)
-                for row in db.conn.execute(f"SELECT sor_id FROM {SOR} WHERE source = 'starter'")
-                if row[0] not in keep
-            ],
+        db.execute(
+            f"INSERT INTO {LIST_EVIDENCE} (list_name, evidence, members) VALUES (?, ?, ?)",
+            (lst.name, lst.evidence, len(lst.members)),
         )
-        write_units(db, [u for u in units if u[0] not in from_sor], "starter")
-        set_meta(db, META_KEY, stamp)
-    bump_generation()
-    return True
+    from_sor = {row[0] for row in db.conn.execute(f"SELECT sor_id FROM {SOR} WHERE source = 'sor'")}
+    keep = {u[0] for u in units}
+    db.conn.executemany(
+        f"DELETE FROM {SOR} WHERE sor_id = ? AND source = 'starter'",
+        [
+            (row[0],)
+            for row in db.conn.execute(f"SELECT sor_id FROM {SOR} WHERE source = 'starter'")
+            if row[0] not in keep
+        ],
+    )
+    write_units(db, [u for u in units if u[0] not in from_sor], "starter")
+    set_meta(db, META_KEY, stamp)
