@@ -7,9 +7,9 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import start_app, stop_app
+from tests.support.browser import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
+from tests.support.keyboard import open_section, tab_to
 
-from .helpers import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
-from .keyboard import open_section, tab_to
 from .test_entry_cancelled import app_with_cancelled_form  # noqa: F401 - the fixture: one cancelled form
 from .test_keyboard_done import focus_in_view, shift_tab_to
 

@@ -11,9 +11,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import start_app, stop_app
-
-from .helpers import by_mark, type_keys, wait, wait_focus_in, wait_stored
-from .keyboard import select_all, tab_to, wait_focus_left
+from tests.support.browser import by_mark, type_keys, wait, wait_focus_in, wait_stored
+from tests.support.keyboard import select_all, tab_to, wait_focus_left
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from .helpers import by_mark, type_keys, wait, wait_focus_in, wait_stored
-from .keyboard import select_all, tab_to
+from tests.support.browser import by_mark, type_keys, wait, wait_focus_in, wait_stored
+from tests.support.keyboard import select_all, tab_to
+
 from .test_keyboard_done import app_with_forms, focus_in_view  # noqa: F401 - the fixture: two drafts
 
 pytestmark = pytest.mark.browser

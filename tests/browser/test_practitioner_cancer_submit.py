@@ -11,16 +11,24 @@ from datetime import timedelta
 
 import pytest
 from lxml import etree
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.dbfile import bundle_names, stored_bundle
+from tests.support.browser import (
+    by_mark,
+    click,
+    click_input,
+    click_on,
+    press,
+    type_keys,
+    wait,
+    wait_focus_in,
+    wait_stored,
+)
+from tests.support.keyboard import choose_here, open_section, pick, row_of
 from tests.unit.cda_support import assert_valid, need_shared
 from tests.unit.submit_helpers import clean_form, set_practice
-
-from .helpers import by_mark, input_of, press, scroll_to, wait, wait_focus_in, wait_stored
-from .keyboard import choose_here, click_fresh, open_section, pick
 
 pytestmark = pytest.mark.browser
 HL7 = {"h": "urn:hl7-org:v3"}
@@ -49,14 +57,12 @@ def test_cancer_with_none_stated_and_a_report_with_empty_results_submits_a_valid
     by_mark(browser, "form-actions")
 
     open_section(browser, "contacts")
-    row = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="contacts-table"] tbody tr'),
-               message="no contact row")[0]
-    browser.execute_script("arguments[0].click();", scroll_to(browser, row))  # a sticky bar may overlap it
+    click_on(browser, row_of("contacts-table"))  # once the section holds still and nothing lies over the row
     pick(browser, "diagnosis-action-code", "DC509", "DC509")
     wait_stored(app.data_dir, lambda doc: doc["contacts"][0]["diagnoses"][0]["code"] == "DC509")
-    click_fresh(browser, "diagnosis-action-metastases-none")
+    click(browser, "diagnosis-action-metastases-none")
     wait_stored(app.data_dir, lambda doc: doc["contacts"][0]["diagnoses"][0]["no_metastases"] is True)
-    click_fresh(browser, "diagnosis-action-recurrences-none")
+    click(browser, "diagnosis-action-recurrences-none")
     wait_stored(app.data_dir, lambda doc: doc["contacts"][0]["diagnoses"][0]["no_local_recurrences"] is True)
 
     # The RAA01 report: Anmeldelsesstatus from its list, Makroskopisk diagnosegrundlag typed (the starter catalog
@@ -68,16 +74,15 @@ def test_cancer_with_none_stated_and_a_report_with_empty_results_submits_a_valid
     wait_focus_in(browser, "ri-field-RDA01")
     choose_here(browser, "ri-field-RDA01", "AZCA1", "AZCA1")
     wait_stored(app.data_dir, lambda d: d["result_reports"][0]["results"].get("RDA01") == "AZCA1")
-    field = input_of(browser, "ri-field-RDA02")
-    field.click()
-    field.send_keys("AZCB1", Keys.ENTER)
+    click_input(browser, "ri-field-RDA02")
+    type_keys(browser, "AZCB1", Keys.ENTER)
     wait_stored(app.data_dir, lambda d: d["result_reports"][0]["results"].get("RDA02") == "AZCB1")
-    click_fresh(browser, "ri-complete")
+    click(browser, "ri-complete")
     wait_stored(app.data_dir, lambda d: d["result_reports"][0]["status"] == "complete")
 
-    click_fresh(browser, "action-submit")
+    click(browser, "action-submit")
     by_mark(browser, "submit-warnings")  # the deadline reminder: confirm it
-    click_fresh(browser, "submit-confirm")
+    click(browser, "submit-confirm")
     stored = wait_stored(app.data_dir, lambda d: d["status"] == "submitted")
     assert {k: v for k, v in stored["result_reports"][0]["results"].items() if v} == {"RDA01": "AZCA1",
                                                                                    "RDA02": "AZCB1"}

@@ -9,9 +9,8 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from tests import dbfile
-
-from .helpers import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
-from .keyboard import new_form, select_all, tab_to
+from tests.support.browser import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
+from tests.support.keyboard import new_form, select_all, tab_to
 
 pytestmark = pytest.mark.browser
 

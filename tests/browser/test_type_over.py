@@ -7,9 +7,8 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import start_app, stop_app
-
-from .helpers import input_of, type_keys, wait_focus_in, wait_stored, wait_value
-from .keyboard import open_section, select_all, shown, wait_focus_left
+from tests.support.browser import click_input, type_keys, wait_focus_in, wait_stored, wait_value
+from tests.support.keyboard import open_section, select_all, shown, wait_focus_left
 
 pytestmark = pytest.mark.browser
 
@@ -40,13 +39,12 @@ def test_typing_over_a_picked_code_and_tab_replaces_it(browser, app_with_form, s
     browser.set_window_size(*size)
     _open(browser, app)
     open_section(browser, "referral")
-    input_of(browser, "referral-method").click()
-    wait_focus_in(browser, "referral-method")
+    click_input(browser, "referral-method")
     select_all(browser)
     type_keys(browser, "ALDA01", Keys.TAB)  # at full speed: no wait for the list
     wait_focus_in(browser, "referral-free-choice")  # the next field: the ✕ clear icon is no Tab stop
     wait_stored(app.data_dir, lambda d: d["referral"]["method"] == "ALDA01")
-    input_of(browser, "course-start-marker").click()
+    click_input(browser, "course-start-marker")
     select_all(browser)
     type_keys(browser, "AFV01A2", Keys.TAB)
     wait_focus_left(browser, "course-start-marker")
@@ -64,12 +62,11 @@ def test_typing_a_code_and_enter_at_once_takes_the_typed_code(browser, app_with_
     browser.set_window_size(*size)
     _open(browser, app)
     open_section(browser, "referral")
-    input_of(browser, "referral-method").click()
-    wait_focus_in(browser, "referral-method")
+    click_input(browser, "referral-method")
     select_all(browser)
     type_keys(browser, "ALDA01", Keys.ENTER)  # before the list has caught up: the old value is still highlighted
     wait_stored(app.data_dir, lambda d: d["referral"]["method"] == "ALDA01")
-    input_of(browser, "course-start-marker").click()
+    click_input(browser, "course-start-marker")
     select_all(browser)
     type_keys(browser, "AFV01A2", Keys.ENTER)
     wait_stored(app.data_dir, lambda d: d["course"]["start_marker"] == "AFV01A2")

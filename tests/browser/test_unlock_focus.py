@@ -8,8 +8,7 @@ from selenium.webdriver.common.keys import Keys
 
 from seilocal.store import keys
 from tests.conftest import start_app, stop_app
-
-from .helpers import by_mark, click, type_keys, wait_focus_in
+from tests.support.browser import by_mark, click, type_keys, wait_focus_in
 
 pytestmark = pytest.mark.browser
 
