@@ -147,3 +147,32 @@ def test_a_copied_prepared_catalog_equals_a_loaded_one(tmp_path: Path, monkeypat
     # The copied FTS indexes answer, and stay in step with a later write (the triggers came back).
     copied.execute("UPDATE catalog_codes SET text_key = 'zzqx' WHERE code = 'DT636C'")
     assert [hit.code for hit in CatalogStore(copied).search("zzqx")] == ["DT636C"]
+
+
+def test_a_shipped_prepared_catalog_is_copied_without_a_cache_folder(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make dist` ships the prepared catalog in assets/prepared/: a first start copies it, and needs no writable
+    cache folder (the cache "folder" here is a file, so nothing can be written there)."""
+    from seilocal.store.catalog import prepared, starter
+
+    shipped_folder = tmp_path / "assets" / "prepared"
+    built = starter.build_prepared(shipped_folder)
+    assert built.parent == shipped_folder and built.name.startswith("catalog-")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setenv("SEILOCAL_CATALOG_CACHE", str(blocked))
+    monkeypatch.setattr(prepared, "asset_path", lambda *parts: tmp_path.joinpath("assets", *parts))
+
+    def no_loading(*_args: object) -> None:
+        raise AssertionError("the codes were loaded, not copied from the shipped catalog")
+
+    monkeypatch.setattr(starter, "_load", no_loading)
+    db = Database(memory=True)
+    apply_catalog_schema(db)
+    assert ensure_starter_catalog(db)
+    assert CatalogStore(db).text("ALCA00") == "fysisk fremmøde"
+    assert [hit.code for hit in CatalogStore(db).search("forgiftning ved kontakt med musling")] == ["DT636C"]
+    assert blocked.read_text() == ""  # nothing was built beside the shipped file
+    # A shipped file for other bundled files (another version) is never copied.
+    built.rename(shipped_folder / "catalog-000000000000000000000000.sqlite")
+    assert prepared.shipped(starter.bundled_files()[0]) is None

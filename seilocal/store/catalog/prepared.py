@@ -2,7 +2,8 @@
 
 Loading 71,000 SKS codes and building their two FTS indexes takes about a second; copying the finished tables
 (and the FTS indexes' own tables) takes a fraction of that. The file holds public SKS data only (no patient data),
-lives in the user's cache folder (`SEILOCAL_CATALOG_CACHE` overrides it), and is named by the checksum of the
+ships inside the executable (`make dist` builds it into `assets/prepared/`), else lives in the user's cache folder
+(`SEILOCAL_CATALOG_CACHE` overrides it), built at the first start, and is named by the checksum of the
 bundled files, so a new version of the app never copies an older catalog. It is written to a temporary name and
 renamed, so a second process starting at the same moment sees either no file or a whole one.
 """
@@ -16,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
+
+from seilocal.resources import asset_path
 
 from .schema import CODES, GRAMS_FTS, LIST_EVIDENCE, LISTS, SOR, WORDS_FTS, apply_catalog_schema
 
@@ -40,24 +43,46 @@ def cache_dir() -> Path:
     return base / "seilocal"
 
 
+def file_name(stamp: str) -> str:
+    """The prepared catalog's file name for a stamp of the bundled files."""
+    return f"catalog-{stamp[:24]}.sqlite"
+
+
+def shipped(stamp: str) -> Path | None:
+    """The prepared catalog that `make dist` put into the executable's assets, when it is for `stamp`."""
+    path = asset_path("prepared", file_name(stamp))
+    return path if path.is_file() else None
+
+
+def write_prepared(folder: Path, stamp: str, build: Callable[[Database], None]) -> Path:
+    """Build the prepared catalog for `stamp` into `folder` (a temporary name, then renamed); its path."""
+    target = folder / file_name(stamp)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temp = folder / f".{target.name}.{os.getpid()}.tmp"
+    temp.unlink(missing_ok=True)
+    db = Database(temp)
+    try:
+        apply_catalog_schema(db)
+        build(db)
+        db.conn.commit()
+    finally:
+        db.close()
+    os.replace(temp, target)
+    return target
+
+
 def prepared_file(stamp: str, build: Callable[[Database], None]) -> Path | None:
-    """The prepared catalog for `stamp`, built with `build` when missing; None when no cache folder can be written."""
+    """The prepared catalog for `stamp`: the one shipped with the executable, else the one in the cache folder
+    (built with `build` when missing); None when no cache folder can be written."""
+    bundled = shipped(stamp)
+    if bundled is not None:
+        return bundled
     folder = cache_dir()
-    target = folder / f"catalog-{stamp[:24]}.sqlite"
+    target = folder / file_name(stamp)
     if target.is_file():
         return target
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = folder / f".{target.name}.{os.getpid()}.tmp"
-        temp.unlink(missing_ok=True)
-        db = Database(temp)
-        try:
-            apply_catalog_schema(db)
-            build(db)
-            db.conn.commit()
-        finally:
-            db.close()
-        os.replace(temp, target)
+        write_prepared(folder, stamp, build)
     except (OSError, sqlite3.Error):
         return None  # a read-only or full cache folder: the caller loads the catalog the slow way
     for old in folder.glob("catalog-*.sqlite"):
