@@ -58,7 +58,13 @@ def select_all(driver: WebDriver) -> None:
 def choose_here(driver: WebDriver, mark: str, typed: str, code: str) -> None:
     """In the focused select: type, wait for the hits, arrow down to `code`, take it with Enter."""
     type_keys(driver, typed)
-    wait(driver, lambda d: code in option_codes(d), message=f"{code} not among the hits for {typed!r}")
+    try:
+        wait(driver, lambda d: code in option_codes(d))
+    except TimeoutException:  # say what the field and its menu showed: the evidence for a fix
+        raise AssertionError(f"{code} not among the hits for {typed!r}: the field holds "
+                             f"{input_of(driver, mark).get_attribute('value')!r}, the menu {option_texts(driver)}, "
+                             f"the focus is in {driver.switch_to.active_element.get_attribute('outerHTML')[:200]}"
+                             ) from None
     arrow_to(driver, lambda: type_keys(driver, Keys.ARROW_DOWN), code)
     type_keys(driver, Keys.ENTER)
     wait(driver, lambda d: code in shown(d, mark), message=f"{mark} does not show {code}")
