@@ -53,6 +53,8 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
     message = ui.label("").classes("text-negative").mark("unlock-message")
 
     async def create() -> None:
+        if not button.enabled:  # Enter pressed again while the database is being made
+            return
         problem = passphrase_problem(first.value or "")
         if problem:
             message.text = passphrase_hint_da(problem)
@@ -77,6 +79,9 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
         ui.navigate.to("/")
 
     button = ui.button("Opret krypteret database", on_click=create).mark("unlock-create")
+    # The keyboard path: Enter in the first field goes on to "Gentag", Enter there creates the database.
+    first.on("keydown.enter", lambda: again.run_method("focus"))
+    again.on("keydown.enter", create)
 
 
 def _unlock_form(data_dir: Path, open_store: Callable[[], Store], on_open: Callable[[Store], None],

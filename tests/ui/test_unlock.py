@@ -170,3 +170,20 @@ async def test_a_copied_folder_without_its_key_file_opens_with_the_recovery_key(
     opened[0].close()
     keys.forget_all()
     open_store(data, passphrase="den nye computer").close()
+
+
+async def test_enter_in_gentag_creates_the_database(user: User, tmp_path, no_key_at_hand):
+    """The keyboard path of the first start: type, Enter, type again, Enter (issue 21)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    opened: list[Store] = []
+    _register(data, True, opened)
+    await user.open("/")
+    await user.should_see(marker="unlock-page")
+    _input(user, "unlock-new").value = "klinikkens hemmelighed"
+    user.find(marker="unlock-new").trigger("keydown.enter")
+    _input(user, "unlock-again").value = "klinikkens hemmelighed"
+    user.find(marker="unlock-again").trigger("keydown.enter")
+    await _until(lambda: opened)
+    opened[0].close()
+    assert not crypto.is_plain(db_path(data))
