@@ -32,6 +32,12 @@ def code_shape_error(code: str, list_name: str | None = None) -> str | None:
     has_digit = any(ch.isdigit() for ch in code) or (code.startswith(_LETTERS_ONLY_GROUPS) and len(code) > 3)
     if not _SHAPE.fullmatch(code) or not has_digit:
         return f"»{code}« er ikke en SKS-kode (et stort bogstav efterfulgt af bogstaver og cifre, fx DC509)"
+    return code_group_error(code, list_name)
+
+
+def code_group_error(code: str, list_name: str | None = None) -> str | None:
+    """Why `code`, known to SKS or not, cannot be a code of the list `list_name` by its main group (a diagnosis
+    field takes D-codes only), in Danish; None when the group is right or the list has no one group."""
     group = _GROUP_OF_LIST.get((list_name or "").split(".")[0])
     if group and not code.startswith(group):
         return f"»{code}« er ikke en diagnosekode: diagnosekoder begynder med {group}"

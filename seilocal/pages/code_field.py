@@ -7,7 +7,7 @@ from datetime import date
 
 from nicegui import ui
 
-from seilocal.model.codes import code_shape_error
+from seilocal.model.codes import code_group_error, code_shape_error
 from seilocal.store.catalog import CatalogStore
 from seilocal.store.catalog.search import Mode
 from seilocal.store.catalog.short_list import short_list
@@ -93,9 +93,10 @@ class CodeField(SearchSelect):
         return "".join(typed.split()).upper()
 
     def refusal(self, value: str) -> str | None:
-        """A code the catalog does not know is taken only when it has the shape of an SKS code (of this list)."""
+        """A code is taken only from this list's main group (a diagnosis field takes D-codes, however many other
+        codes SKS knows); one the catalog does not know only when it has the shape of an SKS code as well."""
         if self.catalog.get(value) is not None:
-            return None
+            return code_group_error(value, self.list_name)
         return code_shape_error(value, self.list_name)
 
     def switch_mode(self) -> None:

@@ -28,3 +28,11 @@ def test_unknown_codes_are_errors_once_an_official_sks_file_is_imported(store) -
     findings = validate(form, store.catalog, FIXED_NOW)
     assert [(f.rule, f.severity, f.path) for f in findings if f.rule == "SEI-C02"] == [
         ("SEI-C02", "error", "contacts[0].diagnoses[0].metastases[1]")]
+
+
+def test_a_code_sks_knows_is_still_refused_in_a_diagnosis_field_by_its_group():
+    from seilocal.model.codes import code_group_error
+
+    assert "ikke en diagnosekode" in (code_group_error("AZCK0", "diag.metastase") or "")
+    assert code_group_error("DC773", "diag.metastase") is None
+    assert code_group_error("AZCK0", "res.statuscar") is None  # a list of no one group
