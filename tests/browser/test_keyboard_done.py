@@ -56,10 +56,11 @@ def twenty_contacts_form():
 def app_with_forms(tmp_path):
     """The real app over two drafts: form 1 with 20 contacts, form 2 a clean one of another patient."""
     from seilocal.store import open_store
-    from tests.unit.submit_helpers import clean_form
+    from tests.unit.submit_helpers import clean_form, set_practice
 
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)  # the reporting unit and CVR the LPR3 document needs (else Indberet refuses)
     store.forms.create(twenty_contacts_form())
     other = clean_form()
     other.patient.cpr, other.patient.name = "0202804321", "Anden Patient"
@@ -102,7 +103,7 @@ def test_the_keyboard_path_from_the_list_to_the_next_form(browser, app_with_form
     # 2. Type over three picked values: Henvisningsmåde with Tab, Frit valg and Betaler with an Enter at once.
     tab_to(browser, "referral-method", most=80)
     select_all(browser)
-    type_keys(browser, "ALDA01", Keys.TAB)
+    type_keys(browser, "ALDA30", Keys.TAB)
     wait_focus_left(browser, "referral-method")
     tab_to(browser, "referral-free-choice")
     select_all(browser)
@@ -111,7 +112,7 @@ def test_the_keyboard_path_from_the_list_to_the_next_form(browser, app_with_form
     select_all(browser)
     type_keys(browser, "ALFB02", Keys.ENTER)
     stored = wait_stored(app.data_dir, lambda d: d["payment"]["payer"] == "ALFB02")
-    assert (stored["referral"]["method"], stored["referral"]["free_choice"]) == ("ALDA01", "ALDB01")
+    assert (stored["referral"]["method"], stored["referral"]["free_choice"]) == ("ALDA30", "ALDB01")
 
     # 3. Jump to the finding of contact 15 of 20: its end time is focused, in view below the sticky header.
     shift_tab_to(browser, "validation-run")

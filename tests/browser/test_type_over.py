@@ -41,9 +41,9 @@ def test_typing_over_a_picked_code_and_tab_replaces_it(browser, app_with_form, s
     open_section(browser, "referral")
     click_input(browser, "referral-method")
     select_all(browser)
-    type_keys(browser, "ALDA01", Keys.TAB)  # at full speed: no wait for the list
+    type_keys(browser, "ALDA30", Keys.TAB)  # at full speed: no wait for the list
     wait_focus_in(browser, "referral-free-choice")  # the next field: the ✕ clear icon is no Tab stop
-    wait_stored(app.data_dir, lambda d: d["referral"]["method"] == "ALDA01")
+    wait_stored(app.data_dir, lambda d: d["referral"]["method"] == "ALDA30")
     click_input(browser, "course-start-marker")
     select_all(browser)
     type_keys(browser, "AFV01A2", Keys.TAB)
@@ -53,7 +53,7 @@ def test_typing_over_a_picked_code_and_tab_replaces_it(browser, app_with_form, s
     _open(browser, app)
     assert "AFV01A2" in shown(browser, "course-start-marker")
     stored = wait_stored(app.data_dir, lambda d: True)
-    assert (stored["referral"]["method"], stored["course"]["start_marker"]) == ("ALDA01", "AFV01A2")
+    assert (stored["referral"]["method"], stored["course"]["start_marker"]) == ("ALDA30", "AFV01A2")
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
@@ -64,8 +64,8 @@ def test_typing_a_code_and_enter_at_once_takes_the_typed_code(browser, app_with_
     open_section(browser, "referral")
     click_input(browser, "referral-method")
     select_all(browser)
-    type_keys(browser, "ALDA01", Keys.ENTER)  # before the list has caught up: the old value is still highlighted
-    wait_stored(app.data_dir, lambda d: d["referral"]["method"] == "ALDA01")
+    type_keys(browser, "ALDA30", Keys.ENTER)  # before the list has caught up: the old value is still highlighted
+    wait_stored(app.data_dir, lambda d: d["referral"]["method"] == "ALDA30")
     click_input(browser, "course-start-marker")
     select_all(browser)
     type_keys(browser, "AFV01A2", Keys.ENTER)
@@ -73,4 +73,4 @@ def test_typing_a_code_and_enter_at_once_takes_the_typed_code(browser, app_with_
     browser.refresh()
     _open(browser, app)
     stored = wait_stored(app.data_dir, lambda d: True)
-    assert (stored["referral"]["method"], stored["course"]["start_marker"]) == ("ALDA01", "AFV01A2")
+    assert (stored["referral"]["method"], stored["course"]["start_marker"]) == ("ALDA30", "AFV01A2")
