@@ -65,8 +65,8 @@ def test_cancer_with_none_stated_and_a_report_with_empty_results_submits_a_valid
     click(browser, "diagnosis-action-recurrences-none")
     wait_stored(app.data_dir, lambda doc: doc["contacts"][0]["diagnoses"][0]["no_local_recurrences"] is True)
 
-    # The RAA01 report: Anmeldelsesstatus from its list, Makroskopisk diagnosegrundlag typed (the starter catalog
-    # lacks its list), the rest left empty.
+    # The RAA01 report: Anmeldelsesstatus from its list, Makroskopisk diagnosegrundlag typed with Enter (AZCK4
+    # "klinisk undersøgelse", of the list derived from SKS), the rest left empty.
     wait(browser, lambda d: "Vis ubehandlede RI (1)" in by_mark(d, "top-ri-show").text,
          message="the top bar offers no untreated report")
     press(browser, "top-ri-process")  # "Behandl alle": the report is made, the focus in its first field
@@ -75,8 +75,8 @@ def test_cancer_with_none_stated_and_a_report_with_empty_results_submits_a_valid
     choose_here(browser, "ri-field-RDA01", "AZCA1", "AZCA1")
     wait_stored(app.data_dir, lambda d: d["result_reports"][0]["results"].get("RDA01") == "AZCA1")
     click_input(browser, "ri-field-RDA02")
-    type_keys(browser, "AZCB1", Keys.ENTER)
-    wait_stored(app.data_dir, lambda d: d["result_reports"][0]["results"].get("RDA02") == "AZCB1")
+    type_keys(browser, "AZCK4", Keys.ENTER)
+    wait_stored(app.data_dir, lambda d: d["result_reports"][0]["results"].get("RDA02") == "AZCK4")
     click(browser, "ri-complete")
     wait_stored(app.data_dir, lambda d: d["result_reports"][0]["status"] == "complete")
 
@@ -85,7 +85,7 @@ def test_cancer_with_none_stated_and_a_report_with_empty_results_submits_a_valid
     click(browser, "submit-confirm")
     stored = wait_stored(app.data_dir, lambda d: d["status"] == "submitted")
     assert {k: v for k, v in stored["result_reports"][0]["results"].items() if v} == {"RDA01": "AZCA1",
-                                                                                   "RDA02": "AZCB1"}
+                                                                                   "RDA02": "AZCK4"}
     assert bundle_names(app.data_dir) == ["seilocal-skema-1-v1.zip"]
     with zipfile.ZipFile(io.BytesIO(stored_bundle(app.data_dir, "seilocal-skema-1-v1.zip"))) as archive:
         xml = archive.read("lpr3/seilocal-skema-1-v1-lpr3.xml")
