@@ -116,7 +116,8 @@ def render(rows: list[dict[str, str]], states: dict[str, str] | None = None) -> 
         "procedure) check them. Their result types and lists come from SKS 2026-06 (`RDB31`-`RDB36` for RAA11;\n"
         "`RDC01`-`RDC13` for both RAA12 and RAA13, `RDC31`-`RDC41` for RAA12, `RDC51`-`RDC63` for RAA13, read\n"
         "from SKS's numbering and texts; the lists from the `RG` nodes `[res.*]`, see\n"
-        "`seilocal/rules/result_types.py`). They are not yet written as LPR3 documents (see docs/cda.md).",
+        "`seilocal/rules/result_types.py`). The 2019 schematron admits them in the generic result template, which\n"
+        "writes them like RAA01-RAA10 (see docs/cda.md).",
         "",
         "The column \"lists\" names the LPR3 code lists a rule rests on. A rule whose list the catalog lacks\n"
         "cannot run: it gives one info finding per form, \"Kan ikke kontrolleres: listen X mangler\".\n"
