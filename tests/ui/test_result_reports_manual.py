@@ -48,6 +48,11 @@ async def test_an_alcohol_report_is_made_from_a_contact_filled_and_printed(app_u
     field = app_user.find(marker="ri-field-RDC40")
     field.trigger("inputValue", "RGCC02")
     assert "RGCC02" not in _element(app_user, "ri-field-RDC40").options
+    # Typed in anyway (typed + Enter), a code of another list is refused in Danish and not stored.
+    field.trigger("update:modelValue", "RGCC02")
+    refused = _element(app_user, "ri-field-RDC40")
+    assert "res.drikmoenster" in (refused.error or ""), refused.error
+    assert forms.load(no).form.result_reports[0].results["RDC40"] is None
     field.trigger("inputValue", "RGCK02")
     select = _element(app_user, "ri-field-RDC40")
     assert "RGCK02" in select.options, list(select.options)
