@@ -43,6 +43,9 @@ async def test_an_alcohol_report_is_made_from_a_contact_filled_and_printed(app_u
     await app_user.should_see(marker="ri-manual-note")
     await app_user.should_see("De officielle regler for udløsning og obligatoriske resultater er ikke offentlige")
     assert _element(app_user, "ri-table").rows[0]["name"] == "RAA12 Alkoholbehandling (NAB)"
+    # A result type SKS gives no list and no kind for is free text, and says so.
+    hint = _element(app_user, "ri-field-RDC37").props.get("hint")
+    assert hint == "SKS angiver ikke værditypen; værdien kontrolleres ikke"
 
     # The drinking-pattern field searches its own list: a drug (res.stof) is not offered, the pattern is.
     field = app_user.find(marker="ri-field-RDC40")

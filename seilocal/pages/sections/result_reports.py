@@ -185,7 +185,10 @@ class ResultReportsSection:
         elif spec.kind in ("integer", "decimal"):
             text_field(self.editor, label, path, mark=mark, check=lambda text: (value_problem(spec, text), None))
         else:
-            text_field(self.editor, label, path, mark=mark)
+            field = text_field(self.editor, label, path, mark=mark)
+            if spec.kind == "text" and spec.code[:3] == "RDC":
+                # SKS names no list and no kind for this result type: say why any text is taken.
+                field.props["hint"] = "SKS angiver ikke værditypen; værdien kontrolleres ikke"
 
     def _show_status(self) -> None:
         if self.selected is None:
