@@ -118,7 +118,7 @@ def render(rows: list[dict[str, str]], states: dict[str, str] | None = None) -> 
         "from SKS's numbering and texts; the lists from the `RG` nodes `[res.*]`, see\n"
         "`seilocal/rules/result_types.py`). Four brackets name a sub-list SKS gives no members for\n"
         "(`res.formaalbeh.stof`, `res.stof.anv`, `res.stof.hvd`, `res.overtagbeh`): those values are checked against\n"
-        "the `RG` node's list of the same wording (`res.formaalbeh`, `res.stof`, `res.overtag`), which holds the\n"
+        "the `RG` node's list of the same wording (`res.formaalbeh`, `res.stof`, `res.overtag`), presumably the whole of the\n"
         "sub-list. A result type without a bracket has no kind in SKS: free text, unchecked (RDC09, whose text says\n"
         "\"dato\", is a time). The 2019 schematron admits them in the generic result template, which writes them\n"
         "like RAA01-RAA10 (see docs/cda.md).",
