@@ -118,10 +118,10 @@ def render(rows: list[dict[str, str]], states: dict[str, str] | None = None) -> 
         "from SKS's numbering and texts; the lists from the `RG` nodes `[res.*]`, see\n"
         "`seilocal/rules/result_types.py`). Four brackets name a sub-list SKS gives no members for\n"
         "(`res.formaalbeh.stof`, `res.stof.anv`, `res.stof.hvd`, `res.overtagbeh`): those values are checked against\n"
-        "the `RG` node's list of the same wording (`res.formaalbeh`, `res.stof`, `res.overtag`), presumably the whole of the\n"
-        "sub-list. A result type without a bracket has no kind in SKS: free text, unchecked (RDC09, whose text says\n"
-        "\"dato\", is a time). The 2019 schematron admits them in the generic result template, which writes them\n"
-        "like RAA01-RAA10 (see docs/cda.md).",
+        "the `RG` node's list of the same wording (`res.formaalbeh`, `res.stof`, `res.overtag`), presumably the\n"
+        "whole of which the sub-list is a part. A result type without a bracket has no kind in SKS: free text,\n"
+        "unchecked (RDC09, whose text says \"dato\", is a time). The 2019 schematron admits them in the generic\n"
+        "result template, which writes them like RAA01-RAA10 (see docs/cda.md).",
         "",
         "The column \"lists\" names the LPR3 code lists a rule rests on. A rule whose list the catalog lacks\n"
         "cannot run: it gives one info finding per form, \"Kan ikke kontrolleres: listen X mangler\".\n"
