@@ -46,8 +46,14 @@ def allowed_result_types(ctx: Context) -> None:
                 ctx.add(
                     ALLOWED_TYPES_RULE[report.name or ""],
                     f"result_reports[{i}].results.{code}",
-                    f"{code} hører ikke til i en {REPORT_TITLES[report.name or ''].lower()}",
+                    _foreign_type(code, report.name or ""),
                 )
+
+
+def _foreign_type(code: str, name: str) -> str:
+    if name in MANUAL_ONLY:  # "(NAB)", "(SIB)": the title is not lowered into a sentence
+        return f"{code} hører ikke til i {name} {REPORT_TITLES[name]}"
+    return f"{code} hører ikke til i en {REPORT_TITLES[name].lower()}"
 
 
 def _field_rule_specs() -> list[tuple[str, str, str]]:

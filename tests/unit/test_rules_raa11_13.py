@@ -91,6 +91,8 @@ def test_a_sub_list_bracket_is_checked_against_the_rg_node_list() -> None:
 def test_result_types_of_the_other_report_are_refused() -> None:
     form = _raa12_on_contact(RDC40="RGCK01", RDC57="RGCR01")  # RDC57 is a drug-use (SIB) result type
     assert _findings(form, "SEI-RI05") == [("error", "result_reports[0].results.RDC57")]
+    (finding,) = [f for f in validate(form, memory_store().catalog, NOW) if f.rule == "SEI-RI05"]
+    assert finding.message == "RDC57 hører ikke til i RAA12 Alkoholbehandling (NAB)"
 
 
 def test_a_date_result_is_checked_and_free_results_are_kept_unchecked() -> None:
