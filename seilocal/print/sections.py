@@ -40,7 +40,7 @@ PROCEDURE_WIDTHS = (7, 50, 28, 31, 64)
 DIAGNOSIS_HEADINGS = ("Nr.", "Art", "Diagnose", "Sideangivelse", "Tillægskoder", "Metastaser", "Lokalrecidiv")
 DIAGNOSIS_WIDTHS = (7, 28, 50, 25, 24, 23, 23)
 REPORT_HEADINGS = ("Nr.", "Tidspunkt", "RI-navn", "Trigger", "Status", "Resultater")
-REPORT_WIDTHS = (7, 28, 33, 38, 22, 52)
+REPORT_WIDTHS = (7, 28, 37, 34, 22, 52)  # RI-navn fits "Stofmisbrugsbehandling" unbroken
 
 
 def stated(items: list[str], none: bool, none_text: str, describe: Describe | None) -> str:

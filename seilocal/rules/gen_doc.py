@@ -109,7 +109,19 @@ def render(rows: list[dict[str, str]], states: dict[str, str] | None = None) -> 
         "",
         "The result reports RAA11 (høreapparat), RAA12 (alkoholbehandling, NAB) and RAA13 (stofmisbrugsbehandling,\n"
         "SIB) came after the 2018 rule list. Their official rules (what triggers them, which results are mandatory)\n"
-        "are not in any public file at hand: no rule here checks them beyond their value lists, and none is invented.",
+        "are not in any public file at hand, and none is invented: the app has no automatic trigger for them (they\n"
+        "are made by hand, \"Opret resultatindberetning\", from a contact or a procedure), every result of theirs\n"
+        "is optional, and only our own rules SEI-RI04 (each value has its kind and lies in its field's list),\n"
+        "SEI-RI05 (only the result types SKS groups with the report) and SEI-RI06 (made from a contact or a\n"
+        "procedure) check them. Their result types and lists come from SKS 2026-06 (`RDB31`-`RDB36` for RAA11;\n"
+        "`RDC01`-`RDC13` for both RAA12 and RAA13, `RDC31`-`RDC41` for RAA12, `RDC51`-`RDC63` for RAA13, read\n"
+        "from SKS's numbering and texts; the lists from the `RG` nodes `[res.*]`, see\n"
+        "`seilocal/rules/result_types.py`). Four brackets name a sub-list SKS gives no members for\n"
+        "(`res.formaalbeh.stof`, `res.stof.anv`, `res.stof.hvd`, `res.overtagbeh`): those values are checked against\n"
+        "the `RG` node's list of the same wording (`res.formaalbeh`, `res.stof`, `res.overtag`), presumably the\n"
+        "whole of which the sub-list is a part. A result type without a bracket has no kind in SKS: free text,\n"
+        "unchecked (RDC09, whose text says \"dato\", is a time). The 2019 schematron admits them in the generic\n"
+        "result template, which writes them like RAA01-RAA10 (see docs/cda.md).",
         "",
         "The column \"lists\" names the LPR3 code lists a rule rests on. A rule whose list the catalog lacks\n"
         "cannot run: it gives one info finding per form, \"Kan ikke kontrolleres: listen X mangler\".\n"

@@ -10,6 +10,8 @@ from seilocal.rules.registration import rules
 from seilocal.rules.result_types import (
     ALLOWED_TYPES_RULE,
     FIELD_INDEX,
+    MANUAL_ONLY,
+    MANUAL_VALUE_RULE,
     REPORT_TITLES,
     RESULT_FIELDS,
     filled,
@@ -30,6 +32,9 @@ from seilocal.rules.ri_values import foreign_list, list_problem
     ("RAA08.2", "error", "RAA08 holds only RDB02-RDB09"),
     ("RAA09.2", "error", "RAA09 holds only RDA85"),
     ("RAA10.2", "error", "RAA10 holds only RDA96-RDA98"),
+    ("SEI-RI05", "error",
+     "RAA11-RAA13 hold only the result types SKS 2026-06 groups with them (RAA11: RDB31-RDB36; RAA12: "
+     "RDC01-RDC13, RDC31-RDC41; RAA13: RDC01-RDC13, RDC51-RDC63); the official rule is not public"),
 )
 def allowed_result_types(ctx: Context) -> None:
     for i, report in enumerate(ctx.form.result_reports):
@@ -41,13 +46,27 @@ def allowed_result_types(ctx: Context) -> None:
                 ctx.add(
                     ALLOWED_TYPES_RULE[report.name or ""],
                     f"result_reports[{i}].results.{code}",
-                    f"{code} hører ikke til i en {REPORT_TITLES[report.name or ''].lower()}",
+                    _foreign_type(code, report.name or ""),
                 )
+
+
+def _foreign_type(code: str, name: str) -> str:
+    if name in MANUAL_ONLY:  # "(NAB)", "(SIB)": the title is not lowered into a sentence
+        return f"{code} hører ikke til i {name} {REPORT_TITLES[name]}"
+    return f"{code} hører ikke til i en {REPORT_TITLES[name].lower()}"
 
 
 def _field_rule_specs() -> list[tuple[str, str, str]]:
     specs: list[tuple[str, str, str]] = []
+    manual_lists = sorted({f.code_list for n in MANUAL_ONLY for f in RESULT_FIELDS[n] if f.code_list})
+    specs.append((
+        MANUAL_VALUE_RULE, "error",
+        "RAA11-RAA13: a filled value has its field's kind and lies in its field's list, each list derived from "
+        f"SKS 2026-06 ({', '.join(manual_lists)}); the official value rules are not public",
+    ))
     for name, fields in RESULT_FIELDS.items():
+        if name in MANUAL_ONLY:
+            continue  # one rule of our own for all their values (above)
         for f in fields:
             if f.value_rule:
                 what = f"in list {f.code_list}" if f.code_list else f"a valid {f.kind}"

@@ -11,6 +11,7 @@ from seilocal.rules.deadlines import result_report_due
 from seilocal.rules.r_mandatory import birth_date
 from seilocal.rules.registration import rules
 from seilocal.rules.result_types import (
+    MANUAL_ONLY,
     REPORT_TITLES,
     RESULT_FIELDS,
 )
@@ -223,7 +224,9 @@ _TRIGGER_KIND = {
 
 @rules(
     "RESULTATINDBERETNING",
-    ("SEI-RI01", "error", "A result report has a known name RAA01-RAA10"),
+    ("SEI-RI01", "error", "A result report has a known name RAA01-RAA13"),
+    ("SEI-RI06", "error",
+     "RAA11-RAA13 (made by hand; their official triggers are not public) point at a contact or a procedure"),
     ("SEI-RI02", "error", "A result report's trigger points at an object of the form"),
     ("RAA01.6", "error", "RAA01 only triggered by a diagnosis in diag.car"),
     ("RAA02.3", "error", "RAA02 only triggered by an action diagnosis in diag.foedmor"),
@@ -263,6 +266,11 @@ def report_triggers(ctx: Context) -> None:
                 f"{path}.trigger.ref",
                 "Resultatindberetningen peger på noget, der ikke findes i skemaet",
             )
+            continue
+        if name in MANUAL_ONLY:
+            if target.kind not in ("contact", "procedure"):
+                ctx.add("SEI-RI06", f"{path}.trigger",
+                        f"{REPORT_TITLES[name]} oprettes fra en patientkontakt eller en procedure")
             continue
         if name in _PROCEDURE_LIST:
             _procedure_report_trigger(ctx, i, report, target)

@@ -1,4 +1,4 @@
-"""The result fields of each result report (RAA01-RAA10): what the UI renders and what the rules check.
+"""The result fields of each result report (RAA01-RAA13): what the UI renders and what the rules check.
 
 Each field names its result type (RDA../RDB..), a Danish label, the kind of value, when it is mandatory,
 and the official LPR3 rule numbers for "value is wrong" and "value is missing". Mandatory "always" means
@@ -46,7 +46,20 @@ REPORT_TITLES: dict[str, str] = {
     "RAA08": "Implantatoplysninger",
     "RAA09": "Komplikationsoplysninger",
     "RAA10": "Tvangsforanstaltning",
+    # Added to SKS after the 2018 rule list; titles are SKS 2026-06's texts of the codes.
+    "RAA11": "Udlevering af høreapparat",
+    "RAA12": "Alkoholbehandling (NAB)",
+    "RAA13": "Stofmisbrugsbehandling (SIB)",
 }
+
+# Reports whose official rules (triggers, mandatory results) are not public here: made only by hand from a
+# contact or a procedure, every result optional, and no official rule number anywhere (our own SEI- ids only).
+MANUAL_ONLY: frozenset[str] = frozenset({"RAA11", "RAA12", "RAA13"})
+MANUAL_ONLY_NOTE = (
+    "De officielle regler for udløsning og obligatoriske resultater er ikke offentlige her og kontrolleres ikke."
+)
+# Our own rule for every coded value of those reports: the value lies in its field's list.
+MANUAL_VALUE_RULE = "SEI-RI04"
 
 # The official rule that forbids result types outside the report's own set.
 ALLOWED_TYPES_RULE: dict[str, str] = {
@@ -60,6 +73,9 @@ ALLOWED_TYPES_RULE: dict[str, str] = {
     "RAA08": "RAA08.2",
     "RAA09": "RAA09.2",
     "RAA10": "RAA10.2",
+    "RAA11": "SEI-RI05",
+    "RAA12": "SEI-RI05",
+    "RAA13": "SEI-RI05",
 }
 
 
@@ -291,6 +307,93 @@ RESULT_FIELDS: dict[str, tuple[ResultField, ...]] = {
         ),
     ),
 }
+
+
+
+def _sks(rd: str, label: str, lst: str | None = None, kind: ValueKind = "text") -> ResultField:
+    """A result field of RAA11-RAA13, from SKS 2026-06 (sks-labels-2026-06.csv): optional, no official rule.
+
+    `lst` is the list SKS names in the result type's bracket, or the `RG` node's list when the bracket names a
+    sub-list whose members SKS does not give (see _RDC_SUBLISTS). A type without a bracket has no value kind in
+    SKS (unlike RDA's "(heltal)"): it stays free text, checked by nothing, rather than a kind we guessed.
+    """
+    if lst:
+        return ResultField(rd, label, "code", "optional", lst, value_rule=MANUAL_VALUE_RULE)
+    return ResultField(rd, label, kind, "optional", value_rule=MANUAL_VALUE_RULE if kind != "text" else None)
+
+
+# Brackets of RDC result types that name a list SKS has no `RG` node for, each with the `RG` node of the same
+# wording that SKS does give. The bracket's list is presumably a part of the node's list; its members are not
+# public here, so a value is checked against the node's list (a code outside it is outside any part of it).
+RDC_SUBLISTS: dict[str, tuple[str, str]] = {
+    "RDC04": ("res.formaalbeh.stof", "res.formaalbeh"),  # RGCB "formål med behandling [res.formaalbeh]"
+    "RDC06": ("res.stof.anv", "res.stof"),  # RGCC "misbrugsstoffer [res.stof]"
+    "RDC12": ("res.overtagbeh", "res.overtag"),  # RGCF "behandling overtaget af [res.overtag]"
+    "RDC52": ("res.stof.hvd", "res.stof"),
+}
+
+# RDC01-RDC13 sit under SKS's heading "RDC Resultattyper (kodeområde DC) SIB og NAB" with no word of alcohol or
+# drug treatment of their own: taken as the block both reports share (an inference from SKS's numbering and texts,
+# not an official assignment).
+_RDC_SHARED: tuple[ResultField, ...] = (
+    _sks("RDC01", "Biologiske, adoptiv- eller plejebørn"),
+    _sks("RDC02", "Ét eller flere af børnene tilknyttet husstanden"),
+    _sks("RDC03", "Patient eller partner gravid", "res.gravstatus"),
+    _sks("RDC04", "Formål med behandling", "res.formaalbeh"),  # bracket [res.formaalbeh.stof]
+    _sks("RDC05", "Anvendt ikke-ordinerede stoffer, seneste 30 dage"),
+    _sks("RDC06", "Anvendte stoffer, seneste 30 dage", "res.stof"),  # bracket [res.stof.anv]
+    _sks("RDC07", "Indtagelse, antal dage, seneste 30 dage"),
+    _sks("RDC08", "Antal dage med mere end 4 genstande pr. dag, seneste 30 dage"),
+    _sks("RDC09", "Dato for afslutning af misbrugsbehandling", kind="time"),  # SKS: "dato"
+    _sks("RDC10", "Status på forbrug ved afslutning", "res.afslutstatus"),
+    _sks("RDC11", "Afslutningsårsag", "res.afslutaarsag"),
+    _sks("RDC12", "Behandling overtaget af", "res.overtag"),  # bracket [res.overtagbeh]
+    _sks("RDC13", "Aktuel boligsituation", "res.aktuelbolig"),
+)
+
+RESULT_FIELDS.update({
+    # RDB31-RDB36: every one speaks of a hearing aid or hearing loss, the subject of RAA11 "Udlevering af
+    # høreapparat"; their lists are the RG nodes RGBA-RGBF.
+    "RAA11": (
+        _sks("RDB31", "Bruger af høreapparat", "res.hoerbruger"),
+        _sks("RDB32", "Henvisningstype ved høretab", "res.hoerhenv"),
+        _sks("RDB33", "Årsag til behandling for kompliceret høretab", "res.hoeraars"),
+        _sks("RDB34", "Unilateral/bilateral høreapparatbehandling", "res.hoerunibi"),
+        _sks("RDB35", "Udleveringstype", "res.hoerudltype"),
+        _sks("RDB36", "Behandlingstype ved høretab", "res.hoerbeh"),
+    ),
+    # RAA12 "Alkoholbehandling (NAB)": the shared block and RDC31-RDC41, whose texts speak of alcohol
+    # ("alkoholafhængighed", "genstande", "drikkemønster", [res.medbeh] "medikament til alkoholbeh.").
+    "RAA12": _RDC_SHARED + (
+        _sks("RDC31", "Tidligere behandlet for alkoholafhængighed"),
+        _sks("RDC32", "Akut abstinensbehandling foretaget"),
+        _sks("RDC33", "Medicinsk behandling mod afhængighed, seneste 30 dage"),
+        _sks("RDC34", "Hvilken medicinsk behandling, seneste 30 dage", "res.medbeh"),
+        _sks("RDC35", "Antal dage med medicinsk behandling, seneste 30 dage"),
+        _sks("RDC36", "Er somatisk udredning udført"),
+        _sks("RDC37", "Alkoholforbrug, antal år i livet"),
+        _sks("RDC38", "Antal år med mere end 4 genstande om dagen"),
+        _sks("RDC39", "Genstande dagligt i gennemsnit, seneste 30 dage"),
+        _sks("RDC40", "Drikkemønster seneste 6 måneder", "res.drikmoenster"),
+        _sks("RDC41", "Ved afslutning: genstande dagligt i gennemsnit, seneste 30 dage"),
+    ),
+    # RAA13 "Stofmisbrugsbehandling (SIB)": the shared block and RDC51-RDC63, whose texts speak of drug use
+    # ("stofmisbrug", "hovedstof", "injiceret", "substitutionsbehandling"). SKS has no RDC53.
+    "RAA13": _RDC_SHARED + (
+        _sks("RDC51", "Tidligere behandlet for stofmisbrug"),
+        _sks("RDC52", "Hovedstof, som giver flest problemer", "res.stof"),  # bracket [res.stof.hvd]
+        _sks("RDC54", "Hovedstof, alder ved førstegangsbrug"),
+        _sks("RDC55", "Hovedstof, indtagelseshyppighed", "res.indtaghyp"),
+        _sks("RDC56", "Hovedstof, typisk indtagelsesmåde", "res.indtagmaade"),
+        _sks("RDC57", "Har patienten nogensinde injiceret", "res.statusinject"),
+        _sks("RDC58", "Har patienten nogensinde delt værktøj", "res.statusvaerktdelt"),
+        _sks("RDC59", "Alder ved første injektion", "res.alderinject"),
+        _sks("RDC60", "Er patienten nogensinde testet for HCV", "res.statustest"),
+        _sks("RDC61", "Er patienten nogensinde testet for HIV", "res.statustest"),
+        _sks("RDC62", "Har patienten nogensinde været i substitutionsbehandling", "res.statussubstbeh"),
+        _sks("RDC63", "Alder ved første substitutionsbehandling"),
+    ),
+})
 
 FIELD_INDEX: dict[str, dict[str, ResultField]] = {
     name: {f.code: f for f in fields} for name, fields in RESULT_FIELDS.items()

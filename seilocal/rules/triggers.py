@@ -11,7 +11,7 @@ from typing import Literal
 from seilocal.model.form import Form, Procedure, ResultReport, Trigger
 from seilocal.rules.catalog import CodeCatalog
 from seilocal.rules.patient import birth_date_of
-from seilocal.rules.result_types import REPORT_TITLES, fields_of
+from seilocal.rules.result_types import MANUAL_ONLY, REPORT_TITLES, fields_of
 from seilocal.rules.timeparse import is_blank, parse_time
 
 TriggerKind = Literal["course", "marker", "contact", "diagnosis", "procedure"]
@@ -292,7 +292,37 @@ def stale_reports(form: Form, catalog: CodeCatalog, birth: date | None = None) -
     """Ids of result reports whose trigger no longer holds (or no longer exists)."""
     result = scan(form, catalog_member(catalog), birth or birth_date_of(form))
     alive = result.alive()
-    return [r.id for r in form.result_reports if (r.name or "", r.trigger.ref or "") not in alive]
+    return [
+        r.id for r in form.result_reports
+        if (r.name or "", r.trigger.ref or "") not in alive
+        # A report made by hand (RAA11-RAA13) lives as long as its contact or procedure does.
+        and not (r.name in MANUAL_ONLY and trigger_kind(form, r.trigger.ref) in ("contact", "procedure"))
+    ]
+
+
+def manual_report(name: str, form: Form, ref: str) -> ResultReport:
+    """A new, incomplete result report made by hand ("Opret resultatindberetning") on a contact or procedure.
+
+    Its time and trigger code are the object's start and code (a contact's reason), as for a triggered report.
+    """
+    code: str | None = None
+    time: str | None = None
+    for contact in form.contacts:
+        if contact.id == ref:
+            code, time = contact.reason, contact.start
+        for proc in contact.procedures:
+            if proc.id == ref:
+                code, time = proc.code, proc.start
+    for proc in form.procedures:
+        if proc.id == ref:
+            code, time = proc.code, proc.start
+    return ResultReport(
+        name=name,
+        trigger=Trigger(ref=ref, code=code or None),
+        time=time,
+        status="incomplete",
+        results={f.code: None for f in fields_of(name)},
+    )
 
 
 def make_report(trigger: PendingTrigger) -> ResultReport:

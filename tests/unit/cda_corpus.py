@@ -1,4 +1,4 @@
-"""Forms that together cover every part of the CDA mapping: every section, RAA01-RAA10, replacement CPR,
+"""Forms that together cover every part of the CDA mapping: every section, RAA01-RAA13, replacement CPR,
 summer and winter time, a second version after an edit, and a cancelled form."""
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def full_form(contacts: int = 2, day: str = "2026-11-03", cpr: str = "0101801235
 
 
 def reports_form(day: str = "2026-07-01") -> Form:
-    """A summer course with one result report of every type RAA01-RAA10, triggered by every kind of row."""
+    """A summer course with one result report of every type RAA01-RAA13, triggered by every kind of row."""
     form = full_form(contacts=1, day=day)
     c = form.contacts[0]
     triggers = [c.diagnoses[0].id, c.id, form.course.id, form.markers[0].id, c.procedures[0].id,

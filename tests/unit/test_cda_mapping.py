@@ -91,7 +91,7 @@ def test_every_contact_diagnosis_procedure_and_report_is_written() -> None:
     assert {"ALCA00", "DC509", "DZ038", "KHAC20", "BVAA33A", "ZDW10", "DC793C", "DT636C", "ZKC01", "MV08AA01",
             "ZPP00", "ALAL01", "AFV01A1", "AFV01B", "ALDA11", "ALDB00", "ALAA01", "ALAC01", "ALFA2"} <= codes
     names = [e.get("code") for e in doc.iterfind(".//h:organizer/h:code", NS)]
-    assert names == [f"RAA{n:02d}" for n in range(1, 11)]
+    assert names == [f"RAA{n:02d}" for n in range(1, 14)]  # RAA11-RAA13 too (SKS since 2018)
     statuses = {e.get("code") for e in doc.iterfind(".//h:organizer/h:statusCode", NS)}
     assert statuses == {"RAS00", "RAS01"}
     values = [e.text for e in doc.iterfind(".//h:organizer//h:value", NS)]

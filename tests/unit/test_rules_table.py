@@ -127,6 +127,9 @@ FIRE: list[Case] = [
     Case("SEI-RI01", lambda f: report(f, "RAA99", f.course.id)),
     Case("SEI-RI02", lambda f: report(f, "RAA10", "no-such-id")),
     Case("SEI-RI03", lambda f: report(f, "RAA09", p0(f).id, RDA85="  ")),
+    Case("SEI-RI04", lambda f: report(f, "RAA12", c0(f).id, RDC09="i går")),
+    Case("SEI-RI05", lambda f: report(f, "RAA12", c0(f).id, RDC57="RGCR01")),
+    Case("SEI-RI06", lambda f: report(f, "RAA12", f.course.id, RDC09="2026-11-03T10:00:00")),
     # Patient and general
     Case("00.01", lambda f: setattr(c0(f), "end", "2026-12-01T00:00:00")),
     Case("01.01", lambda f: setattr(f.patient, "cpr", "1011264001")),

@@ -108,6 +108,6 @@ def test_value_checks() -> None:
 
 
 def test_every_report_has_fields_with_danish_labels() -> None:
-    assert sorted(RESULT_FIELDS) == [f"RAA{i:02d}" for i in range(1, 11)]
+    assert sorted(RESULT_FIELDS) == [f"RAA{i:02d}" for i in range(1, 14)]
     for fields in RESULT_FIELDS.values():
-        assert fields and all(f.label and f.code[:3] in ("RDA", "RDB") for f in fields)
+        assert fields and all(f.label and f.code[:3] in ("RDA", "RDB", "RDC") for f in fields)

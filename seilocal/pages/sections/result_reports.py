@@ -6,6 +6,9 @@ of its type; a coded field offers only its own list and refuses a code of anothe
 by itself once every mandatory field is filled with a valid value (and back to "ufuldstændig" when one is emptied
 or wrong), or by the button, which explains what is missing or wrong.
 
+"Opret resultatindberetning" (`ri_manual`) makes a report by hand on a contact or a procedure: RAA11-RAA13, whose
+official triggers are not public; such a report says so beside its fields (`ri-manual-note`).
+
 Marks: `ri-show-pending`, `ri-pending-list`, `ri-pending-<RAAxx>`, `ri-process-all`, `ri-table`, `ri-details`,
 `ri-field-<RDAxx>` per result field, `ri-status`, `ri-complete`, `ri-stale`.
 """
@@ -18,7 +21,14 @@ from nicegui import events, ui
 
 from seilocal.model.datetime_input import format_for_display
 from seilocal.model.form import ResultReport
-from seilocal.rules.result_types import ResultField, fields_of, missing_mandatory, value_problem
+from seilocal.rules.result_types import (
+    MANUAL_ONLY,
+    MANUAL_ONLY_NOTE,
+    ResultField,
+    fields_of,
+    missing_mandatory,
+    value_problem,
+)
 from seilocal.rules.ri_values import Member, can_be_complete, invalid_values
 from seilocal.rules.triggers import stale_reports, trigger_text, trigger_title
 
@@ -26,6 +36,7 @@ from ..fields import text_field, time_field
 from ..form_editor import FormEditor
 from ..ri_actions import ri_state
 from ..ri_code_field import judged, ri_code_select
+from ..ri_manual import ManualReport
 
 STATUS_DA = {"complete": "komplet", "incomplete": "ufuldstændig"}
 _COLUMNS = [
@@ -63,6 +74,7 @@ class ResultReportsSection:
                                          on_click=self.toggle_pending).props("dense no-caps").mark("ri-show-pending")
             self.process_button = ui.button("Behandl alle", icon="done_all", on_click=self.state.process_all).props(
                 "dense no-caps").mark("ri-process-all")
+        self.manual = ManualReport(editor, self.select)
         self.pending_box = ui.column().classes("w-full gap-1").mark("ri-pending-list")
         self.pending_box.set_visibility(False)
         self.table = ui.table(columns=_COLUMNS, rows=[], row_key="index", selection="single").props(
@@ -97,6 +109,7 @@ class ResultReportsSection:
         self.table.selected = [row for row in self.table.rows if row["index"] == self.selected]
         self.table.update()
         self._fill_pending()
+        self.manual.refresh()
 
     def _fill_pending(self) -> None:
         self.pending_box.clear()
@@ -148,6 +161,8 @@ class ResultReportsSection:
             report = self.editor.form.result_reports[i]
             base = f"result_reports[{i}]"
             ui.label(f"{report.name} {trigger_title(report.name or '')}").classes("text-subtitle1")
+            if report.name in MANUAL_ONLY:
+                ui.label(MANUAL_ONLY_NOTE).classes("text-caption text-grey-8").mark("ri-manual-note")
             with ui.grid(columns=2).classes("w-full gap-3"):
                 for spec in fields_of(report.name):
                     self._field(spec, f"{base}.results.{spec.code}", f"{base}.time")
@@ -170,7 +185,10 @@ class ResultReportsSection:
         elif spec.kind in ("integer", "decimal"):
             text_field(self.editor, label, path, mark=mark, check=lambda text: (value_problem(spec, text), None))
         else:
-            text_field(self.editor, label, path, mark=mark)
+            field = text_field(self.editor, label, path, mark=mark)
+            if spec.kind == "text" and spec.code[:3] == "RDC":
+                # SKS names no list and no kind for this result type: say why any text is taken.
+                field.props["hint"] = "SKS angiver ikke værditypen; værdien kontrolleres ikke"
 
     def _show_status(self) -> None:
         if self.selected is None:
