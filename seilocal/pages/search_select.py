@@ -24,6 +24,9 @@ class SearchSelect:
     def __init__(self, *, label: str, value: str | None, on_change: Callable[[str | None], None], mark: str) -> None:
         self._on_change = on_change
         self._silent = False
+        # The value last shown or taken: what a refused entry goes back to (NiceGUI may hand an option's
+        # {value, label} as the previous value after set_options, not the code).
+        self._accepted: str | None = value
         self.typed = ""  # the text of the last search typed in the field ("" after a pick or when left)
         self.select = (
             ui.select(
@@ -85,6 +88,7 @@ class SearchSelect:
     def set_value(self, value: str | None) -> None:
         """Show `value` (from outside, e.g. a loaded form) without calling on_change."""
         self._silent = True
+        self._accepted = value
         try:
             self.select.set_options(self._with_current(self.all_options() or {}, value), value=value)
         finally:
@@ -166,8 +170,9 @@ class SearchSelect:
         reason = self.refusal(e.value) if e.value else None
         if reason:
             # Free text never becomes a value: put the field back as it was and say why.
-            self.set_value(e.previous_value)
+            self.set_value(self._accepted)
             self.select.error = reason
             ui.notify(reason, type="warning")
             return
+        self._accepted = e.value
         self._on_change(e.value)

@@ -71,13 +71,16 @@ async def test_a_typed_code_is_taken_on_blur_and_an_unknown_value_is_kept(user: 
 
 async def test_enter_on_typed_text_takes_the_text_not_an_old_highlight(user: User) -> None:
     changes: list = []
-    build("admin.fritvalg", "ALDB00", changes)
+    fields = build("admin.fritvalg", "ALDB00", changes)
     await user.open("/")
     field = user.find(marker="fv")
     field.trigger("seilTypedEnter", "aldb01")  # typed over the value, Enter at once (focus.py sends the text)
     assert changes == ["ALDB01"]
-    field.trigger("seilTypedEnter", "ALDB01 – Frit sygehusvalg")  # Enter on the value's own label: no change
+    label = fields[0].select.options["ALDB01"]  # as the field shows it: "ALDB01 – frit sygehusvalg"
+    field.trigger("seilTypedEnter", label)  # Enter on the value's own label: no change
     assert changes == ["ALDB01"]
+    field.trigger("seilTypedEnter", "ALDB01 – Noget andet")  # no code: refused, the value stays
+    assert changes == ["ALDB01"] and fields[0].value == "ALDB01"
     field.trigger("seilTypedEnter", "udvidet")  # one hit for the typed word: that one
     assert changes == ["ALDB01", "ALDB02"]
 
