@@ -18,7 +18,7 @@ from seilocal.store import open_store
 from tests.conftest import start_app, stop_app
 from tests.security.big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, raw_upload, upload_url
 from tests.security.test_cpr_at_rest import NEEDLES, _files_with_patient_data, _proc
-from tests.unit.submit_helpers import clean_form
+from tests.unit.submit_helpers import clean_form, set_practice
 
 
 def _count(data: Path) -> int:
@@ -37,6 +37,7 @@ def test_submit_backup_import_and_a_kill_mid_import_leave_nothing_in_clear(tmp_p
     monkeypatch.setattr(cli_forms, "_clock", lambda: datetime(2026, 11, 25, 10, 30))
     data = tmp_path / "data"
     store = open_store(data)
+    set_practice(store)  # the reporting unit and CVR the LPR3 document needs (else the submission is refused)
     store.forms.create(clean_form())
     store.close()
     assert main(["--data-dir", str(data), "submit", "1"]) == 0
