@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import start_app, stop_app
 from tests.support.browser import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
-from tests.support.keyboard import open_section, tab_to
+from tests.support.keyboard import open_section, tab_to, wait_dialog
 
 from .test_entry_cancelled import app_with_cancelled_form  # noqa: F401 - the fixture: one cancelled form
 from .test_keyboard_done import focus_in_view, shift_tab_to
@@ -90,6 +90,7 @@ def test_add_action_diagnosis_and_delete_a_row_hand_on_the_focus(browser, app_wi
 
     shift_tab_to(browser, "contacts-delete", most=60)
     type_keys(browser, Keys.ENTER)
+    wait_dialog(browser, "contacts-delete-confirm")  # Tab only once the dialog is there with the focus
     tab_to(browser, "contacts-delete-confirm", most=5)
     type_keys(browser, Keys.ENTER)
     wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 1)

@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import start_app, stop_app
 from tests.support.browser import by_mark, type_keys, wait, wait_focus_in, wait_stored
-from tests.support.keyboard import select_all, tab_to, wait_focus_left
+from tests.support.keyboard import select_all, tab_to, wait_dialog, wait_focus_left
 
 pytestmark = pytest.mark.browser
 
@@ -135,6 +135,7 @@ def test_the_keyboard_path_from_the_list_to_the_next_form(browser, app_with_form
     # 4. Submit: Shift+Tab up to "Indberet", Enter, confirm the warnings with Tab and Enter.
     shift_tab_to(browser, "action-submit")
     type_keys(browser, Keys.ENTER)
+    wait_dialog(browser, "submit-confirm")  # Tab only once the dialog is there with the focus
     tab_to(browser, "submit-confirm", most=10)
     type_keys(browser, Keys.ENTER)
     submitted = wait_stored(app.data_dir, lambda d: d["status"] == "submitted")

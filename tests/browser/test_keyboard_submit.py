@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.dbfile import bundle_names
 from tests.support.browser import by_mark, keys_in, wait_mark_text, wait_stored
-from tests.support.keyboard import tab_to
+from tests.support.keyboard import tab_to, wait_dialog
 
 from .test_submit import app_with_clean_form  # noqa: F401 - the fixture: one clean draft in a real app
 
@@ -25,6 +25,7 @@ def test_submit_by_keyboard(browser, app_with_clean_form):  # noqa: F811 - the f
     tab_to(browser, "action-submit", most=60)  # from the top of the page, Tab only
     keys_in(browser, "action-submit", Keys.ENTER)
     by_mark(browser, "submit-warnings")  # the deadline reminder is a warning: confirmed by keyboard too
+    wait_dialog(browser, "submit-confirm")  # Tab only once the dialog is there with the focus
     tab_to(browser, "submit-confirm", most=10)
     keys_in(browser, "submit-confirm", Keys.ENTER)
 

@@ -140,6 +140,16 @@ def wait_focus_left(driver: WebDriver, mark: str) -> None:
     wait(driver, moved, message=f"the focus did not move on from {mark} (or fell to <body>)")
 
 
+def wait_dialog(driver: WebDriver, mark: str) -> None:
+    """Wait until a dialog holding the element marked `mark` is shown and has taken the focus: it opens a round
+    trip after the key that asked for it, and a Tab pressed before then walks the page behind it."""
+    def open_with_focus(d: WebDriver) -> bool:
+        element = marked(d, mark)
+        return element is not None and element.is_displayed() and bool(
+            d.execute_script("return !!document.activeElement.closest('.q-dialog')"))
+    wait(driver, open_with_focus, message=f"no dialog with {mark} took the focus")
+
+
 def tab_to(driver: WebDriver, mark: str, most: int = 12) -> None:
     """Press Tab until the focus is in the field marked `mark` (past clear icons and mode toggles on the way)."""
     script = ("const el = document.querySelector(`[data-testid='${arguments[0]}']`); const f = document.activeElement;"
