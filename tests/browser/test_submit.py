@@ -10,7 +10,7 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.dbfile import bundle_names
-from tests.support.browser import by_mark, click, marked, poll, type_into, wait, wait_mark_text
+from tests.support.browser import by_mark, click, marked, poll, type_into, wait, wait_focus_in, wait_mark_text
 from tests.unit.submit_helpers import clean_form, set_practice
 
 from .conftest import _chrome_options
@@ -83,6 +83,8 @@ def test_submit_edit_and_print(download_browser, app_with_clean_form, downloads)
     poll(lambda: bundle_names(app.data_dir) == ["seilocal-skema-1-v1.zip"], message="no bundle stored")
     assert not (app.data_dir / "bundles").exists()
     wait(browser, lambda d: _enabled(d, "action-submit") is False, message="Indberet still enabled")
+    # The page reloads after a submission and hands the focus to "Historik": type only into the reloaded page.
+    wait_focus_in(browser, "action-history")
 
     type_into(browser, "patient-name", "Anden Person", Keys.TAB, replace=True)
     wait_mark_text(browser, "header-status", "Ændret efter indberetning")
