@@ -7,12 +7,11 @@ from pathlib import Path
 
 from nicegui import events, run, ui
 
+from seilocal.refusals import render
 from seilocal.security import MAX_BODY_BYTES
 from seilocal.store.catalog import CatalogImportError, ImportResult, import_sks
 from seilocal.store.catalog.sor_import import import_sor
 from seilocal.store.db import open_connection
-
-from .import_errors_da import danish_import_error
 
 # Checked by the browser before sending; the security gate refuses larger bodies too (413).
 MAX_UPLOAD_BYTES = MAX_BODY_BYTES - 1024 * 1024  # room for the multipart framing
@@ -41,8 +40,9 @@ def result_text(kind: str, result: ImportResult) -> str:
 
 
 def error_text(error: CatalogImportError) -> str:
-    """A Danish message for a refused file: where, the cause in Danish, and that nothing changed."""
-    return danish_import_error(error)
+    """A Danish message for a refused file: where, the cause in Danish (its kind's template), and that nothing
+    changed."""
+    return render(error, "da")
 
 
 def catalog_import_panel(db_path: Path) -> None:

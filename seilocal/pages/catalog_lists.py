@@ -8,6 +8,7 @@ from pathlib import Path
 
 from nicegui import events, run, ui
 
+from seilocal.refusals import render
 from seilocal.store.catalog import CatalogImportError
 from seilocal.store.catalog.list_import import ListImportResult, export_lists, import_lists
 from seilocal.store.catalog.list_index import STATE_DA, ListState, list_states
@@ -87,8 +88,7 @@ def catalog_lists_panel(db_path: Path) -> None:
                 status.set_text(import_text(result))
                 status.classes(replace="text-positive")
             except CatalogImportError as exc:
-                where = f" i linje {exc.line_no}" if exc.line_no else ""
-                status.set_text(f"Filen blev ikke indlæst: fejl{where} ({exc.message}). Intet er ændret.")
+                status.set_text(render(exc, "da"))
                 status.classes(replace="text-negative")
             except OSError as exc:
                 status.set_text(f"Filen kunne ikke læses eller gemmes: {exc.strerror or exc}")

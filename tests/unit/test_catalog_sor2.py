@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from seilocal.refusals import render_cause
 from seilocal.store.catalog import CatalogStore, apply_catalog_schema
 from seilocal.store.catalog.sor_csv import MAX_LINE
 from seilocal.store.catalog.sor_errors import SorImportError
@@ -134,7 +135,7 @@ def test_a_zip_without_sorentity_is_refused_naming_what_it_holds(store: CatalogS
     with pytest.raises(SorImportError) as info:
         import_sor(store.db, path)
     assert info.value.kind == "zip-no-entity"
-    assert "LocationsCode.csv" in info.value.danish()
+    assert "LocationsCode.csv" in render_cause(info.value, "da")
 
 
 def test_a_file_that_is_not_sor_is_refused_naming_what_is_missing(store: CatalogStore, tmp_path: Path) -> None:
@@ -143,7 +144,7 @@ def test_a_file_that_is_not_sor_is_refused_naming_what_is_missing(store: Catalog
     with pytest.raises(SorImportError) as info:
         import_sor(store.db, path)
     assert info.value.kind == "not-sor"
-    assert info.value.danish() == (
+    assert render_cause(info.value, "da") == (
         "filen er ikke en SOR-fil: der er ingen kolonne med SOR-kode og navn (fx SorId, sor_id, SOR-kode; "
         "EntityName, name, navn). Filens første kolonner er: Dato, Beløb, Tekst")
     assert "no column for the SOR code and name" in str(info.value)
@@ -151,7 +152,7 @@ def test_a_file_that_is_not_sor_is_refused_naming_what_is_missing(store: Catalog
     only_id.write_text("SorId;SorType\n=\"1\";SI\n", encoding="utf-8")
     with pytest.raises(SorImportError) as info:
         import_sor(store.db, only_id)
-    assert info.value.values["missing"] == "name" and "ingen kolonne med navn" in info.value.danish()
+    assert info.value.values["missing"] == "name" and "ingen kolonne med navn" in render_cause(info.value, "da")
 
 
 def test_a_bad_row_gives_its_line_and_nothing_is_written(store: CatalogStore, tmp_path: Path) -> None:
@@ -165,7 +166,7 @@ def test_a_bad_row_gives_its_line_and_nothing_is_written(store: CatalogStore, tm
     with pytest.raises(SorImportError) as info:
         import_sor(store.db, path)
     assert (info.value.line_no, info.value.kind, info.value.values["column"]) == (6, "bad-date", "FromDate")
-    assert info.value.danish() == "»FromDate« »2019-13-01« er ikke en dato (åååå-mm-dd)"
+    assert render_cause(info.value, "da") == "»FromDate« »2019-13-01« er ikke en dato (åååå-mm-dd)"
     assert sor_rows(store) == before
 
 
@@ -264,7 +265,7 @@ def test_a_damaged_zip_is_refused_with_a_message_wherever_it_is_damaged(tmp_path
         try:
             import_sor(db, path)
         except SorImportError as exc:
-            assert exc.danish().strip(), at
+            assert render_cause(exc, "da").strip(), at
     path.write_bytes(good[: len(good) // 2])  # cut short
     with pytest.raises(SorImportError):
         import_sor(Database(memory=True), path)

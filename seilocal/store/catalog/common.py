@@ -6,16 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from seilocal.refusals import ImportRefused, Kind
+
 Progress = Callable[[float], None]
 
 
-class CatalogImportError(Exception):
-    """A file that cannot be imported: the 1-based line number (0 when not tied to a line) and why."""
-
-    def __init__(self, line_no: int, message: str) -> None:
-        super().__init__(f"line {line_no}: {message}" if line_no else message)
-        self.line_no = line_no
-        self.message = message
+class CatalogImportError(ImportRefused):
+    """A code-catalog file that cannot be imported: its kind, values and line number (see seilocal.refusals)."""
 
 
 @dataclass(frozen=True)
@@ -46,14 +43,14 @@ def parse_compact_date(raw: str, line_no: int, what: str, *, required: bool) -> 
     raw = raw.strip()
     if not raw:
         if required:
-            raise CatalogImportError(line_no, f"{what} is missing")
+            raise CatalogImportError(Kind.DATE_MISSING, line_no, column=what)
         return None
     if len(raw) != 8 or not raw.isdigit():
-        raise CatalogImportError(line_no, f"{what} {raw!r} is not a date YYYYMMDD")
+        raise CatalogImportError(Kind.DATE_NOT_COMPACT, line_no, column=what, value=raw)
     try:
         iso = date(int(raw[:4]), int(raw[4:6]), int(raw[6:])).isoformat()
     except ValueError:
-        raise CatalogImportError(line_no, f"{what} {raw!r} is not a real date") from None
+        raise CatalogImportError(Kind.DATE_NOT_REAL, line_no, column=what, value=raw) from None
     if len(_DATES) < 100_000:
         _DATES[raw] = iso
     return iso
@@ -67,7 +64,7 @@ def parse_iso_date(raw: str, line_no: int, what: str) -> str | None:
     try:
         return date.fromisoformat(raw[:10]).isoformat()
     except ValueError:
-        raise CatalogImportError(line_no, f"{what} {raw!r} is not a date YYYY-MM-DD") from None
+        raise CatalogImportError(Kind.BAD_DATE, line_no, column=what, value=raw) from None
 
 
 class ProgressReporter:

@@ -23,6 +23,8 @@ from typing import TextIO
 
 from sqlite_utils import Database
 
+from seilocal.refusals import Kind
+
 from .common import CatalogImportError, bump_generation, parse_compact_date, parse_iso_date
 from .list_index import index_by_name
 from .schema import CODES, LIST_IMPORTS, LISTS
@@ -66,7 +68,7 @@ def decode(raw: bytes) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CatalogImportError(0, "the file is neither UTF-8 nor Windows-1252 text")
+    raise CatalogImportError(Kind.NOT_TEXT)
 
 
 def _date(raw: str, line_no: int, what: str) -> str | None:
@@ -80,12 +82,12 @@ def read_list_file(text: str) -> list[Row]:
     """The member rows of a list file; raises CatalogImportError with the line number of the first problem."""
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise CatalogImportError(1, "the file is empty; expected a header line: list_name, code, valid_from, valid_to")
+        raise CatalogImportError(Kind.LIST_FILE_EMPTY, 1)
     delimiter = max(("\t", ";", ","), key=lines[0].count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = tuple(_ALIASES.get(cell.strip().lower(), cell.strip()) for cell in next(reader))
     if header != HEADER:
-        raise CatalogImportError(1, f"header {header} differs from {HEADER}")
+        raise CatalogImportError(Kind.HEADER_DIFFERS, 1, found=header, expected=HEADER)
     index = index_by_name()
     rows: dict[tuple, Row] = {}
     for cells in reader:
@@ -93,26 +95,26 @@ def read_list_file(text: str) -> list[Row]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(HEADER):
-            raise CatalogImportError(line_no, f"{len(cells)} fields, {len(HEADER)} expected")
+            raise CatalogImportError(Kind.BAD_FIELDS, line_no, found=len(cells), expected=len(HEADER))
         name, code = cells[0].strip(), cells[1].strip().replace(" ", "").upper()
         info = index.get(name)
         if info is None:
-            raise CatalogImportError(line_no, f"unknown list name {name!r} (not in the LPR3 list index)")
+            raise CatalogImportError(Kind.UNKNOWN_LIST, line_no, value=name)
         if info.kind == "header":
-            raise CatalogImportError(line_no, f"{name!r} is a header of lists and has no members of its own")
+            raise CatalogImportError(Kind.LIST_IS_HEADER, line_no, value=name)
         match = "code"
         if code.endswith("*"):
             code, match = code[:-1], "prefix"
         if not code or not code.isalnum():
-            raise CatalogImportError(line_no, f"code {cells[1].strip()!r} is not an SKS code")
+            raise CatalogImportError(Kind.LIST_BAD_CODE, line_no, value=cells[1].strip())
         valid_from = _date(cells[2], line_no, "valid_from")
         valid_to = _date(cells[3], line_no, "valid_to")
         if valid_from and valid_to and valid_to < valid_from:
-            raise CatalogImportError(line_no, f"valid_to {valid_to} lies before valid_from {valid_from}")
+            raise CatalogImportError(Kind.DATES_REVERSED, line_no, to=valid_to, frm=valid_from)
         row = (name, code, match, valid_from, valid_to)
         rows[row] = row  # the same row twice counts once
     if not rows:
-        raise CatalogImportError(0, "the file holds no members")
+        raise CatalogImportError(Kind.NO_MEMBERS)
     return list(rows.values())
 
 

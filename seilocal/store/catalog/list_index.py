@@ -15,6 +15,7 @@ from typing import Literal
 
 from sqlite_utils import Database
 
+from seilocal.refusals import Kind
 from seilocal.resources import asset_path
 
 from .common import CatalogImportError
@@ -68,15 +69,16 @@ class ListState:
 def read_index(path: Path) -> tuple[ListInfo, ...]:
     """The lists of an index file (UTF-8, tab separated, header `list_name oid kind origin description`)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or tuple(lines[0].split("\t")) != INDEX_FIELDS:
-        raise CatalogImportError(1, f"{path.name}: header differs from {INDEX_FIELDS}")
+    header = tuple(lines[0].split("\t")) if lines else ()
+    if header != INDEX_FIELDS:
+        raise CatalogImportError(Kind.HEADER_DIFFERS, 1, file=path.name, found=header, expected=INDEX_FIELDS)
     infos = []
     for line_no, line in enumerate(lines[1:], start=2):
         if not line.strip():
             continue
         cells = line.split("\t")
         if len(cells) != len(INDEX_FIELDS) or cells[2] not in ("list", "header"):
-            raise CatalogImportError(line_no, f"{path.name}: malformed index line")
+            raise CatalogImportError(Kind.BAD_INDEX_LINE, line_no, file=path.name)
         infos.append(ListInfo(*cells))
     return tuple(infos)
 

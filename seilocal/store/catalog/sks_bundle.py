@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seilocal.model.codes import is_code_shaped
+from seilocal.refusals import Kind
 
 from .common import CatalogImportError
 
@@ -46,7 +47,7 @@ def parse_bundle(data: bytes, name: str = ASSET) -> dict[str, BundledCode]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CatalogImportError(0, f"{name}: not UTF-8 ({exc.reason})") from None
+        raise CatalogImportError(Kind.NOT_UTF8, file=name, reason=exc.reason) from None
     texts: dict[str, list[str]] = {}
     types: dict[str, str] = {}
     header_seen = False
@@ -56,20 +57,20 @@ def parse_bundle(data: bytes, name: str = ASSET) -> dict[str, BundledCode]:
         cells = line.split("\t")
         if not header_seen:
             if tuple(cells) != FIELDS:
-                raise CatalogImportError(line_no, f"{name}: header {tuple(cells)} differs from {FIELDS}")
+                raise CatalogImportError(Kind.HEADER_DIFFERS, line_no, file=name, found=tuple(cells), expected=FIELDS)
             header_seen = True
             continue
         if len(cells) != len(FIELDS):
-            raise CatalogImportError(line_no, f"{name}: {len(cells)} fields, {len(FIELDS)} expected")
+            raise CatalogImportError(Kind.BAD_FIELDS, line_no, file=name, found=len(cells), expected=len(FIELDS))
         record_type, code, label = cells
         if record_type not in RECORD_TYPES:
-            raise CatalogImportError(line_no, f"{name}: record type {record_type!r} unknown")
+            raise CatalogImportError(Kind.UNKNOWN_RECORD_TYPE, line_no, file=name, value=record_type)
         if not is_code_shaped(code) or not label.strip():
-            raise CatalogImportError(line_no, f"{name}: code {code!r} is no SKS code or has no text")
+            raise CatalogImportError(Kind.CODE_WITHOUT_TEXT, line_no, file=name, value=code)
         texts.setdefault(code, []).append(label)
         types[code] = record_type  # the last line's record type wins, as its text does
     if not header_seen:
-        raise CatalogImportError(0, f"{name}: no header line")
+        raise CatalogImportError(Kind.NO_HEADER, file=name)
     codes = {}
     for code, labels in texts.items():
         current = labels[-1]

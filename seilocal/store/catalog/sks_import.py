@@ -20,6 +20,7 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from seilocal.model.codes import is_code_shaped
+from seilocal.refusals import Kind
 
 from .common import (
     CatalogImportError,
@@ -53,22 +54,22 @@ def parse_sks_line(line: str, line_no: int) -> SksRecord | None:
     if not line.strip():
         return None
     if len(line) < MIN_LINE:
-        raise CatalogImportError(line_no, f"line is {len(line)} characters, at least {MIN_LINE} expected")
+        raise CatalogImportError(Kind.SKS_LINE_SHORT, line_no, length=len(line), minimum=MIN_LINE)
     record_type = line[0:3].strip()
     code = line[3:23].strip()
     if not record_type.isalpha():
-        raise CatalogImportError(line_no, f"record type {line[0:3]!r} is not letters")
+        raise CatalogImportError(Kind.SKS_RECORD_TYPE, line_no, value=line[0:3])
     if not code or " " in code or "\t" in code:
-        raise CatalogImportError(line_no, f"code {code!r} is empty or has spaces inside")
+        raise CatalogImportError(Kind.SKS_CODE_SPACES, line_no, value=code)
     if not is_code_shaped(code):
         # Codes are shown and stored everywhere; a value like `<img/src/onerror=x>` is no SKS code (issue 11).
-        raise CatalogImportError(line_no, f"code {code!r} is not an SKS code (letters, digits and . + _ - only)")
+        raise CatalogImportError(Kind.SKS_CODE_SHAPE, line_no, value=code)
     valid_from = parse_compact_date(line[23:31], line_no, "valid-from", required=True)
     changed = parse_compact_date(line[31:39], line_no, "change date", required=False)
     valid_to = parse_compact_date(line[39:47], line_no, "valid-to", required=False)
     assert valid_from is not None
     if valid_to is not None and valid_to < valid_from:
-        raise CatalogImportError(line_no, f"valid-to {valid_to} is before valid-from {valid_from}")
+        raise CatalogImportError(Kind.DATES_REVERSED, line_no, to=valid_to, frm=valid_from)
     return SksRecord(record_type, code, line[47:167].strip(), valid_from, valid_to, changed)
 
 
@@ -87,7 +88,7 @@ def read_sks_file(
         while raw := handle.readline(MAX_LINE_BYTES + 1):
             line_no += 1
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                raise CatalogImportError(line_no, f"line is longer than {MAX_LINE_BYTES} bytes")
+                raise CatalogImportError(Kind.SKS_LINE_TOO_LONG, line_no, limit=MAX_LINE_BYTES)
             digest.update(raw)
             done += len(raw)
             if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
@@ -101,7 +102,7 @@ def read_sks_file(
             if line_no % 4096 == 0:
                 report(done / size)
     if not records:
-        raise CatalogImportError(0, "the file holds no SKS records")
+        raise CatalogImportError(Kind.SKS_EMPTY)
     return records, digest.hexdigest()
 
 
@@ -119,10 +120,8 @@ def _decode(raw: bytes, encoding: str, line_no: int) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         if encoding == "utf-8":
-            reason = "the file started as UTF-8 but this line is not (mixed encodings)"
-        else:
-            reason = f"not Windows-1252 text ({exc.reason})"
-        raise CatalogImportError(line_no, reason) from None
+            raise CatalogImportError(Kind.SKS_MIXED_ENCODING, line_no) from None
+        raise CatalogImportError(Kind.SKS_NOT_CP1252, line_no, reason=exc.reason) from None
 
 
 def import_sks(db: Database, path: Path, progress: Progress | None = None) -> ImportResult:

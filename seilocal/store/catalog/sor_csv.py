@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import IO
 
+from seilocal.refusals import Kind
+
 from .common import fold
 from .sor_columns import EXPECTED, column_map, header_keys, is_sor2, unwrap
 from .sor_errors import SorImportError
@@ -36,7 +38,7 @@ def _lines(stream: IO[bytes], encoding: str, progress: Progress | None) -> Itera
             return
         line_no += 1
         if len(raw) > MAX_LINE:
-            raise SorImportError(line_no, "line-too-long", limit=MAX_LINE)
+            raise SorImportError(Kind.LINE_TOO_LONG, line_no, limit=MAX_LINE)
         done += len(raw)
         if line_no == 1 and raw.startswith(BOM):
             raw = raw[len(BOM):]
@@ -64,7 +66,7 @@ def rows(stream: IO[bytes], encoding: str, progress: Progress | None = None) -> 
     lines = _lines(stream, encoding, progress)
     first = next(lines, None)
     if first is None or not first.strip():
-        raise SorImportError(1, "no-header")
+        raise SorImportError(Kind.NO_HEADER, 1)
     delimiter = max((";", ",", "\t"), key=first.count)
 
     def chained() -> Iterator[str]:
@@ -76,7 +78,7 @@ def rows(stream: IO[bytes], encoding: str, progress: Progress | None = None) -> 
         for row in reader:
             yield reader.line_num, row
     except csv.Error as exc:
-        raise SorImportError(reader.line_num, "not-csv", reason=str(exc)) from exc
+        raise SorImportError(Kind.NOT_CSV, reader.line_num, reason=str(exc)) from exc
 
 
 class CsvLayout:
@@ -93,7 +95,7 @@ class CsvLayout:
             what = {("sor_id",): "SOR code", ("name",): "name"}.get(tuple(missing), "SOR code and name")
             names = [unwrap(h).lstrip("\ufeff") for h in header[:8]]
             shown = ", ".join(n if len(n) <= 40 else n[:39] + "…" for n in names) + (", …" if len(header) > 8 else "")
-            raise SorImportError(1, "not-sor", missing=what,
+            raise SorImportError(Kind.NOT_SOR, 1, missing=what,
                                  expected="; ".join(EXPECTED[f] for f in missing), found=shown)
 
     def values(self, row: list[str]) -> dict[str, str | None]:

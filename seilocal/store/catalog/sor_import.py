@@ -57,6 +57,8 @@ from typing import IO
 
 from sqlite_utils import Database
 
+from seilocal.refusals import Kind
+
 from .common import (
     ImportResult,
     Progress,
@@ -116,7 +118,7 @@ def _iso_date(raw: str | None, line_no: int, column: str) -> str | None:
             return date(int(raw[:4]), int(raw[4:6]), int(raw[6:])).isoformat()
     except ValueError:
         pass
-    raise SorImportError(line_no, "bad-date", column=column, value=raw)
+    raise SorImportError(Kind.BAD_DATE, line_no, column=column, value=raw)
 
 
 def check_unit(values: dict[str, str | None], line_no: int) -> Unit:
@@ -124,29 +126,29 @@ def check_unit(values: dict[str, str | None], line_no: int) -> Unit:
     clean = {k: (v.strip() if isinstance(v, str) and v.strip() else None) for k, v in values.items()}
     sor_id = clean.get("sor_id")
     if not sor_id or not sor_id.isdigit():
-        raise SorImportError(line_no, "bad-sor-id", value=sor_id)
+        raise SorImportError(Kind.BAD_SOR_ID, line_no, value=sor_id)
     if not clean.get("name"):
-        raise SorImportError(line_no, "no-name", sor_id=sor_id)
+        raise SorImportError(Kind.NO_NAME, line_no, sor_id=sor_id)
     level = clean.get("level")
     if level is not None:
         level = level.upper()
         if level not in ("SI", "OE"):
-            raise SorImportError(line_no, "bad-level", value=level)
+            raise SorImportError(Kind.BAD_LEVEL, line_no, value=level)
     owner = clean.get("owner_type")
     if owner is not None:
         if fold(owner) not in OWNER_TYPES:
-            raise SorImportError(line_no, "bad-owner", value=owner)
+            raise SorImportError(Kind.BAD_OWNER, line_no, value=owner)
         owner = OWNER_TYPES[fold(owner)]
     cvr = clean.get("cvr")
     if cvr is not None and not (cvr.isdigit() and len(cvr) == 8):
-        raise SorImportError(line_no, "bad-cvr", value=cvr)
+        raise SorImportError(Kind.BAD_CVR, line_no, value=cvr)
     for key in ("parent", "si_id"):
         if clean.get(key) is not None and not clean[key].isdigit():
-            raise SorImportError(line_no, "bad-parent", value=clean[key])
+            raise SorImportError(Kind.BAD_PARENT, line_no, value=clean[key])
     valid_from = _iso_date(clean.get("valid_from"), line_no, "valid_from")
     valid_to = _iso_date(clean.get("valid_to"), line_no, "valid_to")
     if valid_from and valid_to and valid_to < valid_from:
-        raise SorImportError(line_no, "dates-reversed", to=valid_to, frm=valid_from)
+        raise SorImportError(Kind.DATES_REVERSED, line_no, to=valid_to, frm=valid_from)
     return (
         sor_id,
         clean["name"],
@@ -233,11 +235,11 @@ def _units_of_rows(records: Iterator[tuple[int, list[str]]]) -> tuple[list[Unit]
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != layout.width:
-            raise SorImportError(line_no, "bad-fields", found=len(row), expected=layout.width)
+            raise SorImportError(Kind.BAD_FIELDS, line_no, found=len(row), expected=layout.width)
         values = layout.values(row)
         if layout.sor2:
             if not values.get("sor_id"):  # checked here: the merge keys on it
-                raise SorImportError(line_no, "bad-sor-id", value=values.get("sor_id"))
+                raise SorImportError(Kind.BAD_SOR_ID, line_no, value=values.get("sor_id"))
             key, ours = _sor2_values(values, layout, line_no)
             _merge_versions(found, line_no, key, ours)
         else:
@@ -328,7 +330,7 @@ def read_sor_xml(path: Path) -> list[Unit]:
                     owner_types.pop()
                 elem.clear()
     except ET.ParseError as exc:
-        raise SorImportError(exc.position[0], "bad-xml", reason=exc.msg) from None
+        raise SorImportError(Kind.BAD_XML, exc.position[0], reason=exc.msg) from None
     return units
 
 
@@ -343,17 +345,17 @@ def _read_zip(path: Path, progress: Callable[[float], None] | None) -> tuple[lis
             picked = [i for i in members if _ZIP_MEMBER.fullmatch(fold(i.filename.rsplit("/", 1)[-1]))]
             if not picked:
                 names = ", ".join(i.filename for i in members[:10]) or "nothing"
-                raise SorImportError(0, "zip-no-entity", members=names)
+                raise SorImportError(Kind.ZIP_NO_ENTITY, members=names)
             # SOREntity.csv itself before e.g. a SorEntity_daily.csv packed beside it
             info = min(picked, key=lambda i: (fold(i.filename.rsplit("/", 1)[-1]) != "sorentity.csv", i.filename))
             if info.file_size > MAX_ZIP_MEMBER:
-                raise SorImportError(0, "zip-too-large", limit_mb=MAX_ZIP_MEMBER >> 20)
+                raise SorImportError(Kind.ZIP_TOO_LARGE, limit_mb=MAX_ZIP_MEMBER >> 20)
             return read_sor_csv(lambda: archive.open(info), info.file_size, progress)
     # zipfile lets more than BadZipFile escape from a damaged archive (the bundle reader met them all; an
     # encrypted member is a RuntimeError).
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, RuntimeError,
             IndexError, ValueError, OSError) as exc:
-        raise SorImportError(0, "zip-bad", reason=str(exc) or type(exc).__name__) from None
+        raise SorImportError(Kind.ZIP_BAD, reason=str(exc) or type(exc).__name__) from None
 
 
 def read_sor_file(path: Path, progress: Callable[[float], None] | None = None) -> tuple[list[Unit], int | None]:
@@ -367,7 +369,7 @@ def read_sor_file(path: Path, progress: Callable[[float], None] | None = None) -
     else:
         units, ignored = read_sor_csv(lambda: path.open("rb"), path.stat().st_size, progress)
     if not units:
-        raise SorImportError(0, "no-units")
+        raise SorImportError(Kind.NO_UNITS)
     return units, ignored
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from seilocal.refusals import Kind
 from seilocal.resources import asset_path
 
 from .common import CatalogImportError, bump_generation, fold, parse_iso_date
@@ -53,25 +54,25 @@ def read_tsv(name: str, data: bytes, fields: tuple[str, ...]) -> list[tuple[int,
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CatalogImportError(0, f"{name}: not UTF-8 ({exc.reason})") from None
+        raise CatalogImportError(Kind.NOT_UTF8, file=name, reason=exc.reason) from None
     lines = text.splitlines()
     header = tuple(h.strip() for h in lines[0].split("\t"))
     if header != fields:
-        raise CatalogImportError(1, f"{name}: header {header} differs from {fields}")
+        raise CatalogImportError(Kind.HEADER_DIFFERS, 1, file=name, found=header, expected=fields)
     rows = []
     for line_no, line in enumerate(lines[1:], start=2):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if len(cells) != len(fields):
-            raise CatalogImportError(line_no, f"{name}: {len(cells)} fields, {len(fields)} expected")
+            raise CatalogImportError(Kind.BAD_FIELDS, line_no, file=name, found=len(cells), expected=len(fields))
         rows.append((line_no, {f: (c.strip() or None) for f, c in zip(fields, cells, strict=True)}))
     return rows
 
 
 def _flag(value: str | None, name: str, line_no: int) -> int:
     if value not in (None, "0", "1"):
-        raise CatalogImportError(line_no, f"{name}: verified {value!r} is not 1 or 0")
+        raise CatalogImportError(Kind.BAD_FLAG, line_no, file=name, column="verified", value=value)
     return 1 if value == "1" else 0
 
 
@@ -79,7 +80,7 @@ def _code_rows(name: str, data: bytes) -> list[tuple]:
     rows = []
     for line_no, r in read_tsv(name, data, CODE_FIELDS):
         if not r["code"] or not r["text"]:
-            raise CatalogImportError(line_no, f"{name}: code and text are required")
+            raise CatalogImportError(Kind.REQUIRED, line_no, file=name, columns="code and text")
         valid_from = parse_iso_date(r["valid_from"] or "", line_no, f"{name}: valid_from")
         valid_to = parse_iso_date(r["valid_to"] or "", line_no, f"{name}: valid_to")
         rows.append(
@@ -101,9 +102,9 @@ def _list_rows(name: str, data: bytes) -> list[tuple]:
     rows = []
     for line_no, r in read_tsv(name, data, LIST_FIELDS):
         if not r["list_name"] or not r["member"]:
-            raise CatalogImportError(line_no, f"{name}: list_name and member are required")
+            raise CatalogImportError(Kind.REQUIRED, line_no, file=name, columns="list_name and member")
         if r["match"] not in ("code", "prefix"):
-            raise CatalogImportError(line_no, f"{name}: match {r['match']!r} is not code or prefix")
+            raise CatalogImportError(Kind.BAD_MATCH, line_no, file=name, value=r["match"])
         rows.append((r["list_name"], r["member"], r["match"], _flag(r["verified"], name, line_no)))
     return rows
 

@@ -1,4 +1,4 @@
-"""The SKS and SOR import errors worded in Danish for the UI (the importers' own messages are English)."""
+"""Refused imports: every kind renders in English (the CLI, `str(exc)`) and Danish (the UI), by template."""
 
 from __future__ import annotations
 
@@ -7,11 +7,58 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from seilocal.pages.import_errors_da import danish_import_error
+from seilocal.refusals import TEMPLATES, ImportRefused, Kind, fields_of, render, render_cause
 from seilocal.store.catalog import CatalogImportError, apply_catalog_schema, import_sks
 from seilocal.store.catalog.sor_import import import_sor
 
 ENGLISH = ("is not", "expected", "missing", "line ", "record", "holds no", "before")
+
+
+def danish_import_error(error: ImportRefused) -> str:
+    return render(error, "da")
+
+
+def _sample(kind: Kind) -> dict[str, object]:
+    # Distinct values per field, so a test can see each one arrive in the text.
+    return {name: f"X{i}X" for i, name in enumerate(sorted(fields_of(TEMPLATES[kind][0])))}
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_every_kind_renders_in_english_and_danish(kind: Kind) -> None:
+    english, danish = TEMPLATES[kind]
+    # The raise site fills the English template's fields (else it fails at once); Danish may name no other.
+    assert fields_of(danish) <= fields_of(english), kind
+    values = _sample(kind)
+    exc = ImportRefused(kind, 7, **values)
+    en, da = render(exc, "en"), render(exc, "da")
+    assert en == str(exc) == f"line 7: {exc.message}"
+    assert da.startswith("Filen blev ikke indlæst: fejl i linje 7: ") and da.endswith(". Intet er ændret.")
+    for text, template in ((en, english), (da, danish)):
+        assert "{" not in text and "}" not in text and "!q" not in text and "!f" not in text, text
+        for name in fields_of(template):
+            assert str(values[name]) in text, (kind, name, text)
+    cause = render_cause(exc, "da")
+    assert cause and cause != exc.message
+    assert not [word for word in ENGLISH if word in cause], cause
+
+
+def test_every_kind_has_both_templates() -> None:
+    assert set(TEMPLATES) == set(Kind)
+    assert all(en.strip() and da.strip() for en, da in TEMPLATES.values())
+
+
+def test_a_kind_is_kept_with_its_values_and_names_its_file() -> None:
+    exc = CatalogImportError(Kind.BAD_FIELDS, 4, file="lists.tsv", found=3, expected=4)
+    assert (exc.kind, exc.line_no, exc.values) == ("bad-fields", 4, {"found": 3, "expected": 4})
+    assert str(exc) == "line 4: lists.tsv: 3 fields, 4 expected"
+    assert render_cause(exc, "da") == "filen »lists.tsv«: linjen har 3 felter, men der skal være 4"
+    assert render(CatalogImportError(Kind.SKS_EMPTY), "da") == (
+        "Filen blev ikke indlæst: fejl: filen indeholder ingen SKS-koder. Intet er ændret.")
+
+
+def test_an_unknown_kind_is_a_defect_not_a_message() -> None:
+    with pytest.raises(ValueError):
+        ImportRefused("something new")
 
 
 @pytest.fixture
@@ -68,11 +115,6 @@ def test_sor_errors_read_in_danish(db: Database, tmp_path: Path, data: bytes, da
     assert danish in text and "ukendt fejl" not in text
 
 
-def test_an_unknown_message_keeps_its_detail() -> None:
-    text = danish_import_error(CatalogImportError(3, "something new"))
-    assert text == "Filen blev ikke indlæst: fejl i linje 3: ukendt fejl (something new). Intet er ændret."
-
-
 def test_values_from_the_file_are_quoted_the_app_s_way() -> None:
-    text = danish_import_error(CatalogImportError(2, "code 'A B' is empty or has spaces inside"))
+    text = danish_import_error(CatalogImportError(Kind.SKS_CODE_SPACES, 2, value="A B"))
     assert "koden »A B« er tom" in text and "'" not in text
