@@ -23,6 +23,7 @@ from seilocal.cli import main
 from seilocal.model import Form
 from seilocal.model.cpr import check_cpr
 from seilocal.model.datetime_input import parse_datetime_input
+from seilocal.refusals import render
 from seilocal.store import memory_store
 from seilocal.store.catalog import CatalogImportError, import_sks
 from seilocal.store.catalog.sor_import import import_sor
@@ -182,8 +183,7 @@ def _check_import(importer, store, raw: bytes, suffix: str) -> None:
             importer(store.db, path)
         except CatalogImportError as exc:
             assert exc.message and str(exc).strip()
-            if hasattr(exc, "danish"):  # a refusal with a kind renders its Danish template
-                assert exc.danish().strip()
+            assert render(exc, "da").strip()  # every refusal has a kind, rendered by its Danish template
     finally:
         path.unlink()
     assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
