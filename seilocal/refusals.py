@@ -7,14 +7,15 @@ the English text. Both languages live in one table, so a kind cannot have one wi
 pure (no store, no UI), so the store may raise these errors and the pages may render them.
 
 A template writes `{name!q}` for a value from the file (English: in Python quotes, Danish: in »«, None as
-"(tom)") and `{name!f}` for the name of a field or column (Danish: its Danish name when we know one).
+"(tom)"), `{name!f}` for the name of a field or column (Danish: its Danish name when we know one) and
+`{name!n}` for a large number (grouped by thousands: 500,000 in English, 500.000 in Danish).
 """
 
 from __future__ import annotations
 
 import string
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 Lang = Literal["en", "da"]
 
@@ -71,6 +72,19 @@ class Kind(StrEnum):
     NOT_CSV = "not-csv"
     BAD_XML = "bad-xml"
     NO_UNITS = "no-units"
+    # LPR3 CDA documents (`seilocal import FILE.xml`, »Importér« on the forms list)
+    CDA_READ = "cda-read"
+    CDA_TOO_LARGE = "cda-too-large"
+    CDA_TOO_MANY = "cda-too-many"
+    CDA_DTD = "cda-dtd"
+    CDA_XML = "cda-xml"
+    CDA_XML_AT = "cda-xml-at"
+    CDA_NOT_CDA = "cda-not-cda"
+    CDA_NOT_LPR3 = "cda-not-lpr3"
+    CDA_NO_PATIENT = "cda-no-patient"
+    CDA_NO_CPR = "cda-no-cpr"
+    CDA_NO_ENTRIES = "cda-no-entries"
+    CDA_EXISTS = "cda-exists"
 
 
 # kind -> (English, Danish). English is the exception's message, as the command line printed it before kinds.
@@ -141,6 +155,35 @@ TEMPLATES: dict[Kind, tuple[str, str]] = {
     Kind.NOT_CSV: ("not readable as CSV ({reason})", "filen kan ikke læses som CSV"),
     Kind.BAD_XML: ("not well-formed XML ({reason})", "filen er ikke gyldig XML"),
     Kind.NO_UNITS: ("the file holds no SOR units", "filen indeholder ingen SOR-enheder"),
+    # A CDA refusal is a whole Danish sentence naming the file; `reason` is the XML parser's English detail.
+    Kind.CDA_READ: ("cannot read {name}: {reason}", "Filen »{name}« kunne ikke læses."),
+    Kind.CDA_TOO_LARGE: ("{name}: the file is far too large for an LPR3 document (at most {limit_mb} MB)",
+                         "Filen »{name}« er for stor: et LPR3-dokument fylder højst {limit_mb} MB."),
+    Kind.CDA_TOO_MANY: ("{name}: the file has more than {limit!n} elements, far more than an LPR3 document",
+                        "Filen »{name}« har over {limit!n} elementer, langt flere end et LPR3-dokument har."),
+    Kind.CDA_DTD: ("{name}: {reason}",
+                   "Filen »{name}« indeholder en DTD eller entitetserklæringer (<!DOCTYPE …> / <!ENTITY …>). Det "
+                   "har et LPR3-dokument aldrig, så filen afvises, og intet i den udfoldes eller hentes udefra."),
+    Kind.CDA_XML: ("{name}: {reason}", "Filen »{name}« er ikke gyldig XML."),
+    Kind.CDA_XML_AT: ("{name}: line {line}: {reason}", "Filen »{name}« er ikke gyldig XML (fejl i linje {line})."),
+    Kind.CDA_NOT_CDA: ("{name}: not an HL7 CDA document (its root element is {root!q})",
+                       "Filen »{name}« er ikke et HL7 CDA-dokument: dens rodelement er {root!q}, ikke "
+                       "»ClinicalDocument«."),
+    Kind.CDA_NOT_LPR3: ("{name}: not an LPR3 document (no DK Episode Of Care Summaries template "
+                        "1.2.208.176.7.1.10.71)",
+                        "Filen »{name}« er et CDA-dokument, men ikke et LPR3-dokument (skabelonen DK Episode Of "
+                        "Care Summaries, 1.2.208.176.7.1.10.71, mangler)."),
+    Kind.CDA_NO_PATIENT: ("{name}: the document names no patient (recordTarget)",
+                          "Filen »{name}« kan ikke læses som et LPR3-skema: dokumentet nævner ingen patient "
+                          "(recordTarget mangler)."),
+    Kind.CDA_NO_CPR: ("{name}: the document names no CPR or replacement number",
+                      "Filen »{name}« kan ikke læses som et LPR3-skema: dokumentet har hverken et CPR-nummer eller "
+                      "et erstatnings-CPR."),
+    Kind.CDA_NO_ENTRIES: ("{name}: the document has no LPR3 entries (no course, contact, procedure or report)",
+                          "Filen »{name}« kan ikke læses som et LPR3-skema: dokumentet indeholder ingen "
+                          "LPR3-oplysninger (intet forløb, ingen kontakt, procedure eller resultatindberetning)."),
+    Kind.CDA_EXISTS: ("{name}: the course {course} is already here as form {form_no}",
+                      "Forløbet {course} findes allerede her som skema {form_no}."),
 }
 
 # Danish names of the fields and columns that templates name with `!f`; others are shown as the file has them.
@@ -165,6 +208,11 @@ class _Formatter(string.Formatter):
             return "(tom)" if value is None else f"»{value}«"
         if conversion == "f":
             return FIELDS_DA.get(str(value), value) if self.lang == "da" else value
+        if conversion == "n":
+            if not isinstance(value, int):
+                return value
+            grouped = f"{value:,}"
+            return grouped.replace(",", ".") if self.lang == "da" else grouped
         return super().convert_field(value, conversion)
 
 
@@ -179,6 +227,10 @@ def fields_of(template: str) -> set[str]:
 class ImportRefused(Exception):
     """A file that is not imported (nothing was changed): its kind, the values the templates name, the 1-based
     line number (0 when the whole file is meant) and, for an importer of several files, which file."""
+
+    # The Danish sentence around the cause; a family of refusals whose templates are whole sentences (CDA) has
+    # its own.
+    frame_da: ClassVar[str] = "Filen blev ikke indlæst: fejl{where}: {cause}. Intet er ændret."
 
     def __init__(self, kind: Kind | str, line_no: int = 0, *, file: str | None = None, **values: Any) -> None:
         self.kind = Kind(kind)
@@ -203,7 +255,7 @@ def render(exc: ImportRefused, lang: Lang) -> str:
     if lang == "en":
         return str(exc)
     where = f" i linje {exc.line_no}" if exc.line_no else ""
-    return f"Filen blev ikke indlæst: fejl{where}: {render_cause(exc, 'da')}. Intet er ændret."
+    return exc.frame_da.format(where=where, cause=render_cause(exc, "da"))
 
 
 __all__ = ["FIELDS_DA", "TEMPLATES", "ImportRefused", "Kind", "Lang", "fields_of", "render", "render_cause"]

@@ -19,10 +19,10 @@ from pydantic import ValidationError
 
 from seilocal.export.cda.importer import CdaImportRefused, import_cda, read_cda
 from seilocal.export.cda.parse import MAX_BYTES as MAX_CDA_BYTES
-from seilocal.export.cda.parse import MAX_ELEMENTS
 from seilocal.export.cda.read import ReadResult
 from seilocal.export.imports import import_form_file
 from seilocal.model import Form, FormatError
+from seilocal.refusals import render
 from seilocal.safe_json import MAX_FORM_BYTES, JsonRefused, read_json_bytes
 
 from .context import AppContext
@@ -33,16 +33,6 @@ log = logging.getLogger(__name__)
 
 NOTHING = "Intet er importeret."
 _MB = 1024 * 1024
-
-# The Danish text of the CDA reader's refusals of a document's content (its messages are English, for the CLI).
-_CONTENT_DA = {
-    "the document names no patient (recordTarget)": "dokumentet nævner ingen patient (recordTarget mangler)",
-    "the document names no CPR or replacement number": "dokumentet har hverken et CPR-nummer eller et erstatnings-CPR",
-    "the document has no LPR3 entries (no course, contact, procedure or report)":
-        "dokumentet indeholder ingen LPR3-oplysninger (intet forløb, ingen kontakt, procedure eller "
-        "resultatindberetning)",
-}
-
 
 class Refused(ValueError):
     """An upload that is not imported; the message is the Danish text shown to the user."""
@@ -60,47 +50,16 @@ def file_kind(name: str, head: bytes) -> str:
     return "json"
 
 
-def cda_refusal_da(name: str, exc: CdaImportRefused) -> str:
-    """The Danish message for a CDA document that is refused."""
-    what = f"Filen »{name}«"
-    detail = exc.detail
-    if exc.reason == "read":
-        return f"{what} kunne ikke læses. {NOTHING}"
-    if exc.reason == "too-large":
-        return f"{what} er for stor: et LPR3-dokument fylder højst {MAX_CDA_BYTES // _MB} MB. {NOTHING}"
-    if exc.reason == "too-many":
-        limit = f"{MAX_ELEMENTS:,}".replace(",", ".")  # Danish thousands separator
-        return f"{what} har over {limit} elementer, langt flere end et LPR3-dokument har. {NOTHING}"
-    if exc.reason == "dtd":
-        return (f"{what} indeholder en DTD eller entitetserklæringer (<!DOCTYPE …> / <!ENTITY …>). Det har et "
-                f"LPR3-dokument aldrig, så filen afvises, og intet i den udfoldes eller hentes udefra. {NOTHING}")
-    if exc.reason == "xml":
-        where = f" (fejl i linje {detail})" if detail else ""
-        return f"{what} er ikke gyldig XML{where}. {NOTHING}"
-    if exc.reason == "not-cda":
-        return (f"{what} er ikke et HL7 CDA-dokument: dens rodelement er »{detail}«, ikke »ClinicalDocument«. "
-                f"{NOTHING}")
-    if exc.reason == "not-lpr3":
-        return (f"{what} er et CDA-dokument, men ikke et LPR3-dokument (skabelonen DK Episode Of Care Summaries, "
-                f"1.2.208.176.7.1.10.71, mangler). {NOTHING}")
-    if exc.reason == "exists":
-        course, form_no = detail
-        return f"Forløbet {course} findes allerede her som skema {form_no}. {NOTHING}"
-    cause = _CONTENT_DA.get(str(detail), f"{detail}")
-    return f"{what} kan ikke læses som et LPR3-skema: {cause}. {NOTHING}"
-
-
 def json_refusal_da(name: str, exc: Exception) -> str:
     """The Danish message for a form file (JSON) that is refused."""
     what = f"Filen »{name}«"
-    if isinstance(exc, JsonRefused):
-        text = str(exc)
-        if "bytes allowed" in text:
+    if isinstance(exc, JsonRefused):  # by its reason, never by its English text
+        if exc.reason == "too-large":
             return f"{what} er for stor: en skemafil fylder højst {MAX_FORM_BYTES // _MB} MB. {NOTHING}"
-        if "occurs twice" in text:
-            key = text.split("'")[1] if text.count("'") >= 2 else ""
-            return f"{what} nævner feltet »{key}« to gange i samme objekt; et skema siger hver ting én gang. {NOTHING}"
-        if "nested" in text:
+        if exc.reason == "duplicate-key":
+            return (f"{what} nævner feltet »{exc.key}« to gange i samme objekt; et skema siger hver ting én gang. "
+                    f"{NOTHING}")
+        if exc.reason == "too-deep":
             return f"{what} er indlejret for dybt til at være en skemafil. {NOTHING}"
         return f"{what} er hverken et LPR3-dokument (XML) eller en skemafil (JSON). {NOTHING}"
     if isinstance(exc, UnicodeDecodeError):
@@ -133,7 +92,7 @@ def parse_upload(data: bytes, name: str) -> Parsed:
         try:
             return Parsed(name, cda=read_cda(data, name))
         except CdaImportRefused as exc:
-            raise Refused(cda_refusal_da(name, exc)) from exc
+            raise Refused(render(exc, "da")) from exc
     try:
         return Parsed(name, form=Form.model_validate_json(read_json_bytes(data)))
     except (UnicodeDecodeError, JsonRefused, ValidationError, FormatError) as exc:
@@ -148,7 +107,7 @@ def store_parsed(store: Any, parsed: Parsed) -> ImportOutcome:
         try:
             form_no, _result = import_cda(store, b"", name=name, result=parsed.cda)
         except CdaImportRefused as exc:
-            raise Refused(cda_refusal_da(name, exc)) from exc
+            raise Refused(render(exc, "da")) from exc
         return cda_outcome(store, form_no, parsed.cda)
     form = parsed.form
     assert form is not None

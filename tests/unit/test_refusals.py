@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from seilocal.export.cda.importer import CdaImportRefused
 from seilocal.refusals import TEMPLATES, ImportRefused, Kind, fields_of, render, render_cause
 from seilocal.store.catalog import CatalogImportError, apply_catalog_schema, import_sks
 from seilocal.store.catalog.sor_import import import_sor
@@ -29,17 +30,21 @@ def test_every_kind_renders_in_english_and_danish(kind: Kind) -> None:
     # The raise site fills the English template's fields (else it fails at once); Danish may name no other.
     assert fields_of(danish) <= fields_of(english), kind
     values = _sample(kind)
-    exc = ImportRefused(kind, 7, **values)
+    # Each family raises its own class; a CDA refusal is a whole sentence and its own frame.
+    exc = (CdaImportRefused if kind.startswith("cda-") else CatalogImportError)(kind, 7, **values)
     en, da = render(exc, "en"), render(exc, "da")
     assert en == str(exc) == f"line 7: {exc.message}"
-    assert da.startswith("Filen blev ikke indlæst: fejl i linje 7: ") and da.endswith(". Intet er ændret.")
+    if isinstance(exc, CdaImportRefused):
+        assert da.endswith(". Intet er importeret.")
+    else:
+        assert da.startswith("Filen blev ikke indlæst: fejl i linje 7: ") and da.endswith(". Intet er ændret.")
     for text, template in ((en, english), (da, danish)):
         assert "{" not in text and "}" not in text and "!q" not in text and "!f" not in text, text
         for name in fields_of(template):
             assert str(values[name]) in text, (kind, name, text)
     cause = render_cause(exc, "da")
     assert cause and cause != exc.message
-    assert not [word for word in ENGLISH if word in cause], cause
+    assert not [word for word in ENGLISH if word in cause.replace("recordTarget", "")], cause
 
 
 def test_every_kind_has_both_templates() -> None:
@@ -54,6 +59,15 @@ def test_a_kind_is_kept_with_its_values_and_names_its_file() -> None:
     assert render_cause(exc, "da") == "filen »lists.tsv«: linjen har 3 felter, men der skal være 4"
     assert render(CatalogImportError(Kind.SKS_EMPTY), "da") == (
         "Filen blev ikke indlæst: fejl: filen indeholder ingen SKS-koder. Intet er ændret.")
+
+
+def test_a_cda_refusal_keeps_its_reason_and_groups_large_numbers_per_language() -> None:
+    exc = CdaImportRefused(Kind.CDA_TOO_MANY, name="a.xml", limit=500_000)
+    assert exc.reason == "too-many"
+    assert str(exc) == "a.xml: the file has more than 500,000 elements, far more than an LPR3 document"
+    assert render(exc, "da") == ("Filen »a.xml« har over 500.000 elementer, langt flere end et LPR3-dokument har. "
+                                 "Intet er importeret.")
+    assert CdaImportRefused(Kind.CDA_XML_AT, name="a.xml", line=2, reason="x").reason == "xml"
 
 
 def test_an_unknown_kind_is_a_defect_not_a_message() -> None:

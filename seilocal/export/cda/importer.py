@@ -4,35 +4,40 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from .parse import MAX_BYTES, CdaParseError
+from seilocal.refusals import ImportRefused, Kind
+
+from .parse import MAX_BYTES, MAX_ELEMENTS, CdaParseError
 from .read import CdaImportError, ReadResult, read_document
 
 
-class CdaImportRefused(ValueError):
-    """The file cannot be imported; the message says why in English, nothing was stored.
+class CdaImportRefused(ImportRefused, ValueError):
+    """The file cannot be imported, nothing was stored: a `Kind.CDA_*` and what it names (`name`, the file as
+    messages call it), rendered by seilocal.refusals (`str(exc)` English, `render(exc, "da")` Danish)."""
 
-    `reason` names the kind for a translated message (the UI's): read, too-large, too-many, dtd, xml, not-cda, not-lpr3,
-    content or exists; `detail` holds what the message names (a line number, a root element, a course and form).
-    """
+    frame_da: ClassVar[str] = "{cause} Intet er importeret."
 
-    def __init__(self, message: str, reason: str = "content", detail: Any = None) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.detail = detail
+    @property
+    def reason(self) -> str:
+        """The kind without its family prefix: read, too-large, too-many, dtd, xml, not-cda, not-lpr3, ..."""
+        return self.kind.removeprefix("cda-").removesuffix("-at")
 
 
-def _reason(exc: CdaParseError | CdaImportError) -> tuple[str, Any]:
-    """The kind of a parse or read error and what it names, for CdaImportRefused."""
-    if isinstance(exc, CdaParseError):
-        return exc.reason, exc.line
-    text = str(exc)
-    if text.startswith("not an HL7 CDA document"):
-        return "not-cda", text.split("is ", 1)[-1].strip("')\"")
-    if text.startswith("not an LPR3 document"):
-        return "not-lpr3", None
-    return "content", text
+_PARSE_KINDS = {"too-large": Kind.CDA_TOO_LARGE, "too-many": Kind.CDA_TOO_MANY, "dtd": Kind.CDA_DTD,
+                "xml": Kind.CDA_XML}
+_READ_KINDS = {"not-cda": Kind.CDA_NOT_CDA, "not-lpr3": Kind.CDA_NOT_LPR3, "no-patient": Kind.CDA_NO_PATIENT,
+               "no-cpr": Kind.CDA_NO_CPR, "no-entries": Kind.CDA_NO_ENTRIES}
+
+
+def _refused(exc: CdaParseError | CdaImportError, name: str) -> CdaImportRefused:
+    """The refusal of a parse or read error, by its reason (never by its English text)."""
+    if isinstance(exc, CdaImportError):
+        return CdaImportRefused(_READ_KINDS[exc.reason], name=name, **exc.values)
+    if exc.reason == "xml" and exc.line:
+        return CdaImportRefused(Kind.CDA_XML_AT, name=name, line=exc.line, reason=str(exc))
+    return CdaImportRefused(_PARSE_KINDS[exc.reason], name=name, reason=str(exc), limit_mb=MAX_BYTES >> 20,
+                            limit=MAX_ELEMENTS)
 
 
 def read_cda(source: Path | str | bytes, name: str) -> ReadResult:
@@ -46,13 +51,13 @@ def read_cda(source: Path | str | bytes, name: str) -> ReadResult:
                     raise CdaParseError("the file is far too large for an LPR3 document", "too-large")
                 data = handle.read(MAX_BYTES + 1)
         except OSError as exc:
-            raise CdaImportRefused(f"cannot read {name}: {exc.strerror or exc}", "read") from exc
+            raise CdaImportRefused(Kind.CDA_READ, name=name, reason=exc.strerror or str(exc)) from exc
         except CdaParseError as exc:
-            raise CdaImportRefused(f"{name}: {exc}", *_reason(exc)) from exc
+            raise _refused(exc, name) from exc
     try:
         return read_document(data)
     except (CdaParseError, CdaImportError) as exc:
-        raise CdaImportRefused(f"{name}: {exc}", *_reason(exc)) from exc
+        raise _refused(exc, name) from exc
 
 
 def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
@@ -68,8 +73,7 @@ def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
     course_id = result.form.course.id
     row = store.db.execute("SELECT form_no FROM forms WHERE course_id = ? COLLATE NOCASE", [course_id]).fetchone()
     if row is not None:
-        raise CdaImportRefused(f"{name}: the course {course_id} is already here as form {row[0]}", "exists",
-                               (course_id, int(row[0])))
+        raise CdaImportRefused(Kind.CDA_EXISTS, name=name, course=course_id, form_no=int(row[0]))
     # The practice profile is never changed here: the document's author is offered for the user to accept
     # (`seilocal.export.imports.profile_offer`).
     stored = store.forms.import_form(result.form)

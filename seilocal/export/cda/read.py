@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -37,7 +38,14 @@ _TS = re.compile(r"^\d{14}")
 
 
 class CdaImportError(ValueError):
-    """The document is not an LPR3 CDA document we can read; the message says why."""
+    """The document is not an LPR3 CDA document we can read; the message says why in English, `reason` names the
+    kind (not-cda, not-lpr3, no-patient, no-cpr, no-entries) and `values` what it names, for the importer's
+    templates."""
+
+    def __init__(self, message: str, reason: str, **values: Any) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -172,11 +180,11 @@ class _Reader:
     def header(self) -> None:
         role = self.root.find("h:recordTarget/h:patientRole", NS)
         if role is None:
-            raise CdaImportError("the document names no patient (recordTarget)")
+            raise CdaImportError("the document names no patient (recordTarget)", "no-patient")
         ident = role.find("h:id", NS)
         cpr = (ident.get("extension") or "").strip() if ident is not None else ""
         if not cpr:
-            raise CdaImportError("the document names no CPR or replacement number")
+            raise CdaImportError("the document names no CPR or replacement number", "no-cpr")
         name = role.find("h:patient/h:name", NS)
         text = None
         if name is not None:
@@ -211,7 +219,8 @@ class _Reader:
                     continue
                 by_kind.setdefault(kind, []).append(inner)
         if not by_kind:
-            raise CdaImportError("the document has no LPR3 entries (no course, contact, procedure or report)")
+            raise CdaImportError("the document has no LPR3 entries (no course, contact, procedure or report)",
+                                 "no-entries")
         for node in by_kind.get("course", [])[:1]:
             self.course(node)
         for node in by_kind.get("course", [])[1:]:
@@ -406,9 +415,11 @@ def read_document(data: bytes) -> ReadResult:
     """Read an LPR3 CDA document into a new form; CdaParseError/CdaImportError say why it cannot be read."""
     root = safe_parse(data)
     if root.tag != f"{{{HL7}}}ClinicalDocument":
-        raise CdaImportError(f"not an HL7 CDA document (its root element is {etree.QName(root).localname!r})")
+        localname = etree.QName(root).localname
+        raise CdaImportError(f"not an HL7 CDA document (its root element is {localname!r})", "not-cda", root=localname)
     if "71" not in _tpl(root):
-        raise CdaImportError("not an LPR3 document (no DK Episode Of Care Summaries template 1.2.208.176.7.1.10.71)")
+        raise CdaImportError("not an LPR3 document (no DK Episode Of Care Summaries template 1.2.208.176.7.1.10.71)",
+                             "not-lpr3")
     reader = _Reader(root)
     reader.header()
     reader.body()
