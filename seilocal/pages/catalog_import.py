@@ -69,6 +69,8 @@ def catalog_import_panel(db_path: Path) -> None:
             try:
                 await e.file.save(temp)
                 result = await run.io_bound(import_file, db_path, kind.value, temp, progress)
+                if result is None:  # the app is shutting down
+                    return
                 status.set_text(result_text(kind.value, result))
                 status.classes(replace="text-positive")
             except CatalogImportError as exc:

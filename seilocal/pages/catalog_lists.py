@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from nicegui import events, run, ui
+from sqlite_utils import Database
 
 from seilocal.refusals import render
 from seilocal.store.catalog import CatalogImportError
@@ -14,7 +17,9 @@ from seilocal.store.catalog.list_import import ListImportResult, export_lists, i
 from seilocal.store.catalog.list_index import STATE_DA, ListState, list_states
 from seilocal.store.db import open_connection
 
-COLUMNS = [
+T = TypeVar("T")
+
+COLUMNS: list[dict[str, Any]] = [
     {"name": "name", "label": "Liste", "field": "name", "align": "left", "sortable": True},
     {"name": "state", "label": "Status", "field": "state", "align": "left", "sortable": True},
     {"name": "oid", "label": "OID", "field": "oid", "align": "left"},
@@ -22,7 +27,7 @@ COLUMNS = [
 ]
 
 
-def _with_db(db_path: Path, work):  # noqa: ANN001, ANN202 - a small helper for worker threads
+def _with_db(db_path: Path, work: Callable[[Database], T]) -> T:
     # A keyed connection of its own (the database is encrypted; a worker thread cannot share the UI's).
     db = open_connection(db_path)
     try:
@@ -85,6 +90,8 @@ def catalog_lists_panel(db_path: Path) -> None:
                 result = await run.io_bound(
                     _with_db, db_path, lambda db: import_lists(db, temp, file_name=name)
                 )
+                if result is None:  # the app is shutting down
+                    return
                 status.set_text(import_text(result))
                 status.classes(replace="text-positive")
             except CatalogImportError as exc:

@@ -115,7 +115,8 @@ def store_parsed(store: Any, parsed: Parsed) -> ImportOutcome:
         stored, notes = import_form_file(store, form)
     except ValueError as exc:  # the one refusal of import_form: the course is here already
         raise Refused(f"Et skema med forløbsID {form.course.id} findes allerede her. {NOTHING}") from exc
-    return ImportOutcome(int(stored.form.form_no), notes)
+    assert stored.form.form_no is not None  # a stored form has its number
+    return ImportOutcome(stored.form.form_no, notes)
 
 
 def import_file(store: Any, data: bytes, name: str) -> ImportOutcome:
@@ -147,6 +148,8 @@ def form_import_button(ctx: AppContext) -> None:
                 # Parsing a large document takes seconds: a worker thread, so every page stays responsive.
                 parsed = await run.io_bound(parse_upload, data, name)
                 del data
+                if parsed is None:  # the app is shutting down
+                    return
                 outcome = store_parsed(ctx.store, parsed)
             except Refused as exc:
                 refuse(str(exc))

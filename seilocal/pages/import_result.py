@@ -47,7 +47,12 @@ def show_import_result(ctx: AppContext, outcome: ImportOutcome) -> None:
         if outcome.offer is not None:
             _offer(ctx, outcome.offer)
         with ui.row().classes("w-full justify-end"):
-            ui.button("Åbn skema", on_click=lambda: (dialog.close(), ui.navigate.to(target))).mark("import-open")
+
+            def open_form() -> None:
+                dialog.close()
+                ui.navigate.to(target)
+
+            ui.button("Åbn skema", on_click=open_form).mark("import-open")
 
 
 def _offer(ctx: AppContext, offer: ProfileOffer) -> None:

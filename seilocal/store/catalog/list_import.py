@@ -89,7 +89,7 @@ def read_list_file(text: str) -> list[Row]:
     if header != HEADER:
         raise CatalogImportError(Kind.HEADER_DIFFERS, 1, found=header, expected=HEADER)
     index = index_by_name()
-    rows: dict[tuple, Row] = {}
+    rows: dict[Row, Row] = {}
     for cells in reader:
         line_no = reader.line_num
         if not any(c.strip() for c in cells):

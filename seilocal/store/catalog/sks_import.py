@@ -137,8 +137,8 @@ def import_sks(db: Database, path: Path, progress: Progress | None = None) -> Im
                 "WHERE source = 'sks'"
             )
         }
-        inserts: list[tuple] = []
-        updates: list[tuple] = []
+        inserts: list[tuple[object, ...]] = []
+        updates: list[tuple[object, ...]] = []
         for key, rec in records.items():
             old = existing.get(key)
             if old is None:
@@ -185,7 +185,7 @@ def import_sks(db: Database, path: Path, progress: Progress | None = None) -> Im
     return ImportResult(counts)
 
 
-def _insert_in_chunks(db: Database, rows: list[tuple], report: ProgressReporter) -> None:
+def _insert_in_chunks(db: Database, rows: list[tuple[object, ...]], report: ProgressReporter) -> None:
     """Insert SKS rows in chunks so that the progress bar moves during a large first import."""
     chunk = 10_000
     for start in range(0, len(rows), chunk):

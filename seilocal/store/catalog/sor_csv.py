@@ -92,7 +92,7 @@ class CsvLayout:
         self.names = {field: unwrap(header[i]) for field, i in self.index.items()}  # as the file spells them
         missing = [f for f in ("sor_id", "name") if f not in self.index]
         if missing:
-            what = {("sor_id",): "SOR code", ("name",): "name"}.get(tuple(missing), "SOR code and name")
+            what = {"sor_id": "SOR code", "name": "name"}[missing[0]] if len(missing) == 1 else "SOR code and name"
             names = [unwrap(h).lstrip("\ufeff") for h in header[:8]]
             shown = ", ".join(n if len(n) <= 40 else n[:39] + "…" for n in names) + (", …" if len(header) > 8 else "")
             raise SorImportError(Kind.NOT_SOR, 1, missing=what,

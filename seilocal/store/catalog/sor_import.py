@@ -100,7 +100,8 @@ MAX_ZIP_MEMBER = 2 << 30  # bytes unpacked; SDS's SOREntity with history is a fe
 _ZIP_MEMBER = re.compile(r"sorentity[^/]*\.csv")
 # (sor_id, name, level, owner_type, cvr, ydernummer, unit_type, parent, valid_from, valid_to,
 #  speciality, si_id, si_name, sor_type, org_level)
-Unit = tuple
+Unit = tuple[str | None, ...]
+Values = dict[str, str | None]  # our field -> its value in one record
 
 
 def _iso_date(raw: str | None, line_no: int, column: str) -> str | None:
@@ -143,8 +144,9 @@ def check_unit(values: dict[str, str | None], line_no: int) -> Unit:
     if cvr is not None and not (cvr.isdigit() and len(cvr) == 8):
         raise SorImportError(Kind.BAD_CVR, line_no, value=cvr)
     for key in ("parent", "si_id"):
-        if clean.get(key) is not None and not clean[key].isdigit():
-            raise SorImportError(Kind.BAD_PARENT, line_no, value=clean[key])
+        value = clean.get(key)
+        if value is not None and not value.isdigit():
+            raise SorImportError(Kind.BAD_PARENT, line_no, value=value)
     valid_from = _iso_date(clean.get("valid_from"), line_no, "valid_from")
     valid_to = _iso_date(clean.get("valid_to"), line_no, "valid_to")
     if valid_from and valid_to and valid_to < valid_from:
@@ -171,7 +173,7 @@ def check_unit(values: dict[str, str | None], line_no: int) -> Unit:
 _LEVEL_WORDS = {"sundhedsinst": "SI", "organisatori": "OE"}
 
 
-def _sor2_values(v: dict[str, str | None], layout: CsvLayout, line_no: int) -> tuple[str, dict]:
+def _sor2_values(v: dict[str, str | None], layout: CsvLayout, line_no: int) -> tuple[str, Values]:
     """Our fields of one SorEntity row, and the key that orders its versions (FromDate)."""
     sor_id = v.get("sor_id")
     sor_type = (v.get("sor_type") or "").upper() or None
@@ -203,7 +205,7 @@ def _sor2_values(v: dict[str, str | None], layout: CsvLayout, line_no: int) -> t
     return from_date or "", values
 
 
-def _merge_versions(found: dict[str, tuple[int, str, dict]], line_no: int, key: str, values: dict) -> None:
+def _merge_versions(found: dict[str, tuple[int, str, Values]], line_no: int, key: str, values: Values) -> None:
     """Keep the latest version of a unit (by FromDate), valid from the earliest first day of any version."""
     old = found.get(values["sor_id"] or "")
     if old is None:
@@ -215,7 +217,7 @@ def _merge_versions(found: dict[str, tuple[int, str, dict]], line_no: int, key: 
     found[values["sor_id"] or ""] = keep
 
 
-def _inherit_from_si(found: dict[str, tuple[int, str, dict]]) -> None:
+def _inherit_from_si(found: dict[str, tuple[int, str, Values]]) -> None:
     """A unit without CVR or owner type takes its SI's (SOR2 may carry them on the SI row only)."""
     for _, _, values in found.values():
         si = found.get(values["si_id"] or "")
@@ -230,7 +232,7 @@ def _units_of_rows(records: Iterator[tuple[int, list[str]]]) -> tuple[list[Unit]
     _, header = next(records)
     layout = CsvLayout(header)
     units: list[Unit] = []
-    found: dict[str, tuple[int, str, dict]] = {}
+    found: dict[str, tuple[int, str, Values]] = {}
     for line_no, row in records:
         if not any(cell.strip() for cell in row):
             continue
@@ -387,9 +389,9 @@ def write_units(db: Database, units: list[Unit], source: str) -> dict[str, int]:
     for unit in {u[0]: (*u, *(None,) * (width - len(u))) for u in units}.values():
         old = existing.get(unit[0])
         if old is None:
-            inserts.append((*unit, fold(unit[1]), source))
+            inserts.append((*unit, fold(unit[1] or ""), source))
         elif tuple(old[:width]) != tuple(unit) or old[width] != source:
-            updates.append((*unit[1:], fold(unit[1]), source, unit[0]))
+            updates.append((*unit[1:], fold(unit[1] or ""), source, unit[0]))
         else:
             counts["unchanged"] += 1
     db.conn.executemany(
