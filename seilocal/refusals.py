@@ -196,7 +196,8 @@ FIELDS_DA = {
 
 
 class _Formatter(string.Formatter):
-    """str.format plus the conversions `!q` (a value from the file) and `!f` (a field's name), per language."""
+    """str.format plus the conversions `!q` (a value from the file), `!f` (a field's name) and `!n` (a large
+    number), per language."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
