@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,37 @@ def test_sor_errors_read_in_danish(db: Database, tmp_path: Path, data: bytes, da
 def test_values_from_the_file_are_quoted_the_app_s_way() -> None:
     text = danish_import_error(CatalogImportError(Kind.SKS_CODE_SPACES, 2, value="A B"))
     assert "koden »A B« er tom" in text and "'" not in text
+
+
+REFUSALS = {"ImportRefused", "CatalogImportError", "SorImportError", "CdaImportRefused"}
+
+
+def _raise_sites() -> list[tuple[str, int, str, set[str]]]:
+    """Every `<refusal>(Kind.X, ..., name=value)` in seilocal: (file, line, kind, the value names it passes)."""
+    root = Path(__file__).resolve().parents[2] / "seilocal"
+    sites = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in REFUSALS):
+                continue
+            first = node.args[0] if node.args else None
+            if not (isinstance(first, ast.Attribute) and ast.unparse(first.value) == "Kind"):
+                continue  # the kind is looked up (CdaImportRefused of a parse error); its values come from the reader
+            if any(k.arg is None for k in node.keywords):
+                continue  # **values
+            names = {k.arg for k in node.keywords if k.arg and k.arg != "file"}
+            sites.append((str(path.relative_to(root)), node.lineno, first.attr, names))
+    return sites
+
+
+def test_every_raise_site_passes_the_values_its_templates_name() -> None:
+    sites = _raise_sites()
+    assert len(sites) > 40  # the scan finds the importers' raise sites
+    for file, line, attr, names in sites:
+        english, danish = TEMPLATES[Kind[attr]]
+        # A missing value would be a KeyError in place of the refusal, in the importer, at the user's file.
+        assert fields_of(english) | fields_of(danish) <= names, (file, line, attr, names)
+    raised = {Kind[attr] for _, _, attr, _ in sites}
+    looked_up = {Kind.CDA_TOO_LARGE, Kind.CDA_TOO_MANY, Kind.CDA_DTD, Kind.CDA_XML, Kind.CDA_NOT_CDA,
+                 Kind.CDA_NOT_LPR3, Kind.CDA_NO_PATIENT, Kind.CDA_NO_CPR, Kind.CDA_NO_ENTRIES}
+    assert set(Kind) - raised - looked_up == set()  # no kind is left without a raise site
