@@ -13,6 +13,7 @@ import socket
 import stat
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import keyring
 import pytest
@@ -230,3 +231,26 @@ def test_no_usable_keyring_means_none(ring, backend):
     assert not keys.keyring_available()
     assert not keys.keyring_store(keys.check_value(key), key)
     assert keys.keyring_load(keys.check_value(key)) is None
+
+
+# --- the prepared catalog's cache folder ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("platform", "env", "expected"), [
+    ("win32", {"LOCALAPPDATA": "/profile/AppData/Local"}, Path("/profile/AppData/Local/seilocal")),
+    ("win32", {}, Path.home() / "AppData" / "Local" / "seilocal"),
+    ("darwin", {}, Path.home() / "Library" / "Caches" / "seilocal"),
+    ("linux", {"XDG_CACHE_HOME": "/xdg/cache"}, Path("/xdg/cache/seilocal")),
+    ("linux", {}, Path.home() / ".cache" / "seilocal"),
+])
+def test_catalog_cache_folder_per_system(monkeypatch, platform, env, expected):
+    from seilocal.store.catalog import prepared
+
+    # The module's own `sys` name only: the interpreter's sys.platform stays as it is for everything else.
+    monkeypatch.setattr(prepared, "sys", SimpleNamespace(platform=platform))
+    for name in ("SEILOCAL_CATALOG_CACHE", "LOCALAPPDATA", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert prepared.cache_dir() == expected
+    monkeypatch.setenv("SEILOCAL_CATALOG_CACHE", "/override")
+    assert prepared.cache_dir() == Path("/override")  # on every system
