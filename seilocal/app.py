@@ -72,7 +72,7 @@ WINDOWS_SO_EXCLUSIVEADDRUSE = getattr(socket, "SO_EXCLUSIVEADDRUSE", -5)
 
 
 def _probe_option(platform: str = sys.platform) -> int:
-    """The SOL_SOCKET option the port probe binds with, as uvicorn would on that system.
+    """The SOL_SOCKET option the port probe binds with on that system.
 
     A listening program must hold the port. On POSIX SO_REUSEADDR never allows a second listener, and lets
     the last run's connections in TIME_WAIT (a minute after a restart) not count. On Windows SO_REUSEADDR

@@ -36,7 +36,7 @@ class InstanceLock:
         """Tell later starts where this instance is (readable by the user only: the URL holds the token).
 
         On Windows the mode only decides read-only or not: there the data dir's place in the user's profile,
-        whose access list admits only that user and the administrators, keeps the file private.
+        whose access list admits only that user, SYSTEM and the administrators, keeps the file private.
         """
         path = self.data_dir / INFO_FILE
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -62,7 +62,7 @@ def _lock_without_waiting(handle: IO[bytes], platform: str) -> None:
 
     Windows has no flock: msvcrt.locking takes a byte range from the current position (byte 0 here, which
     may lie past the end of the empty file) and fails at once with LK_NBLCK. Either lock dies with the process.
-    The modules are imported by name so that mypy, which checks for one platform, types both branches.
+    The modules are imported by name: mypy checks for one platform and would flag the other one's module.
     """
     if platform == "win32":
         msvcrt: Any = importlib.import_module("msvcrt")
