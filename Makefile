@@ -3,8 +3,11 @@
 
 PYTHON ?= python3
 VENV   := .venv
-BIN    := $(VENV)/bin
+# A venv keeps its programs in Scripts/ on Windows (GNU make there sees OS=Windows_NT), in bin/ elsewhere.
+BIN    := $(VENV)/$(if $(filter Windows_NT,$(OS)),Scripts,bin)
 STAMP  := $(VENV)/.installed
+# The extras the venv gets; the release workflow asks for `build` alone (its runners neither test nor lint).
+EXTRAS ?= test,build
 
 .PHONY: run test test-stress lint unit ui browser browser-deps dist smoke bench clean
 
@@ -12,7 +15,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "SEI-LPR lokal needs Python 3.11 or newer"; exit 1; }
 	$(PYTHON) -m venv $(VENV) || { echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,build]'
+	$(BIN)/python -m pip install -q -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -31,6 +34,9 @@ browser-deps:
 lint: $(STAMP)
 	$(BIN)/ruff check seilocal tests bench packaging
 	$(BIN)/python -m seilocal.rules.gen_doc --check
+	$(BIN)/actionlint .github/workflows/release.yml
+# mypy (config in pyproject.toml) is switched on by the lead once the whole package reaches 0 errors (issue 24.6):
+#	$(BIN)/python -m mypy
 
 test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest -q

@@ -29,9 +29,13 @@ def one_start(data_dir: Path, command: list[str] | None = None) -> tuple[float, 
     """Start the executable (or `command`); return (seconds until the URL is printed, until the list is served)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_CURRENT_TEST", "SEILOCAL_DATA_DIR")}
     env.setdefault("SEILOCAL_PASSPHRASE", "smoke test passphrase")
+    # UTF-8 both ways: on Windows a pipe would otherwise carry the ANSI code page, and the printed data dir
+    # may hold any letter of the user's name.
+    env["PYTHONIOENCODING"] = "utf-8"
     started = time.perf_counter()
     process = subprocess.Popen([*(command or [str(EXE)]), "--no-browser", "--data-dir", str(data_dir)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                               errors="replace", env=env)
     try:
         url = None
         output = []
@@ -58,7 +62,7 @@ def one_start(data_dir: Path, command: list[str] | None = None) -> tuple[float, 
         if exc.code != 401:
             raise SystemExit(f"smoke test FAILED: without the token the app answered {exc.code}, not 401") from exc
     finally:
-        process.terminate()
+        process.terminate()  # SIGTERM on POSIX; TerminateProcess on Windows (no shutdown hooks: see instance.py)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -73,7 +77,8 @@ def main() -> int:
         return 1
     size_mb = sum(p.stat().st_size for p in EXE.parent.rglob("*") if p.is_file()) / 1e6
     served = []
-    with tempfile.TemporaryDirectory() as tmp:
+    # Windows may hold a file of the stopped process for a moment longer: a leftover temp dir is not a failure.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         for run in range(RUNS):
             data_dir = Path(tmp) / ("first" if run == 0 else "again")  # run 0: a fresh data dir (first start)
             url_s, served_s = one_start(data_dir)

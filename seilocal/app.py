@@ -67,14 +67,24 @@ class PortTaken(OSError):
     """The chosen port is held by another program: nothing is announced, no browser is opened."""
 
 
+# winsock2.h: SO_EXCLUSIVEADDRUSE is ~SO_REUSEADDR (4), i.e. -5; named here so the Windows branch is testable.
+WINDOWS_SO_EXCLUSIVEADDRUSE = getattr(socket, "SO_EXCLUSIVEADDRUSE", -5)
+
+
+def _probe_option(platform: str = sys.platform) -> int:
+    """The SOL_SOCKET option the port probe binds with on that system.
+
+    A listening program must hold the port. On POSIX SO_REUSEADDR never allows a second listener, and lets
+    the last run's connections in TIME_WAIT (a minute after a restart) not count. On Windows SO_REUSEADDR
+    would let the probe bind a port another program listens on (a taken port would look free), so the probe
+    asks for SO_EXCLUSIVEADDRUSE there.
+    """
+    return WINDOWS_SO_EXCLUSIVEADDRUSE if platform == "win32" else socket.SO_REUSEADDR
+
+
 def _check_port_free(port: int) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        # As uvicorn binds: connections of the last run in TIME_WAIT (a minute after a restart) do not hold the
-        # port, a listening program still does (on POSIX SO_REUSEADDR never allows a second listener).
-        if sys.platform == "win32":
-            sock.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_EXCLUSIVEADDRUSE", 0), 1)
-        else:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, _probe_option(), 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:

@@ -18,9 +18,12 @@ TABLES = {4: Path("/proc/net/tcp"), 6: Path("/proc/net/tcp6")}
 UNKNOWN = -1
 
 
-def supported() -> bool:
-    """True where the owner of a loopback connection can be read (Linux with /proc)."""
-    return sys.platform.startswith("linux") and TABLES[4].exists()
+def supported(platform: str = sys.platform) -> bool:
+    """True where the owner of a loopback connection can be read (Linux with /proc).
+
+    `platform` is `sys.platform`, injected by the tests to run the Windows and macOS branch on Linux.
+    """
+    return platform.startswith("linux") and TABLES[4].exists()
 
 
 def _hex_address(host: str, port: int) -> tuple[str, int] | None:
@@ -54,9 +57,10 @@ def owner_of(client: tuple[str, int], server: tuple[str, int], tables: dict[int,
     return UNKNOWN
 
 
-def is_own_user(client: tuple[str, int] | None, server: tuple[str, int] | None) -> bool:
+def is_own_user(client: tuple[str, int] | None, server: tuple[str, int] | None, *,
+                platform: str = sys.platform) -> bool:
     """True when the connection comes from a program of the user running this process (or cannot be checked)."""
-    if not supported():
+    if not supported(platform):
         return True  # docs/security.md: on Windows and macOS the token alone guards the app
     if client is None or server is None:
         return False

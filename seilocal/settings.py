@@ -33,9 +33,12 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)).resolve()
 
 
-def prepare_data_dir(path: Path) -> Path:
-    """Create the data dir if needed and prove it is writable; raise DataDirError with an English reason."""
-    if os.name == "posix":
+def prepare_data_dir(path: Path, *, os_name: str = os.name) -> Path:
+    """Create the data dir if needed and prove it is writable; raise DataDirError with an English reason.
+
+    `os_name` is `os.name`, injected by the tests to run the Windows ("nt") branch elsewhere.
+    """
+    if os_name == "posix":
         os.umask(0o077)  # before anything is created: the data dir and all in it are for this user only
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -50,17 +53,18 @@ def prepare_data_dir(path: Path) -> Path:
         probe.unlink()
     except OSError as exc:
         raise DataDirError(f"the data dir {path} is not writable: {exc.strerror or exc}") from exc
-    restrict_data_dir(path)
+    restrict_data_dir(path, os_name=os_name)
     return path
 
 
-def restrict_data_dir(path: Path) -> int:
+def restrict_data_dir(path: Path, *, os_name: str = os.name) -> int:
     """Make the data dir readable by its user only: umask 077 for what comes, 0700/0600 for what is there.
 
     Returns how many folders and files had wider rights (and says so on stderr: a count, no names, no data).
-    POSIX only: on Windows the user's profile folder already keeps other users out.
+    POSIX only: on Windows chmod can only set or clear read-only, and the data dir lives in the user's profile
+    (%LOCALAPPDATA%), whose access list already keeps other users out; nothing is changed there.
     """
-    if os.name != "posix":
+    if os_name != "posix":
         return 0
     os.umask(0o077)  # the database, its WAL and SHM, backups, bundles, instance.json: created 0600 from now on
     fixed = 0

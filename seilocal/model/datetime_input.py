@@ -139,8 +139,9 @@ def parse_stored(value: str | None) -> datetime | None:
     """Strictly parse a stored canonical `YYYY-MM-DDTHH:MM:SS`; None for anything else."""
     if value is None or not (m := _CANONICAL.fullmatch(value)):
         return None
+    year, month, day, hour, minute, second = (int(part) for part in m.groups())
     try:
-        return datetime(*(int(part) for part in m.groups()))
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 

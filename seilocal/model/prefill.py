@@ -74,8 +74,8 @@ def copy_contact(form: Form, source: Contact, now: datetime) -> Contact:
     start does not parse there is no offset, and the other times are copied as they are.
     """
     start = next_start(form, now)
-    source_start = parse_stored(source.start)
-    offset = parse_stored(start) - source_start if source_start else None
+    source_start, new_start = parse_stored(source.start), parse_stored(start)
+    offset = new_start - source_start if source_start and new_start else None
     copy = source.model_copy(deep=True)
     copy.id = new_id()
     copy.start = start

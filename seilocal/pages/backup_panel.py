@@ -8,7 +8,6 @@ database (seilocal.store.backup.apply_pending_restore) and keeps the replaced fi
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,8 +38,11 @@ def _label(info: BackupInfo) -> str:
     return f"{info.created:%d-%m-%Y %H:%M:%S} · {REASONS_DA.get(info.reason, info.reason)} · {info.size / 1e6:.1f} MB"
 
 
-def storage_error_text(exc: sqlite3.Error) -> str:
-    """A Danish message for a save that SQLite refused (full disk, read-only file, locked), with the way out."""
+def storage_error_text(exc: Exception) -> str:
+    """A Danish message for a save that SQLite or SQLCipher refused (full disk, read-only, locked), with the way out.
+
+    Read from the error's text only, which both modules word alike (their error classes share no base).
+    """
     text = str(exc).lower()
     if "full" in text:
         why = "Der er ikke plads på disken."
@@ -131,8 +133,7 @@ def backup_panel(ctx: AppContext) -> None:
             if scheduled is not None:
                 with ui.row().classes("items-center").mark("restore-pending"):
                     ui.label(f"Gendannelse af {scheduled.name} sker, næste gang programmet starter.")
-                    ui.button("Fortryd", on_click=lambda: (cancel_restore(data_dir), listing.refresh())) \
-                        .props("flat").mark("restore-cancel")
+                    ui.button("Fortryd", on_click=cancel).props("flat").mark("restore-cancel")
             backups = list_backups(backups_dir_for(db_file))
             if not backups:
                 ui.label("Der er ingen backups endnu.").mark("backups-empty")
@@ -142,11 +143,17 @@ def backup_panel(ctx: AppContext) -> None:
                     ui.button("Gendan", on_click=lambda info=info: confirm_restore(info)) \
                         .props("flat dense").mark(f"backup-restore-{index}")
 
+        def cancel() -> None:
+            cancel_restore(data_dir)
+            listing.refresh()
+
         async def backup_now() -> None:
             try:
                 target = await run.io_bound(make_backup, db_file, reason="manual")
             except BackupError:
                 ui.notify("Backuppen kunne ikke tages. Databasen er ikke ændret.", type="negative")
+                return
+            if target is None:  # the app is stopping: no page left to tell
                 return
             ui.notify(f"Backup gemt: {target.name}", type="positive")
             listing.refresh()

@@ -9,6 +9,7 @@ optional and several.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from nicegui import ui
@@ -46,15 +47,19 @@ def contact_date(editor: FormEditor, contact_path: str) -> date | None:
 
 def needs_side(editor: FormEditor, code: str | None, at: date | None) -> bool:
     """True when the diagnosis code is one that LPR3 wants a side (sideangivelse) for."""
-    return bool(code) and editor.ctx.store.catalog.in_list("diag.lateral", code, at)
+    if not code:
+        return False
+    return editor.ctx.store.catalog.in_list("diag.lateral", code, at)
 
 
 def is_cancer(editor: FormEditor, code: str | None, at: date | None) -> bool:
     """True for a cancer diagnosis, which must carry metastases and local recurrence."""
     if is_certain_cancer(code):
         return True  # decided by the code itself, whatever lists the catalog has
+    if not code:
+        return False
     catalog = editor.ctx.store.catalog
-    return bool(code) and (catalog.in_list("diag.car", code, at) or catalog.in_list("diag.primkraeft", code, at))
+    return catalog.in_list("diag.car", code, at) or catalog.in_list("diag.primkraeft", code, at)
 
 
 # Backspace or Delete on a chip (its ✕ has the focus) removes it; Backspace in the empty search field removes the
@@ -158,7 +163,7 @@ def code_list_field(editor: FormEditor, label: str, path: str, *, mark: str, lis
     editor.register_field(path, show_required, adder.focus)
 
 
-def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed) -> None:
+def diagnosis_card(editor: FormEditor, contact_path: str, index: int, on_removed: Callable[[int], None]) -> None:
     """One diagnosis: code, then the fields its code calls for (side, supplementary, cancer fields)."""
     path = f"{contact_path}.diagnoses[{index}]"
     diagnosis = editor.get(path)

@@ -28,7 +28,7 @@ class FieldHandle:
     """How validation reaches one widget: mark it red, and bring it into view with the focus in it."""
 
     set_error: Callable[[str | None], None]
-    focus: Callable[[], None] | None = None
+    focus: Callable[[], object] | None = None  # object: a widget's run_method returns an awaitable, ignored
 
 
 class FormEditor:
@@ -41,13 +41,13 @@ class FormEditor:
     def __init__(self, ctx: AppContext, stored: StoredForm) -> None:
         self.ctx = ctx
         self.stored = stored
-        self._listeners: list[Callable[[str], None]] = []
+        self._listeners: list[Callable[[str], object]] = []  # what a listener returns is ignored
         self.fields: dict[str, FieldHandle] = {}
         self.section_openers: dict[str, Callable[[], None]] = {}
         self.row_selectors: dict[str, Callable[[int], None]] = {}
 
     def register_field(self, path: str, set_error: Callable[[str | None], None],
-                       focus: Callable[[], None] | None = None) -> None:
+                       focus: Callable[[], object] | None = None) -> None:
         """Make the widget showing `path` reachable for validation marks and jumps (latest wins)."""
         self.fields[path] = FieldHandle(set_error, focus)
 
@@ -83,7 +83,7 @@ class FormEditor:
         """The current value at `path`."""
         return get_path(self.form, path)
 
-    def on_saved(self, listener: Callable[[str], None]) -> None:
+    def on_saved(self, listener: Callable[[str], object]) -> None:
         """Call `listener(path)` after each successful save (header, list of findings, ...)."""
         self._listeners.append(listener)
 

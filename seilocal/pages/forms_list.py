@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from nicegui import ui
 
@@ -22,7 +24,7 @@ from .optional import optional_part
 from .settings_page import starter_catalog_notice
 from .start_notice import start_notice
 
-_COLUMNS = [
+_COLUMNS: list[dict[str, Any]] = [
     {"name": "form_no", "label": "Skemanr.", "field": "form_no", "align": "left", "sortable": True},
     {"name": "cpr", "label": "CPR", "field": "cpr", "align": "left"},
     {"name": "name", "label": "Navn", "field": "name", "align": "left", "sortable": True},
@@ -75,13 +77,13 @@ FORM_LINK_CELL = (
 )
 
 
-def open_single_hit(rows: list[dict]) -> None:
+def open_single_hit(rows: list[dict[str, Any]]) -> None:
     """Enter in the search box: a search that found one form opens it (more hits: Tab goes on to the list)."""
     if len(rows) == 1:
         ui.navigate.to(f"/skema/{rows[0]['form_no']}")
 
 
-def code_options(values: list[str], text_of) -> dict[str, str]:
+def code_options(values: list[str], text_of: Callable[[str], str | None]) -> dict[str, str]:
     """Filter options that read as "code – text" (the bare code only when the catalog does not know it)."""
     options = {"": "Alle"}
     for value in values:
@@ -99,9 +101,9 @@ def forms_list_page(ctx: AppContext) -> None:
     deadline_choice = {"value": ""}
     unreported = ctx.extras.setdefault("unreported_since", UnreportedSince(ctx.store.db, forms))
 
-    matched: dict[tuple, tuple[FormSet | None, FormSet | None]] = {}
+    matched: dict[tuple[object, ...], tuple[FormSet | None, FormSet | None]] = {}
 
-    def rows() -> list[dict]:
+    def rows() -> list[dict[str, Any]]:
         today = ctx.today()
         since = unreported.all()
         key = (unreported.stamp, deadline_choice["value"], today)  # same stamp: same dates, same matches
@@ -146,8 +148,10 @@ def forms_list_page(ctx: AppContext) -> None:
 
     def create() -> None:
         stored = forms.create(new_form_from_profile(load_profile(ctx.store.prefs)))  # F4.6: practice defaults
-        created(ctx, stored.form.form_no)  # no clean-up takes it before its page is there
-        ui.navigate.to(f"/skema/{stored.form.form_no}")
+        form_no = stored.form.form_no
+        assert form_no is not None  # the store numbers every form it creates
+        created(ctx, form_no)  # no clean-up takes it before its page is there
+        ui.navigate.to(f"/skema/{form_no}")
 
     def set_deadline_filter(value: str | None) -> None:
         deadline_choice["value"] = value or ""

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 from nicegui import app, ui
-from nicegui.elements.upload_files import SmallFileUpload
+from nicegui.elements.upload_files import FileUpload, SmallFileUpload
 from nicegui.events import UiEventArguments, handle_event
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
@@ -52,8 +52,9 @@ class MemoryUpload(ui.upload):
         except MultiPartException as exc:
             raise HTTPException(status_code=400, detail="not a file upload") from exc
         try:
-            files = [SmallFileUpload(_base_name(value.filename), value.content_type or "", await value.read())
-                     for value in form.values() if isinstance(value, UploadFile)]
+            files: list[FileUpload] = [
+                SmallFileUpload(_base_name(value.filename), value.content_type or "", await value.read())
+                for value in form.values() if isinstance(value, UploadFile)]
         finally:
             await form.close()
         await self.handle_uploads(files)

@@ -67,6 +67,8 @@ def month_export_panel(ctx: AppContext) -> None:
             timer.cancel()
             bar.set_visibility(False)
             button.enable()
+        if data is None:  # the app is stopping: nothing to hand over
+            return
         ui.download(data, f"seilocal-indberetninger-{month}.zip", "application/zip")
         ui.notify(f"{len(chosen)} indberetning(er) fra {month} eksporteret til browserens mappe til overførsler. "
                   "Den kopi er ikke krypteret: den er beregnet til at blive sendt.", type="positive")

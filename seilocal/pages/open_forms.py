@@ -25,7 +25,8 @@ PENDING_S = 30.0  # a new draft whose page never came (the browser was closed at
 
 
 def _clients(ctx: AppContext) -> dict[int, set[Client]]:
-    return ctx.extras.setdefault(_KEY, {})
+    clients: dict[int, set[Client]] = ctx.extras.setdefault(_KEY, {})  # only this module keeps this entry
+    return clients
 
 
 def _showing(client: Client) -> bool:
@@ -36,7 +37,8 @@ def _showing(client: Client) -> bool:
 
 
 def _pending(ctx: AppContext) -> dict[int, float]:
-    return ctx.extras.setdefault(_PENDING_KEY, {})
+    pending: dict[int, float] = ctx.extras.setdefault(_PENDING_KEY, {})  # only this module keeps this entry
+    return pending
 
 
 def created(ctx: AppContext, form_no: int) -> None:

@@ -14,7 +14,9 @@ from .stale_fields import clear_stale
 
 def needs_contrast(editor: FormEditor, code: str | None) -> bool:
     """True for a radiology procedure (a U-code or one of `proc.kontrast`): it may state the contrast used."""
-    return bool(code) and (code.upper().startswith("U") or editor.ctx.store.catalog.in_list("proc.kontrast", code))
+    if not code:
+        return False
+    return code.upper().startswith("U") or editor.ctx.store.catalog.in_list("proc.kontrast", code)
 
 
 def payment_fields(editor: FormEditor, path: str, *, mark: str) -> None:

@@ -54,7 +54,7 @@ def profile_fields(ctx: AppContext, prefix: str, *, autofocus: bool = False) -> 
     with ui.grid(columns=3).classes("w-full gap-4"):
         for name, label, list_name, suffix in PAYMENT_FIELDS:
             code_field(catalog, label=label, value=getattr(profile, name),
-                       on_change=lambda v, n=name: update(n, v), mark=f"{prefix}-{suffix}", list_name=list_name,
+                       on_change=_setter(update, name), mark=f"{prefix}-{suffix}", list_name=list_name,
                        get_pref=prefs.get, set_pref=prefs.set, pref_key=f"code-mode.payment.{name}")
 
 
@@ -64,6 +64,11 @@ PAYMENT_FIELDS = [
     ("agreement", "Betalingsaftale", "admin.betalaftale", "agreement"),
     ("specialisation_level", "Specialiseringsniveau", "admin.specialeniv", "level"),
 ]
+
+
+def _setter(update: Callable[[str, Any], None], name: str) -> Callable[[str | None], None]:
+    """The change handler of one field: `name` bound now, not when the loop that makes the fields has ended."""
+    return lambda value: update(name, value)
 
 
 def profile_updater(prefs: Any, profile: PracticeProfile) -> Callable[[str, Any], None]:

@@ -83,7 +83,15 @@ class SearchSelect:
     @property
     def value(self) -> str | None:
         """The selected value, or None."""
-        return self.select.value
+        value: str | None = self.select.value  # the options' keys are texts
+        return value
+
+    @property
+    def _shown(self) -> dict[str, str]:
+        """The options the select shows, value -> label (this class always gives it a dict; a list would be
+        NiceGUI's shorthand for values that are their own labels)."""
+        options = self.select.options
+        return options if isinstance(options, dict) else {option: option for option in options}
 
     def set_value(self, value: str | None) -> None:
         """Show `value` (from outside, e.g. a loaded form) without calling on_change."""
@@ -116,7 +124,7 @@ class SearchSelect:
         text = e.args if isinstance(e.args, str) else ""
         # Choosing an option (arrows + Enter) echoes its label into the input: that is not a search, and
         # searching for it would replace the options under the selection Quasar is about to send.
-        if text and text in self.select.options.values():
+        if text and text in self._shown.values():
             return
         self.typed = text
         self.search(text)
@@ -129,7 +137,7 @@ class SearchSelect:
         text = e.args if isinstance(e.args, str) else ""
         self.typed = ""
         code = self.normalise(text) if text else ""
-        if code and code != self.select.value and text not in self.select.options.values() \
+        if code and code != self.select.value and text not in self._shown.values() \
                 and self.is_hit(text, code):
             self.select.value = code  # through _value_changed, as a pick
 
@@ -139,7 +147,7 @@ class SearchSelect:
         self.select.run_method("hidePopup")
         if not text:
             return
-        labelled = [value for value, label in self.select.options.items() if label == text]
+        labelled = [value for value, label in self._shown.items() if label == text]
         code = labelled[0] if labelled else self.normalise(text)
         if not code or code == self.select.value:
             self.set_value(self.select.value)  # the input shows the value's label again
@@ -164,7 +172,7 @@ class SearchSelect:
         if fresh != self.select.options:
             self.select.set_options(fresh)
 
-    def _value_changed(self, e: events.ValueChangeEventArguments) -> None:
+    def _value_changed(self, e: events.ValueChangeEventArguments[str | None]) -> None:
         if self._silent:
             return
         reason = self.refusal(e.value) if e.value else None

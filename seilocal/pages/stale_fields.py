@@ -16,7 +16,7 @@ from .form_editor import FormEditor
 
 
 def clear_stale(editor: FormEditor, stale: dict[str, Any], *, changed: str, previous: Any, box: ui.element,
-                names: dict[str, str], restore_shown: Callable[[Any], None], refresh: Callable[[], None]) -> None:
+                names: dict[str, str], restore_shown: Callable[[Any], None], refresh: Callable[[], object]) -> None:
     """Empty each path of `stale` (path -> empty value) that holds a value; offer undo in `box`.
 
     `changed` is the field whose new value made them not applicable, `previous` its value before; undo saves

@@ -6,12 +6,16 @@ mirroring the first marker into the DOM keeps one naming scheme for both test ti
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from nicegui.element import Element
+
+AnyElement = TypeVar("AnyElement", bound=Element)
 
 _original_mark = Element.mark
 
 
-def _mark_with_testid(self: Element, *markers: str):
+def _mark_with_testid(self: AnyElement, *markers: str) -> AnyElement:
     result = _original_mark(self, *markers)
     if self._markers:  # noqa: SLF001 - NiceGUI has no public accessor for the markers
         self._props["data-testid"] = self._markers[0]  # noqa: SLF001

@@ -18,9 +18,11 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 from seilocal.clock import now as clock_now
 
@@ -256,7 +258,8 @@ def carry_bundles(previous: Path, db_path: Path, key: bytes) -> int:
         return 0  # an older file without the table, or a damaged one: nothing to carry
     if not rows and not issued:
         return 0
-    db = Database(crypto.connect(db_path, key))
+    # sqlcipher3 is a fork of the sqlite3 module: its Connection has the same API, which is all sqlite-utils uses.
+    db = Database(cast(sqlite3.Connection, crypto.connect(db_path, key)))
     try:
         bundles_migrations.apply(db)  # a backup from before bundles were kept in the database
         if issued:

@@ -53,7 +53,7 @@ class UnlockLimit:
         """The wait after the wrong guesses so far."""
         if self.failures < FREE_TRIES:
             return 0.0
-        return min(FIRST_DELAY * 2 ** (self.failures - FREE_TRIES), MAX_DELAY)
+        return min(FIRST_DELAY * 2.0 ** (self.failures - FREE_TRIES), MAX_DELAY)
 
     def begin(self) -> None:
         """Start a guess, or raise TooSoon; every begin is followed by one `end`."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from lxml import etree
 
@@ -129,8 +129,9 @@ class _Reader:
         for participant in node.findall("h:participant", NS):
             if participant.get("typeCode") == type_code:
                 ident = participant.find(".//h:scopingEntity/h:id", NS)
-                if ident is not None and ident.get("extension"):
-                    return ident.get("extension").strip()
+                extension: str | None = ident.get("extension") if ident is not None else None
+                if extension:
+                    return extension.strip()
         return None
 
     def own_id(self, node: etree._Element, kind: str) -> str:
@@ -162,9 +163,12 @@ class _Reader:
                  "91": "procedure", "92": "procedure"}
         for relation in node.findall("h:entryRelationship", NS):
             inner = _entry_of(relation)
-            hit = _tpl(inner) & set(kinds) if inner is not None else set()
+            if inner is None:
+                continue
+            hit = _tpl(inner) & set(kinds)
             if hit:
-                return kinds[hit.pop()], (inner.find("h:id", NS).get("extension") or "")
+                target = inner.find("h:id", NS)
+                return kinds[hit.pop()], ((target.get("extension") if target is not None else None) or "")
         for external in node.findall("h:reference/h:externalAct", NS) + node.findall(
                 "h:reference/h:externalProcedure", NS) + node.findall("h:reference/h:externalObservation", NS):
             tpl = _tpl(external)
@@ -273,8 +277,8 @@ class _Reader:
         ref = self.form.referral
         ref.time = self.time(act.find("h:effectiveTime", NS))
         ref.referring_unit = self.unit(act, "REF")
-        ref.free_choice = (self.codes_of(act, "53") or [None])[0]
-        ref.method = (self.codes_of(act, "54") or [None])[0]
+        ref.free_choice = next(iter(self.codes_of(act, "53")), None)
+        ref.method = next(iter(self.codes_of(act, "54")), None)
         for reason in self.relations(act, "55"):
             ref.reason = self.code(reason)
             for extra in self.relations(reason, "5"):
@@ -346,7 +350,7 @@ class _Reader:
         self.form.procedures.append(procedure)
 
     def diagnosis(self, obs: etree._Element) -> None:
-        kind = "action" if "45" in _tpl(obs) else "secondary"
+        kind: Literal["action", "secondary"] = "action" if "45" in _tpl(obs) else "secondary"
         metastases, recurrences = self.codes_of(obs, "37"), self.codes_of(obs, "40")
         # The "none" code comes back as the form's "none" statement (model/cancer.py), not as a code.
         diagnosis = Diagnosis(id=self.own_id(obs, "diagnosis"), kind=kind, code=self.code(obs),

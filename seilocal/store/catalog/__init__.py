@@ -2,8 +2,9 @@
 
 from .common import CatalogImportError, ImportResult, fold
 from .schema import apply_catalog_schema, catalog_migrations
-from .search import CatalogStore, CodeHit, SorUnit
+from .search import CatalogStore, CodeHit
 from .sks_import import import_sks
+from .sor_search import SorUnit
 
 __all__ = [
     "CatalogImportError",

@@ -88,8 +88,8 @@ def column_map(keys: list[str]) -> tuple[dict[str, int], int]:
                 index[field] = found
     else:
         for i, key in enumerate(keys):
-            field = OWN.get(key)
-            if field is not None and field not in index:
-                index[field] = i
+            own = OWN.get(key)
+            if own is not None and own not in index:
+                index[own] = i
     used = len(set(index.values()))
     return index, len(keys) - used

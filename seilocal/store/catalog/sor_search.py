@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .common import fold, like_escape, optional_date
 from .schema import SOR, SOR_GRAMS
@@ -47,13 +47,18 @@ _SOR_COLS = (
 )
 
 
-def _sor_unit(row: tuple) -> SorUnit:
-    return SorUnit(*row[:8], optional_date(row[8]), optional_date(row[9]), *row[10:15])
+def _sor_unit(row: tuple[Any, ...]) -> SorUnit:
+    """A unit from a row in _SOR_COLS order (its two dates stored as ISO text)."""
+    return SorUnit._make((*row[:8], optional_date(row[8]), optional_date(row[9]), *row[10:15]))
 
 
-def _sor_filters(*, owner_type: str | None, level: str | None, cvr: str | None) -> tuple[str, dict]:
+# Named SQL parameters: texts, and the row limit.
+Params = dict[str, str | int]
+
+
+def _sor_filters(*, owner_type: str | None, level: str | None, cvr: str | None) -> tuple[str, Params]:
     where = ""
-    params: dict = {}
+    params: Params = {}
     if owner_type:
         where += " AND owner_type = :owner"
         params["owner"] = owner_type
@@ -128,7 +133,8 @@ RARE = 1000  # fewer name hits than this: the trigram index leads (see sor_filte
 def _rare(conn: sqlite3.Connection, glob: str) -> bool:
     """True when fewer than RARE names match `glob` (counted through the trigram index, stopping at RARE)."""
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {SOR_GRAMS} WHERE name_key GLOB ? LIMIT {RARE})"
-    return conn.execute(sql, (glob,)).fetchone()[0] < RARE
+    count: int = conn.execute(sql, (glob,)).fetchone()[0]
+    return count < RARE
 
 
 def sor_filter(
@@ -150,9 +156,9 @@ def sor_filter(
         params["sid"] = like_escape(sor_id.strip()) + "%"
     source = SOR
     if name.strip():
-        params["name"] = fold(name.strip())
-        glob = f"*{params['name']}*"
-        if len(params["name"]) >= 3 and not _GLOB_SPECIAL.search(params["name"]) and _rare(conn, glob):
+        name_key = params["name"] = fold(name.strip())
+        glob = f"*{name_key}*"
+        if len(name_key) >= 3 and not _GLOB_SPECIAL.search(name_key) and _rare(conn, glob):
             # A rare text: driven by the trigram index, then sorted. A common one ("klinik") is faster the
             # other way: walking the name index in order stops at LIMIT.
             source = f"{SOR_GRAMS} f JOIN {SOR} ON {SOR}.rowid = f.rowid"
