@@ -14,8 +14,8 @@ from nicegui import run, ui
 from seilocal.settings import db_path
 from seilocal.store import Store, keys
 from seilocal.store.backup import BackupError, backups_dir_for, list_backups
-
-from .unlock import MIN_PASSPHRASE
+from seilocal.store.encryption import backups_opened_by, restore_with_recovery
+from seilocal.store.passphrase_rules import passphrase_hint_da, passphrase_problem
 
 
 def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
@@ -33,8 +33,6 @@ def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
     offers = ui.column().classes("w-full gap-2").mark("lost-key-offers")
 
     async def offer(recovery: str) -> None:
-        from seilocal.store.encryption import backups_opened_by
-
         try:
             opened = await run.io_bound(backups_opened_by, data_dir, recovery)
         except keys.WrongKey:
@@ -55,13 +53,15 @@ def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
                 info = next(b for b in backups if b.path == path)
 
                 async def restore(backup: Path = path) -> None:
-                    from seilocal.store.encryption import restore_with_recovery
-
                     chosen = None
-                    if word is not None:
-                        if len(word.value or "") < MIN_PASSPHRASE or word.value != again.value:
-                            message.text = (f"Adgangssætningen skal have mindst {MIN_PASSPHRASE} tegn og være "
-                                            "ens de to gange.")
+                    if word is not None and again is not None:
+                        # The same rule as every new passphrase (store/passphrase_rules.py)
+                        problem = passphrase_problem(word.value or "")
+                        if problem:
+                            message.text = passphrase_hint_da(problem)
+                            return
+                        if word.value != again.value:
+                            message.text = "De to adgangssætninger er ikke ens."
                             return
                         chosen = word.value
                     try:
