@@ -6,7 +6,7 @@ was made): those backups are offered. The database itself is never overwritten: 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from nicegui import run, ui
@@ -19,7 +19,7 @@ from seilocal.store.passphrase_rules import passphrase_hint_da, passphrase_probl
 
 
 def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
-                  on_open: Callable[[Store], None]) -> Callable[[str], object]:
+                  on_open: Callable[[Store], None]) -> Callable[[str], Awaitable[None]]:
     """The backups of the folder; returns `offer(recovery)`, which lists the backups that recovery key opens."""
     backups = list_backups(backups_dir_for(db_path(data_dir)))
     ui.label("Backups").classes("text-h6 q-mt-md")
