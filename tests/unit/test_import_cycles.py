@@ -149,6 +149,17 @@ def test_the_graph_sees_every_module_and_the_imports_between_them():
     assert "seilocal.store.encryption" in graph["seilocal.store"]  # imported inside open_store
 
 
+def test_the_key_s_leaves_never_call_back_up_into_the_key_s_life():
+    """store/encryption.py runs the key's life; keys, crypto and the passphrase rule import nothing of the store,
+    and db and file_encryption only those leaves (docs/architecture-notes.md, "The key's life")."""
+    graph = import_graph(PACKAGE_ROOT)
+    store = {name for name in graph if name.startswith("seilocal.store.")}
+    for leaf in ("keys", "crypto", "passphrase_rules"):
+        assert graph[f"seilocal.store.{leaf}"] & store == set(), leaf
+    assert graph["seilocal.store.file_encryption"] & store == {"seilocal.store.crypto", "seilocal.store.db"}
+    assert "seilocal.store.encryption" not in graph["seilocal.store.db"] | graph["seilocal.store.backup"]
+
+
 def _write(root: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         path = root / name
