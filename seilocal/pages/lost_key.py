@@ -15,7 +15,7 @@ from seilocal.settings import db_path
 from seilocal.store import Store, keys
 from seilocal.store.backup import BackupError, backups_dir_for, list_backups
 from seilocal.store.encryption import backups_opened_by, restore_with_recovery
-from seilocal.store.passphrase_rules import passphrase_hint_da, passphrase_problem
+from seilocal.store.passphrase_rules import new_passphrase_problem, passphrase_hint_da
 
 
 def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
@@ -54,14 +54,10 @@ def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
 
                 async def restore(backup: Path = path) -> None:
                     chosen = None
-                    if word is not None and again is not None:
-                        # The same rule as every new passphrase (store/passphrase_rules.py)
-                        problem = passphrase_problem(word.value or "")
+                    if word is not None and again is not None:  # the rule of every new passphrase
+                        problem = new_passphrase_problem(word.value or "", again.value or "")
                         if problem:
                             message.text = passphrase_hint_da(problem)
-                            return
-                        if word.value != again.value:
-                            message.text = "De to adgangssætninger er ikke ens."
                             return
                         chosen = word.value
                     try:
