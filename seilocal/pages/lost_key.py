@@ -6,7 +6,7 @@ was made): those backups are offered. The database itself is never overwritten: 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from nicegui import run, ui
@@ -14,12 +14,12 @@ from nicegui import run, ui
 from seilocal.settings import db_path
 from seilocal.store import Store, keys
 from seilocal.store.backup import BackupError, backups_dir_for, list_backups
-
-from .unlock import MIN_PASSPHRASE
+from seilocal.store.encryption import backups_opened_by, restore_with_recovery
+from seilocal.store.passphrase_rules import new_passphrase_problem, passphrase_hint_da
 
 
 def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
-                  on_open: Callable[[Store], None]) -> Callable[[str], object]:
+                  on_open: Callable[[Store], None]) -> Callable[[str], Awaitable[None]]:
     """The backups of the folder; returns `offer(recovery)`, which lists the backups that recovery key opens."""
     backups = list_backups(backups_dir_for(db_path(data_dir)))
     ui.label("Backups").classes("text-h6 q-mt-md")
@@ -33,8 +33,6 @@ def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
     offers = ui.column().classes("w-full gap-2").mark("lost-key-offers")
 
     async def offer(recovery: str) -> None:
-        from seilocal.store.encryption import backups_opened_by
-
         try:
             opened = await run.io_bound(backups_opened_by, data_dir, recovery)
         except keys.WrongKey:
@@ -55,13 +53,11 @@ def lost_key_part(data_dir: Path, open_store: Callable[[], Store],
                 info = next(b for b in backups if b.path == path)
 
                 async def restore(backup: Path = path) -> None:
-                    from seilocal.store.encryption import restore_with_recovery
-
                     chosen = None
-                    if word is not None:
-                        if len(word.value or "") < MIN_PASSPHRASE or word.value != again.value:
-                            message.text = (f"Adgangssætningen skal have mindst {MIN_PASSPHRASE} tegn og være "
-                                            "ens de to gange.")
+                    if word is not None and again is not None:  # the rule of every new passphrase
+                        problem = new_passphrase_problem(word.value or "", again.value or "")
+                        if problem:
+                            message.text = passphrase_hint_da(problem)
                             return
                         chosen = word.value
                     try:

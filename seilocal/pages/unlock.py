@@ -13,7 +13,7 @@ from pathlib import Path
 from nicegui import run, ui
 
 from seilocal.store import DatabaseRefused, Store, keys, unlock_limit
-from seilocal.store.passphrase_rules import MIN_PASSPHRASE, passphrase_hint_da, passphrase_problem
+from seilocal.store.passphrase_rules import MIN_PASSPHRASE, new_passphrase_problem, passphrase_hint_da
 
 from .testids import install as install_testids
 
@@ -55,12 +55,9 @@ def _new_folder_form(data_dir: Path, open_store: Callable[[], Store], on_open: C
     async def create() -> None:
         if not button.enabled:  # Enter pressed again while the database is being made
             return
-        problem = passphrase_problem(first.value or "")
+        problem = new_passphrase_problem(first.value or "", again.value or "")
         if problem:
             message.text = passphrase_hint_da(problem)
-            return
-        if first.value != again.value:
-            message.text = "De to adgangssætninger er ikke ens."
             return
         button.disable()
         message.text = "Opretter den krypterede database …"

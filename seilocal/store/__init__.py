@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from seilocal.settings import db_path, prepare_data_dir
+from seilocal.settings import db_path
 
 from .catalog import CatalogStore
 from .catalog.starter import ensure_starter_catalog
-from .db import DatabaseRefused, memory_database, open_database
+from .db import DatabaseRefused, memory_database
 from .forms import FormNotFound, FormStore, FormSummary, Prefs, StaleForm, StoredForm
 
 
@@ -42,13 +42,11 @@ def open_store(data_dir: Path, passphrase: str | None = None, recovery: str | No
     The key comes from `passphrase` / `recovery` when given, else SEILOCAL_PASSPHRASE, else the OS keyring;
     keys.KeyNeeded or keys.WrongKey when none fits (nothing changed).
     """
-    from .encryption import folder_key
+    from .encryption import open_folder  # the key's life, top to bottom
 
-    prepare_data_dir(data_dir)
-    path = db_path(data_dir)
-    unlocked = folder_key(data_dir, passphrase, recovery)
-    store = _wrap(open_database(path, unlocked.key), path)
-    store.recovery = unlocked.recovery
+    opened = open_folder(data_dir, passphrase, recovery)
+    store = _wrap(opened.db, db_path(data_dir))
+    store.recovery = opened.recovery
     from .bundles import adopt_plain_bundles
 
     adopt_plain_bundles(store.db, data_dir)  # bundles of older versions: into the encrypted database

@@ -85,6 +85,16 @@ def key_opens(path: Path, key: bytes) -> bool:
         conn.close()
 
 
+def rekey_connection(conn: Connection | sqlite3.Connection, key: bytes) -> None:
+    """Re-key the open database of `conn` to `key` in place (one transaction: a kill leaves the old or the new key).
+
+    Only for the running app's own connection during a rekey: other files are re-encrypted by copy and swap.
+    """
+    if len(key) != KEY_BYTES:
+        raise ValueError("a database key is 32 bytes")
+    conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+
+
 def export_encrypted(source: Path, target: Path, key: bytes, source_key: bytes | None = None) -> None:
     """Write the whole of `source` (plain, or keyed with `source_key`) into a new file `target` keyed with `key`."""
     if target.exists():

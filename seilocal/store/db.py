@@ -1,19 +1,24 @@
 """Opening the user's SQLite file: refuse what is not ours, back up before migrating, WAL, migrations.
 
-Every connection to a file goes through `connect` (SQLCipher, keyed first); `key=None` only reads a plain
-file of the time before encryption (to check and migrate it).
+A leaf of the key's life (store/encryption.py, step 5 "connect"): it is given the key. Every connection to a
+file goes through `connect` (SQLCipher, keyed first); `key=None` only reads a plain file of the time before
+encryption (to check and migrate it). The one exception: a further connection of the running app
+(`open_connection`, or `open_database` without a key) takes the key this process has already unlocked
+(`keys.unlock`, which then only looks it up).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from . import crypto
+from . import crypto, keys
 from .crypto import connect
 from .schema import form_migrations
 
@@ -28,15 +33,9 @@ def migration_sets() -> list[Migrations]:
     """Every migration set of the app, in the order they are applied."""
     from .bundles import bundles_migrations
     from .catalog.schema import catalog_migrations  # the code catalog lives in the same file
+    from .versions_schema import versions_migrations  # submitted versions (issue 7)
 
-    sets = [form_migrations, catalog_migrations]
-    try:  # submitted versions (issue 7) have their own set
-        from .versions_schema import versions_migrations
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__package__}.versions_schema":
-            raise
-        return [*sets, bundles_migrations]
-    return [*sets, versions_migrations, bundles_migrations]
+    return [form_migrations, catalog_migrations, versions_migrations, bundles_migrations]
 
 
 def _applied_names(conn: crypto.Connection) -> set[tuple[str, str]]:
@@ -120,9 +119,7 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
     Without `key` the key already unlocked for the file's folder in this process is used.
     """
     if key is None:
-        from .keys import unlock
-
-        key = unlock(path.parent)
+        key = keys.unlock(path.parent)
     existed = path.exists() and path.stat().st_size > 0
     if existed and crypto.is_plain(path):
         raise DatabaseRefused(f"{path} is not encrypted yet; it is encrypted when SEI-LPR lokal opens its folder")
@@ -139,7 +136,7 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
         conn = connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000)
     except crypto.Error as exc:
         raise DatabaseRefused(f"cannot open {path}: {exc}") from exc
-    db = Database(conn)
+    db = Database(_as_sqlite(conn))
     try:
         db.execute(f"PRAGMA cache_size = -{crypto.CACHE_KIB}")  # hot pages stay decrypted (see crypto.py)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -162,6 +159,11 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
     return db
 
 
+def _as_sqlite(conn: crypto.Connection) -> sqlite3.Connection:
+    """sqlite_utils is typed for sqlite3's connection; sqlcipher3's is a fork of it with the same interface."""
+    return cast(sqlite3.Connection, conn)
+
+
 def _probe_write(conn: crypto.Connection) -> None:
     """Prove the file takes writes now, not at the first save (a read-only file migrates nothing)."""
     conn.execute("SAVEPOINT write_probe")
@@ -182,9 +184,7 @@ def memory_database() -> Database:
 
 def open_connection(path: Path) -> Database:
     """One more keyed connection to the (already opened and migrated) database, e.g. for a worker thread."""
-    from .keys import unlock
-
-    db = Database(connect(path, unlock(path.parent), timeout=BUSY_TIMEOUT_MS / 1000))
+    db = Database(_as_sqlite(connect(path, keys.unlock(path.parent), timeout=BUSY_TIMEOUT_MS / 1000)))
     db.execute(f"PRAGMA cache_size = -{crypto.CACHE_KIB}")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")

@@ -20,6 +20,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 KEY_FILE = "encryption.json"
 ENV_PASSPHRASE = "SEILOCAL_PASSPHRASE"
@@ -30,6 +31,8 @@ SCRYPT_P = 1
 RECOVERY_BYTES = 20
 KEYRING_SERVICE = "SEI-LPR lokal"
 _HKDF_SALT = b"seilocal database key v1"
+
+Box = dict[str, Any]  # a wrapped secret as stored in the key file: salt, wrapped bytes, MAC (and the KDF's)
 
 _unlocked: dict[str, bytes] = {}  # check value -> database key, for this process only
 
@@ -57,9 +60,9 @@ class Envelope:
 
     check: str
     keyring: bool
-    passphrase: dict | None
-    recovery_pending: dict | None
-    next: dict | None = None  # during a rekey: the new recovery secret, wrapped by the current key
+    passphrase: Box | None
+    recovery_pending: Box | None
+    next: Box | None = None  # during a rekey: the new recovery secret, wrapped by the current key
 
     def to_json(self) -> str:
         return json.dumps({"version": 1, "check": self.check, "keyring": self.keyring, "passphrase": self.passphrase,
@@ -88,7 +91,7 @@ def check_value(key: bytes) -> str:
     return hmac.new(key, b"seilocal key check", hashlib.sha256).hexdigest()[:32]
 
 
-def _wrap(kek: bytes, salt: bytes, secret: bytes) -> dict:
+def _wrap(kek: bytes, salt: bytes, secret: bytes) -> Box:
     pad_key, mac_key = kek[:32], kek[32:]
     pad = _hkdf(pad_key + salt, b"pad", len(secret))
     wrapped = bytes(a ^ b for a, b in zip(secret, pad, strict=True))
@@ -96,7 +99,7 @@ def _wrap(kek: bytes, salt: bytes, secret: bytes) -> dict:
     return {"salt": salt.hex(), "wrapped": wrapped.hex(), "mac": tag}
 
 
-def _unwrap(kek: bytes, box: dict) -> bytes | None:
+def _unwrap(kek: bytes, box: Box) -> bytes | None:
     pad_key, mac_key = kek[:32], kek[32:]
     salt, wrapped = bytes.fromhex(box["salt"]), bytes.fromhex(box["wrapped"])
     tag = hmac.new(mac_key, salt + wrapped, hashlib.sha256).hexdigest()
@@ -122,7 +125,7 @@ def _scrypt_n() -> int:
     return SCRYPT_N
 
 
-def wrap_with_passphrase(key: bytes, passphrase: str) -> dict:
+def wrap_with_passphrase(key: bytes, passphrase: str) -> Box:
     """The database key wrapped by a passphrase (fresh salt; the scrypt cost is stored with it)."""
     salt = secrets.token_bytes(16)
     n = _scrypt_n()
@@ -130,7 +133,7 @@ def wrap_with_passphrase(key: bytes, passphrase: str) -> dict:
     return {"kdf": "scrypt", "n": n, "r": SCRYPT_R, "p": SCRYPT_P, **box}
 
 
-def unwrap_with_passphrase(box: dict, passphrase: str) -> bytes | None:
+def unwrap_with_passphrase(box: Box, passphrase: str) -> bytes | None:
     """The database key, or None for a wrong passphrase."""
     if box.get("kdf") != "scrypt":
         return None
@@ -188,7 +191,7 @@ def write_envelope(data_dir: Path, envelope: Envelope) -> None:
 
 # --- the OS keyring -------------------------------------------------------------------------------------
 
-def _keyring():
+def _keyring() -> Any:
     """The keyring module when a usable (not the fail or null) backend is there, else None."""
     try:
         import keyring

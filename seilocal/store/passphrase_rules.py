@@ -31,8 +31,15 @@ def passphrase_problem(text: str) -> str | None:
     return None
 
 
+def new_passphrase_problem(first: str, again: str) -> str | None:
+    """Why a new passphrase typed twice is refused: `passphrase_problem`'s kinds, "mismatch", or None."""
+    return passphrase_problem(first) or ("mismatch" if first != again else None)
+
+
 def passphrase_hint_da(problem: str) -> str:
     """The Danish message for a refused new passphrase, with a hint how to choose one."""
+    if problem == "mismatch":
+        return "De to adgangssætninger er ikke ens."
     hint = ("Brug gerne fire almindelige ord med mellemrum, fx »kaffe cykel regn vindue«: let at huske, "
             "svær at gætte.")
     if problem == "short":
@@ -42,6 +49,8 @@ def passphrase_hint_da(problem: str) -> str:
 
 def passphrase_hint_en(problem: str) -> str:
     """The English message for the command line."""
+    if problem == "mismatch":
+        return "the two passphrases differ"
     if problem == "short":
         return f"the passphrase needs at least {MIN_PASSPHRASE} characters (four ordinary words work well)"
     return "the passphrase is too easy to guess (a common one, or repeating itself); four ordinary words work well"

@@ -6,7 +6,13 @@ import io
 
 import pytest
 
-from seilocal.store.passphrase_rules import MIN_PASSPHRASE, passphrase_hint_da, passphrase_problem
+from seilocal.store.passphrase_rules import (
+    MIN_PASSPHRASE,
+    new_passphrase_problem,
+    passphrase_hint_da,
+    passphrase_hint_en,
+    passphrase_problem,
+)
 
 
 @pytest.mark.parametrize(("text", "problem"), [
@@ -28,6 +34,23 @@ def test_the_rule(text, problem):
 def test_the_danish_hint_says_how_to_choose_one():
     assert f"mindst {MIN_PASSPHRASE} tegn" in passphrase_hint_da("short")
     assert "fire almindelige ord" in passphrase_hint_da("common")
+
+
+@pytest.mark.parametrize(("first", "again", "problem"), [
+    ("kort", "kort", "short"),  # the rule first: a short one typed twice alike is still short
+    ("password1234", "password1234", "common"),
+    ("kaffe cykel regn vindue", "kaffe cykel regn vinduet", "mismatch"),
+    ("kaffe cykel regn vindue", "kaffe cykel regn vindue", None),
+])
+def test_a_new_passphrase_typed_twice_the_same_rule_for_every_page(first, again, problem):
+    assert new_passphrase_problem(first, again) == problem
+    if problem:  # each refusal has its message in both languages
+        assert passphrase_hint_da(problem) and passphrase_hint_en(problem)
+
+
+def test_two_different_passphrases_are_named_as_such():
+    assert passphrase_hint_da("mismatch") == "De to adgangssætninger er ikke ens."
+    assert passphrase_hint_en("mismatch") == "the two passphrases differ"
 
 
 def test_the_command_line_refuses_a_short_new_passphrase(tmp_path, monkeypatch, capsys):

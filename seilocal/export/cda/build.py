@@ -6,7 +6,6 @@ version of its set; a cancelled form gives the Nullify document of its course (d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from lxml import etree
@@ -18,6 +17,7 @@ from seilocal.model.form import Contact, Diagnosis, Payment, Procedure, ResultRe
 from seilocal.rules.result_types import fields_of
 
 from . import ids
+from .header import Header, has_course_entry
 from .ids import CPR, CVR, LOINC, SOR, cda_time
 from .integrity import check_integrity
 from .xmlb import (
@@ -47,22 +47,6 @@ ACT = "2.16.840.1.113883.10.12.301"
 OBS = "2.16.840.1.113883.10.12.303"
 RESULT_STATUS = {"complete": "RAS01", "incomplete": "RAS00"}
 DIAGNOSIS_KIND = {"action": "ALGA01", "secondary": "ALGA02"}
-
-
-@dataclass(frozen=True)
-class Header:
-    """What a document needs beyond the form: its version, when, and who reports."""
-
-    version: int
-    effective: str  # Danish wall-clock time of the submission, YYYY-MM-DDTHH:MM:SS
-    author_unit: str  # the practice's reporting SOR unit
-    custodian_cvr: str  # the practice's CVR number
-
-
-def has_course_entry(form: Form) -> bool:
-    """Whether the form carries its course itself (else it only refers to a course known to LPR3 by its id)."""
-    course = form.course
-    return bool(course.start or course.responsible_unit or course.start_marker or form.markers)
 
 
 class _Writer:

@@ -11,15 +11,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from seilocal.model import Form
 from seilocal.model.cpr import check_cpr
 
+from .header import Header, has_course_entry
 from .ids import is_uuid
-
-if TYPE_CHECKING:
-    from .build import Header
 
 # The shape of a code; whether it exists is the catalog's question (the schematron checks only the code system).
 _SKS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,29}$")
@@ -148,8 +146,6 @@ def _texts(data: object, path: str = "") -> Iterator[Problem]:
 
 
 def _structure(form: Form, header: Header) -> Iterator[Problem]:
-    from .build import has_course_entry
-
     yield from _profile(header)
     yield from _time("submission time", "", header.effective)
     yield from _patient(form)
