@@ -109,7 +109,7 @@ class FormStore:
 
     def import_form(self, form: Form) -> StoredForm:
         """Add a form read from a document; it gets a new form number, its forløbsID is kept."""
-        if self.db.execute("SELECT 1 FROM forms WHERE course_id = ?", [form.course.id]).fetchone():
+        if self.of_course(form.course.id) is not None:
             raise ValueError(f"a form with forløbsID {form.course.id} is already in this database")
         return self._insert(form.model_copy(deep=True), action="import")
 
@@ -282,6 +282,14 @@ class FormStore:
         if row is None:
             raise FormNotFound(f"no form number {form_no}")
         return StoredForm(Form.model_validate_json(row[0]), row[1], row[2], row[3])
+
+    def of_course(self, course_id: str, *, any_case: bool = False) -> tuple[int, str] | None:
+        """(form number, status) of the form of this forløbsID, or None; `any_case`: the ID in any letter case
+        (a document may write the UUID in capitals)."""
+        collate = " COLLATE NOCASE" if any_case else ""
+        row = self.db.execute(f"SELECT form_no, status FROM forms WHERE course_id = ?{collate}",
+                              [course_id]).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
 
     def document_json(self, form_no: int) -> str:
         """The stored document exactly as saved."""

@@ -142,25 +142,58 @@ class VersionStore:
                 if prepared is not None and (number != prepared.version.version
                                              or prepared.version.document != form.to_json()):
                     raise StaleForm(f"form {form.form_no} was changed while its submission was prepared")
-                self.forms._write_document(form, now)  # noqa: SLF001 - one store package, one save path
-                self.db.execute(
-                    "INSERT INTO versions (form_no, course_id, version, submitted_at, document, findings) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [form.form_no, form.course.id, number, now, form.to_json(),
-                     json.dumps(found, ensure_ascii=False)],
-                )
+                self.add_version(form, number, now, json.dumps(found, ensure_ascii=False), old_status=old_status)
                 if prepared is not None and prepared.bundle is not None:
                     from .bundles import BundleStore
 
                     stem, data = prepared.bundle
                     prepared.bundle_name = BundleStore(self.db, self.clock).put(stem, data, form.form_no, number)
-                self.forms._audit(form.form_no, "submit", "status", old_status, "submitted", now)  # noqa: SLF001
         except BaseException:
             form.status = old_status
             raise
         stored.revision += 1
         stored.changed_at = now
         return self.get(form.form_no, number)
+
+    def add_version(self, form: Form, number: int, submitted_at: str, findings: str, *, source: str = "local",
+                    old_status: str | None = None, at: str | None = None) -> None:
+        """Write `form` as its form's document and as version `number`, with the audit row that marks it: the one
+        way a version is written, inside the caller's transaction (`submit`, `import_version`).
+
+        `source` "local": submitted here (audit "submit", `old_status` -> submitted); "bundle": loaded from a
+        bundle (audit "import-bundle"). `at` is when it was stored here (default: `submitted_at`).
+        """
+        at = at or submitted_at
+        self.forms._write_document(form, at)  # noqa: SLF001 - one store package, one save path
+        self.db.execute(
+            "INSERT INTO versions (form_no, course_id, version, submitted_at, document, findings, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [form.form_no, form.course.id, number, submitted_at, form.to_json(), findings, source],
+        )
+        if source == "local":
+            self.forms._audit(form.form_no, "submit", "status", old_status, "submitted", at)  # noqa: SLF001
+        else:
+            self.forms._audit(form.form_no, "import-bundle", "status", None,  # noqa: SLF001
+                              {"status": form.status, "version": number, "submitted_at": submitted_at}, at)
+
+    def import_version(self, form: Form, number: int, submitted_at: str, findings: str,
+                       form_no: int | None = None) -> int:
+        """Store a version loaded from a bundle in one durable transaction; return the local form number.
+
+        With `form_no` the form here is overwritten by the bundle's document (the caller checked that nothing
+        local is lost); without, the form is added with a new number. Its audit row says "import-bundle".
+        """
+        form = form.model_copy(deep=True)
+        now = _now_text(self.clock)
+        with durable(self.db), self.db.atomic():
+            if form_no is None:
+                form_no = self.forms.import_form(form).form.form_no
+            else:
+                self.db.execute("UPDATE forms SET revision = revision + 1 WHERE form_no = ?", [form_no])
+            assert form_no is not None  # a stored form has its number
+            form.form_no = form_no
+            self.add_version(form, number, submitted_at, findings, source="bundle", at=now)
+        return form_no
 
     def prepare(self, stored: StoredForm, findings: Sequence[Any]) -> Prepared:
         """The version `submit` would store now (number, time, document as submitted), not yet stored.

@@ -66,10 +66,10 @@ def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
     if result is None:
         result = read_cda(path, name)
     course_id = result.form.course.id
-    row = store.db.execute("SELECT form_no FROM forms WHERE course_id = ? COLLATE NOCASE", [course_id]).fetchone()
-    if row is not None:
-        raise CdaImportRefused(f"{name}: the course {course_id} is already here as form {row[0]}", "exists",
-                               (course_id, int(row[0])))
+    here = store.forms.of_course(course_id, any_case=True)
+    if here is not None:
+        raise CdaImportRefused(f"{name}: the course {course_id} is already here as form {here[0]}", "exists",
+                               (course_id, here[0]))
     # The practice profile is never changed here: the document's author is offered for the user to accept
     # (`seilocal.export.imports.profile_offer`).
     stored = store.forms.import_form(result.form)
