@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -24,6 +24,9 @@ from seilocal.model.lifecycle import next_status
 from seilocal.rules.r_deadline import course_dates
 
 from .forms import FormNotFound, FormStore, StaleForm, StoredForm
+
+if TYPE_CHECKING:
+    from . import Store
 
 Clock = Callable[[], datetime]
 
@@ -57,7 +60,8 @@ class Version:
 
     def findings_list(self) -> list[dict[str, Any]]:
         """The findings stored with this version (warnings only: errors block a submission)."""
-        return json.loads(self.findings)
+        found: list[dict[str, Any]] = json.loads(self.findings)
+        return found
 
 
 @dataclass
@@ -81,7 +85,14 @@ def blocking_errors(findings: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def finding_dicts(findings: Sequence[Any]) -> list[dict[str, Any]]:
     """Findings (rules.Finding dataclasses or dicts) as plain dicts."""
-    return [asdict(f) if is_dataclass(f) else dict(f) for f in findings]
+    return [asdict(f) if is_dataclass(f) and not isinstance(f, type) else dict(f) for f in findings]
+
+
+def _number(form: Form) -> int:
+    """The form number of a stored form (a form not yet stored has none: a defect of the caller)."""
+    if form.form_no is None:
+        raise FormNotFound("the form was never stored")
+    return form.form_no
 
 
 def _now_text(clock: Clock) -> str:
@@ -153,7 +164,7 @@ class VersionStore:
             raise
         stored.revision += 1
         stored.changed_at = now
-        return self.get(form.form_no, number)
+        return self.get(_number(form), number)
 
     def add_version(self, form: Form, number: int, submitted_at: str, findings: str, *, source: str = "local",
                     old_status: str | None = None, at: str | None = None) -> None:
@@ -208,7 +219,7 @@ class VersionStore:
             raise SubmitRefused(errors)
         submitted = form.model_copy(deep=True)
         submitted.status = "submitted"
-        version = Version(form.form_no, form.course.id, self._next_version(form.form_no), _now_text(self.clock),
+        version = Version(_number(form), form.course.id, self._next_version(form.form_no), _now_text(self.clock),
                           submitted.to_json(), json.dumps(found, ensure_ascii=False))
         return Prepared(version)
 
@@ -385,7 +396,7 @@ class VersionStore:
             f"SELECT * FROM audit WHERE form_no IN ({marks}) ORDER BY at, id", numbers))
 
 
-def versions_of(store: Any, clock: Clock | None = None) -> VersionStore:
+def versions_of(store: Store, clock: Clock | None = None) -> VersionStore:
     """The VersionStore over an opened `Store` (its forms and database)."""
     return VersionStore(store.db, store.forms, clock)
 
