@@ -37,6 +37,13 @@ class StoredForm:
     created_at: str
     changed_at: str
 
+    @property
+    def form_no(self) -> int:
+        """The form's number: a stored form always has one."""
+        if self.form.form_no is None:
+            raise FormNotFound("the form was never stored")
+        return self.form.form_no
+
 
 @dataclass(frozen=True)
 class FormSummary:

@@ -198,10 +198,9 @@ class VersionStore:
         now = _now_text(self.clock)
         with durable(self.db), self.db.atomic():
             if form_no is None:
-                form_no = self.forms.import_form(form).form.form_no
+                form_no = self.forms.import_form(form).form_no
             else:
                 self.db.execute("UPDATE forms SET revision = revision + 1 WHERE form_no = ?", [form_no])
-            assert form_no is not None  # a stored form has its number
             form.form_no = form_no
             self.add_version(form, number, submitted_at, findings, source="bundle", at=now)
         return form_no

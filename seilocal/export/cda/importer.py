@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .parse import MAX_BYTES, CdaParseError
 from .read import CdaImportError, ReadResult, read_document
+
+if TYPE_CHECKING:
+    from seilocal.store import Store
 
 
 class CdaImportRefused(ValueError):
@@ -55,7 +58,7 @@ def read_cda(source: Path | str | bytes, name: str) -> ReadResult:
         raise CdaImportRefused(f"{name}: {exc}", *_reason(exc)) from exc
 
 
-def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
+def import_cda(store: Store, path: Path | str | bytes, name: str | None = None,
                result: ReadResult | None = None) -> tuple[int, ReadResult]:
     """Read the document at `path` into a new form; (form number, what was read and dropped).
 
@@ -73,4 +76,4 @@ def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
     # The practice profile is never changed here: the document's author is offered for the user to accept
     # (`seilocal.export.imports.profile_offer`).
     stored = store.forms.import_form(result.form)
-    return int(stored.form.form_no), result
+    return stored.form_no, result
