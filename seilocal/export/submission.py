@@ -22,7 +22,7 @@ from seilocal.store.profile import load_profile
 from seilocal.store.versions import Version, finding_dicts, versions_of
 
 from .bundle import bundle_name, prefetch_describe
-from .bundle_job import BundleJob, make_bundle, store_bundle, stored_bundle
+from .bundle_job import BundleJob, stored_bundle
 from .cda.build import Header
 from .cda.documents import bundle_documents, reporter
 from .cda.integrity import IntegrityError, Problem, check_integrity
@@ -30,9 +30,8 @@ from .refusal import SubmissionRefused
 
 Clock = Callable[[], datetime]
 
-__all__ = [
-    "SubmitResult", "findings_now", "make_bundle", "store_bundle", "stored_bundle", "submission_job", "submit_form",
-]
+# `stored_bundle` lives in bundle_job.py; it is named here too for the pages that import it from here.
+__all__ = ["SubmitResult", "findings_now", "stored_bundle", "submission_job", "submit_form"]
 
 
 @dataclass
