@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from stdnum.dk import cvr as stdnum_cvr
 
@@ -17,6 +17,9 @@ from seilocal.store.forms import StoredForm
 from seilocal.store.profile import load_profile, save_profile
 
 from .cda.read import Note
+
+if TYPE_CHECKING:
+    from seilocal.store import Store
 
 _SOR = re.compile(r"^\d{6,20}$")
 
@@ -52,7 +55,7 @@ def note_da(note: Note) -> str:
     return _DANISH.get(note.kind, _DANISH["other"]).format(**{"value": "", "report": "", **note.values})
 
 
-def import_form_file(store: Any, form: Form) -> tuple[StoredForm, list[Note]]:
+def import_form_file(store: Store, form: Form) -> tuple[StoredForm, list[Note]]:
     """A form file of ours into a new form, always as a draft whatever its JSON says; (stored, notes).
 
     ValueError when the course is here already (nothing stored)."""
@@ -82,7 +85,7 @@ class ProfileOffer:
         return " and ".join(p for p in parts if p)
 
 
-def profile_offer(store: Any, author_unit: str | None, custodian_cvr: str | None) -> ProfileOffer | None:
+def profile_offer(store: Store, author_unit: str | None, custodian_cvr: str | None) -> ProfileOffer | None:
     """What the document's author may give an empty practice profile: the unit when the profile has none (SOR in
     the catalog, or shaped right when the catalog does not know it), the CVR when it has none (modulus 11).
     None when nothing is to be offered."""
@@ -98,14 +101,14 @@ def profile_offer(store: Any, author_unit: str | None, custodian_cvr: str | None
     return ProfileOffer(unit or None, cvr or None)
 
 
-def _sor_invalid(store: Any, unit: str) -> bool:
+def _sor_invalid(store: Store, unit: str) -> bool:
     try:
         return store.catalog.sor_valid(unit) is False
     except Exception:  # noqa: BLE001 - a catalog that cannot answer does not know the unit: the shape decides
         return False
 
 
-def accept_offer(store: Any, offer: ProfileOffer) -> None:
+def accept_offer(store: Store, offer: ProfileOffer) -> None:
     """The user accepted: the unit becomes the reporting unit (and an own unit), the CVR the practice's CVR;
     only what is still empty in the profile is filled."""
     profile = load_profile(store.prefs)

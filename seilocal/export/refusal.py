@@ -7,7 +7,7 @@ is ever translated by matching text.
 
 from __future__ import annotations
 
-from seilocal.store.versions import field_label
+from seilocal.store.history import field_label
 
 from .cda.integrity import IntegrityError, Problem
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from nicegui import run, ui
 
-from seilocal.store.profile import load_profile
 from seilocal.store.versions import Version
 
 from .context import AppContext
@@ -19,22 +18,17 @@ def bundles_part(ctx: AppContext, submitted: list[Version]) -> None:
     if not submitted or ctx.store.path is None:
         return
     # Imported here: the export package (CDA, PDF) costs ~0.4 s to import, and this module loads at start-up.
-    from seilocal.export.bundle import BundleError, bundle_name, prefetch_describe
-    from seilocal.export.cda.documents import bundle_documents
-    from seilocal.export.submission import make_bundle, store_bundle, stored_bundle
+    from seilocal.export.bundle import BundleError, bundle_name
+    from seilocal.export.bundle_job import repair_job, stored_bundle
 
     ui.label("Indberetningspakker").classes("text-h6 q-mt-md")
     ui.label(PLAIN_NOTE).classes("text-grey-7").mark("bundle-plain-note")
 
     async def download(version: Version) -> None:
         data = stored_bundle(ctx.store, version)
-        if data is None:  # its making failed at submission (a full disk): make it now, keep it
-            profile = load_profile(ctx.store.prefs)
-            describe = prefetch_describe(version.form(), ctx.store.catalog.text)
+        if data is None:  # its making failed at submission (a full disk): the bundle job makes it now, keeps it
             try:
-                data = await run.io_bound(make_bundle, version, describe, profile.clinic_name,
-                                          bundle_documents(profile))
-                store_bundle(ctx.store.db, version, data)
+                data = await repair_job(ctx.store, version).run_async(run.io_bound)
             except BundleError:
                 ui.notify("Indberetningspakken kunne ikke dannes.", type="negative")
                 return

@@ -13,7 +13,7 @@ from nicegui import run, ui
 
 from seilocal.export.bundle import BundleError, prefetch_describe
 from seilocal.export.refusal import SubmissionRefused
-from seilocal.export.submission import bundle_of, commit_submission, findings_now, prepare_submission
+from seilocal.export.submission import findings_now, submission_job
 from seilocal.model.lifecycle import TransitionRefused, can
 from seilocal.store import StaleForm
 from seilocal.store.profile import load_profile
@@ -29,7 +29,11 @@ def form_actions(editor: FormEditor) -> None:
     ri_state(editor)  # before the refresh below is registered: its triggers are recomputed first on each save
     buttons = ui.refreshable(_buttons)
     buttons(editor, versions)
-    editor.on_saved(lambda _path: buttons.refresh())
+
+    def refresh(_path: str) -> None:
+        buttons.refresh()
+
+    editor.on_saved(refresh)
 
 
 def _buttons(editor: FormEditor, versions: VersionStore) -> None:
@@ -77,19 +81,25 @@ def _status_change(change: Callable[[], Any]) -> tuple[bool, Any]:
     """Run one status change of the store; (False, None) after telling the user why it could not be done."""
     try:
         return True, change()
-    except StaleForm:
-        ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
-    except TransitionRefused as exc:
-        ui.notify(exc.message_da, type="warning")
+    except (StaleForm, TransitionRefused) as exc:
+        _tell_refused(exc)
     return False, None
 
 
+def _tell_refused(exc: StaleForm | TransitionRefused) -> None:
+    """Why a status change could not be done: changed elsewhere, or not allowed from the form's status."""
+    if isinstance(exc, StaleForm):
+        ui.notify("Skemaet er ændret i et andet vindue. Genindlæs og prøv igen.", type="negative")
+    else:
+        ui.notify(exc.message_da, type="warning")
+
+
 async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dict[str, Any]]) -> None:
-    """Build and check the LPR3 documents, make the bundle off the event loop, then store version and bundle in
-    one transaction. Any refusal leaves the form as it was and says why."""
+    """The submission's bundle job: build and check the LPR3 documents, make the bundle off the event loop, then
+    store version and bundle in one transaction. Any refusal leaves the form as it was and says why."""
     ctx = editor.ctx
     try:
-        done, preparation = _status_change(lambda: prepare_submission(ctx.store, editor.stored, findings, ctx.clock))
+        done, job = _status_change(lambda: submission_job(ctx.store, editor.stored, findings, ctx.clock))
     except SubmitRefused as exc:
         _findings_dialog(editor, exc.errors)
         return
@@ -98,17 +108,14 @@ async def _submit(editor: FormEditor, versions: VersionStore, findings: list[dic
         return
     if not done:
         return
-    data = None
-    if ctx.store.path is not None:
-        try:  # the PDF inside takes a few hundred ms: off the event loop
-            data = await run.io_bound(bundle_of, preparation)
-        except BundleError:
-            _document_dialog(["Indberetningspakken (PDF og LPR3-dokument) kunne ikke dannes. "
-                              "Prøv igen; skemaet er ikke ændret."])
-            return
-    done, result = _status_change(lambda: commit_submission(ctx.store, editor.stored, findings, preparation, data,
-                                                            ctx.clock))
-    if not done:
+    try:  # the PDF inside takes a few hundred ms: built off the event loop, stored back on it
+        result = await job.run_async(run.io_bound)
+    except BundleError:
+        _document_dialog(["Indberetningspakken (PDF og LPR3-dokument) kunne ikke dannes. "
+                          "Prøv igen; skemaet er ikke ændret."])
+        return
+    except (StaleForm, TransitionRefused) as exc:
+        _tell_refused(exc)
         return
     written = " Indberetningspakken er gemt krypteret; den hentes under Historik." if result.bundle else ""
     ui.notify(f"Skemaet er indberettet (version {result.version.version}).{written}", type="positive")
@@ -215,5 +222,7 @@ async def print_pdf(editor: FormEditor) -> None:
     describe = prefetch_describe(form, ctx.store.catalog.text)
     clinic = load_profile(ctx.store.prefs).clinic_name
     pdf = await run.io_bound(_render, form, describe, ctx.clock().replace(microsecond=0), clinic)
+    if pdf is None or form.form_no is None:  # run.io_bound answers None when the app is shutting down
+        return
     ctx.store.forms.record_view(form.form_no, "print")
     ui.download(pdf, f"skema-{form.form_no}.pdf", "application/pdf")

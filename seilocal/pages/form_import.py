@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from nicegui import events, run, ui
 from pydantic import ValidationError
@@ -24,6 +23,7 @@ from seilocal.export.imports import import_form_file
 from seilocal.model import Form, FormatError
 from seilocal.refusals import render
 from seilocal.safe_json import MAX_FORM_BYTES, JsonRefused, read_json_bytes
+from seilocal.store import Store
 
 from .context import AppContext
 from .import_result import ImportOutcome, cda_outcome, show_import_result
@@ -99,7 +99,7 @@ def parse_upload(data: bytes, name: str) -> Parsed:
         raise Refused(json_refusal_da(name, exc)) from exc
 
 
-def store_parsed(store: Any, parsed: Parsed) -> ImportOutcome:
+def store_parsed(store: Store, parsed: Parsed) -> ImportOutcome:
     """Store what `parse_upload` read as a new form (always a draft); the new form, what was not kept and what is
     offered for the practice profile. Raises Refused."""
     name = parsed.name
@@ -115,11 +115,10 @@ def store_parsed(store: Any, parsed: Parsed) -> ImportOutcome:
         stored, notes = import_form_file(store, form)
     except ValueError as exc:  # the one refusal of import_form: the course is here already
         raise Refused(f"Et skema med forløbsID {form.course.id} findes allerede her. {NOTHING}") from exc
-    assert stored.form.form_no is not None  # a stored form has its number
-    return ImportOutcome(stored.form.form_no, notes)
+    return ImportOutcome(stored.form_no, notes)
 
 
-def import_file(store: Any, data: bytes, name: str) -> ImportOutcome:
+def import_file(store: Store, data: bytes, name: str) -> ImportOutcome:
     """Import an upload's bytes in one go (parse and store on this thread), as `store_parsed` says."""
     return store_parsed(store, parse_upload(data, name))
 

@@ -10,14 +10,8 @@ from nicegui import ui
 from seilocal.model import STATUS_LABELS_DA
 from seilocal.model.datetime_input import format_for_display
 from seilocal.store import FormNotFound
-from seilocal.store.versions import (
-    Version,
-    VersionStore,
-    audit_action_text,
-    audit_csv,
-    audit_field_text,
-    diff_documents,
-)
+from seilocal.store.history import audit_action_text, audit_csv, audit_field_text, diff_documents
+from seilocal.store.versions import Version, VersionStore
 
 from .bundle_downloads import bundles_part
 from .context import AppContext

@@ -5,12 +5,12 @@ unless the user presses »Brug i praksisprofilen«."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from nicegui import ui
 
 from seilocal.export.cda.read import Note, ReadResult
 from seilocal.export.imports import ProfileOffer, accept_offer, note_da, profile_offer
+from seilocal.store import Store
 
 from .context import AppContext
 
@@ -24,7 +24,7 @@ class ImportOutcome:
     offer: ProfileOffer | None = None
 
 
-def cda_outcome(store: Any, form_no: int, result: ReadResult) -> ImportOutcome:
+def cda_outcome(store: Store, form_no: int, result: ReadResult) -> ImportOutcome:
     """The outcome of a CDA import: its notes and the author offered when the profile lacks it."""
     return ImportOutcome(form_no, list(result.notes), profile_offer(store, result.author_unit, result.custodian_cvr))
 

@@ -118,7 +118,7 @@ class BundleStore:
         return [row[0] for row in self.db.execute("SELECT name FROM bundles ORDER BY id")]
 
 
-def _verified(row: tuple) -> StoredBundle:
+def _verified(row: tuple[str, int | None, int | None, str, bytes]) -> StoredBundle:
     name, form_no, version, digest, data = row
     if sha256_hex(data) != digest:
         raise ValueError(f"the stored bundle {name} does not match its checksum")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +14,8 @@ from sqlite_utils import Database
 from seilocal.clock import now
 from seilocal.model import Form, get_path, set_path
 from seilocal.model.lifecycle import next_status
+
+from .forms_query import FILTER_COLUMNS, FormSet, forms_query
 
 Clock = Callable[[], datetime]
 
@@ -35,6 +36,13 @@ class StoredForm:
     revision: int
     created_at: str
     changed_at: str
+
+    @property
+    def form_no(self) -> int:
+        """The form's number: a stored form always has one."""
+        if self.form.form_no is None:
+            raise FormNotFound("the form was never stored")
+        return self.form.form_no
 
 
 @dataclass(frozen=True)
@@ -63,9 +71,6 @@ _SUMMARY_COLUMNS: dict[str, Callable[[Form], Any]] = {
     "start_marker": lambda f: f.course.start_marker,
     "responsible_unit": lambda f: f.course.responsible_unit,
 }
-
-FILTER_COLUMNS = ("status", "course_start", "course_end", "start_marker", "responsible_unit")
-
 
 # Saves of one field that follow each other within this time are one change in the audit log: the value the
 # user left the field with (or paused on), not one row per pause in the typing.
@@ -111,7 +116,7 @@ class FormStore:
 
     def import_form(self, form: Form) -> StoredForm:
         """Add a form read from a document; it gets a new form number, its forløbsID is kept."""
-        if self.db.execute("SELECT 1 FROM forms WHERE course_id = ?", [form.course.id]).fetchone():
+        if self.of_course(form.course.id) is not None:
             raise ValueError(f"a form with forløbsID {form.course.id} is already in this database")
         return self._insert(form.model_copy(deep=True), action="import")
 
@@ -285,19 +290,27 @@ class FormStore:
             raise FormNotFound(f"no form number {form_no}")
         return StoredForm(Form.model_validate_json(row[0]), row[1], row[2], row[3])
 
+    def of_course(self, course_id: str, *, any_case: bool = False) -> tuple[int, str] | None:
+        """(form number, status) of the form of this forløbsID, or None; `any_case`: the ID in any letter case
+        (a document may write the UUID in capitals)."""
+        collate = " COLLATE NOCASE" if any_case else ""
+        row = self.db.execute(f"SELECT form_no, status FROM forms WHERE course_id = ?{collate}",
+                              [course_id]).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
     def document_json(self, form_no: int) -> str:
         """The stored document exactly as saved."""
         row = self.db.execute("SELECT document FROM forms WHERE form_no = ?", [form_no]).fetchone()
         if row is None:
             raise FormNotFound(f"no form number {form_no}")
-        return row[0]
+        return str(row[0])
 
     def revision(self, form_no: int) -> int:
         """The current revision of a form (moves on with every save)."""
         row = self.db.execute("SELECT revision FROM forms WHERE form_no = ?", [form_no]).fetchone()
         if row is None:
             raise FormNotFound(f"no form number {form_no}")
-        return row[0]
+        return int(row[0])
 
     def audit_rows(self, form_no: int) -> list[dict[str, Any]]:
         """The audit rows of one form, oldest first."""
@@ -308,40 +321,11 @@ class FormStore:
         row = self.db.execute("SELECT name FROM patients WHERE cpr = ?", [cpr]).fetchone()
         return row[0] if row else None
 
-    def search(
-        self, text: str = "", filters: dict[str, str] | None = None, limit: int = 200
-    ) -> list[FormSummary]:
-        """Forms found by CPR (prefix), name (contains), form number or forløbsID (prefix), narrowed by filters."""
-        where: list[str] = []
-        params: list[Any] = []
-        needle = text.strip()
-        if needle:
-            clause, clause_params = _search_clause(needle)
-            where.append(clause)
-            params += clause_params
-        for column, value in (filters or {}).items():
-            if column not in FILTER_COLUMNS or not value:
-                continue
-            if column in ("course_start", "course_end"):
-                where.append(f"({column} >= ? AND {column} < ?)")  # a date filter: a prefix of the stored time
-                params += list(_prefix_range(value))
-            else:
-                # Unary + keeps SQLite from choosing a low-selectivity filter index (4 statuses, a few
-                # markers) over the search's own index ranges.
-                where.append(f"+{column} = ?")
-                params.append(value)
-        sql = (
-            "SELECT form_no, course_id, status, cpr, name, course_start, course_end, start_marker, "
-            "responsible_unit, changed_at FROM forms"
-        )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = "form_no DESC"
-        if needle.isdigit() and len(needle) < 19:
-            order = "(form_no = ?) DESC, " + order  # the form with that number first, then partial matches
-            params.append(int(needle))
-        sql += f" ORDER BY {order} LIMIT ?"
-        params.append(limit)
+    def search(self, text: str = "", filters: dict[str, str] | None = None, limit: int = 200, *,
+               only: FormSet | None = None, without: FormSet | None = None) -> list[FormSummary]:
+        """Forms found by CPR (prefix), name (contains, any case), form number or forløbsID (prefix), narrowed by
+        column filters and to the form numbers in `only` / not in `without` (`forms_query.py`)."""
+        sql, params = forms_query(text, filters, only=only, without=without, limit=limit)
         return [FormSummary(*row) for row in self.db.execute(sql, params).fetchall()]
 
     def distinct_values(self, column: str) -> list[str]:
@@ -352,43 +336,6 @@ class FormStore:
             f"SELECT DISTINCT {column} FROM forms WHERE {column} IS NOT NULL ORDER BY {column} LIMIT 500"
         ).fetchall()
         return [row[0] for row in rows]
-
-
-def _prefix_range(prefix: str) -> tuple[str, str]:
-    """[low, high) bounds of every text that starts with `prefix`: an index range, unlike LIKE 'x%'."""
-    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-_UUID_PART = re.compile(r"[0-9a-fA-F-]{4,36}")
-
-
-def _search_clause(needle: str) -> tuple[str, list[Any]]:
-    """The WHERE clause of the list's search box, chosen so each kind of input is an index look-up.
-
-    Digits (a CPR with or without its hyphen, or a form number) match a CPR prefix or the form number;
-    a piece of a UUID matches a forløbsID prefix; anything else is a name (contains, case-insensitive).
-    """
-    digits = needle.replace("-", "")
-    if digits.isdigit():
-        low, high = _prefix_range(digits)
-        hyphenated = f"{digits[:6]}-{digits[6:]}" if len(digits) > 6 else digits
-        low2, high2 = _prefix_range(hyphenated)
-        clause = "(cpr >= ? AND cpr < ?) OR (cpr >= ? AND cpr < ?) OR form_no = ?"
-        params: list[Any] = [low, high, low2, high2, int(digits)]
-        if len(digits) == 4:
-            # The last four digits of a CPR, as practitioners say them: no index serves them, but four digits
-            # are typed only for this (or a form number, which the clause has already).
-            clause += " OR substr(cpr, -4) = ?"
-            params.append(digits)
-        if len(needle) >= 4:  # a forløbsID can begin with digits only
-            id_low, id_high = _prefix_range(needle.lower())
-            clause += " OR (course_id >= ? AND course_id < ?)"
-            params += [id_low, id_high]
-        return f"({clause})", params
-    if _UUID_PART.fullmatch(needle) and any(c in "abcdefABCDEF-" for c in needle):
-        low, high = _prefix_range(needle.lower())
-        return "((course_id >= ? AND course_id < ?) OR name LIKE ?)", [low, high, f"%{needle}%"]
-    return "name LIKE ?", [f"%{needle}%"]
 
 
 class Prefs:

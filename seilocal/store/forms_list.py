@@ -1,11 +1,8 @@
-"""Queries of the forms list: a search that ignores case for æ, ø, å too, the date each unsubmitted form's
-reporting deadline runs from (F3, B4), and whether the bundled starter catalog is still in use."""
+"""Queries of the forms list: its search (`FormStore.search`, built in `forms_query.py`), the date each
+unsubmitted form's reporting deadline runs from (F3, B4), and whether the bundled starter catalog is still in use."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -15,59 +12,11 @@ from seilocal.model import Form
 from seilocal.model.datetime_input import parse_stored
 
 from .catalog.schema import CODES, SOR
-from .forms import _UUID_PART, FILTER_COLUMNS, FormStore, FormSummary, _prefix_range, _search_clause
+from .forms import FormStore, FormSummary
+from .forms_query import FormSet
 from .versions import VersionStore, earliest_unreported
 
-# SQLite's LIKE ignores case for ASCII letters only: a capital it misses is folded in SQL (C code, no Python per
-# row) when the typed text holds that letter, the typed text in Python. Other letters stay case-sensitive.
-_FOLD = {"æ": "Æ", "ø": "Ø", "å": "Å", "ä": "Ä", "ö": "Ö", "ü": "Ü", "é": "É"}
-
-
-def _name_clause(folded: str) -> str:
-    """`name LIKE ?`, with a replace() only for each non-ASCII letter the typed text holds (each costs a scan)."""
-    column = "name"
-    for lower, upper in _FOLD.items():
-        if lower in folded:
-            column = f"replace({column}, '{upper}', '{lower}')"
-    return f"{column} LIKE ? ESCAPE '\\'"
-
-
-def fold_text(text: str) -> str:
-    """The typed text as the name search compares it: lower case, LIKE's wildcards taken literally."""
-    lowered = text.lower()
-    return lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _is_indexed(needle: str) -> bool:
-    """Whether the search is a number or forløbsID look-up (index ranges), not a name scan."""
-    return needle.replace("-", "").isdigit() or bool(
-        _UUID_PART.fullmatch(needle) and any(c in "abcdefABCDEF-" for c in needle))
-
-
-def _clause(needle: str) -> tuple[str, list[Any]]:
-    """The WHERE clause of the search box: numbers and forløbsIDs as FormStore.search, names folded."""
-    if needle.replace("-", "").isdigit():
-        return _search_clause(needle)  # CPR, form number, forløbsID prefix: index look-ups
-    folded = fold_text(needle)
-    pattern, name = f"%{folded}%", _name_clause(folded)
-    if _UUID_PART.fullmatch(needle) and any(c in "abcdefABCDEF-" for c in needle):
-        low, high = _prefix_range(needle.lower())
-        return f"((course_id >= ? AND course_id < ?) OR {name})", [low, high, pattern]
-    return name, [pattern]
-
-
-@dataclass(frozen=True)
-class FormSet:
-    """A set of form numbers as the list query takes it (made once, used for many refreshes)."""
-
-    numbers: frozenset[int]
-    json: str
-
-    @classmethod
-    def of(cls, numbers: Collection[int]) -> FormSet:
-        """The set of these form numbers."""
-        unique = frozenset(numbers)
-        return cls(unique, json.dumps(sorted(unique)))
+__all__ = ["FormSet", "UnreportedSince", "list_forms", "official_catalog"]
 
 
 def list_forms(
@@ -79,45 +28,9 @@ def list_forms(
     without: FormSet | None = None,
     limit: int = 200,
 ) -> list[FormSummary]:
-    """The forms list: search text and column filters as FormStore.search, narrowed to `only` / not `without`."""
-    where: list[str] = []
-    params: list[Any] = []
-    needle = text.strip()
-    for column, value in (filters or {}).items():
-        if column not in FILTER_COLUMNS or not value:
-            continue
-        if column in ("course_start", "course_end"):
-            where.append(f"({column} >= ? AND {column} < ?)")  # a date filter: a prefix of the stored time
-            params += list(_prefix_range(value))
-        else:
-            where.append(f"+{column} = ?")  # unary +: keep SQLite on the search's own index ranges
-            params.append(value)
-    if only is not None:
-        # A number or forløbsID search has index ranges: they lead and the set is only checked (+). Otherwise
-        # the set leads (a name is compared on its forms only).
-        indexed = bool(needle) and _is_indexed(needle)
-        where.append(f"{'+' if indexed else ''}form_no IN (SELECT value FROM json_each(?))")
-        params.append(only.json)
-    if without is not None and without.numbers:
-        where.append("form_no NOT IN (SELECT value FROM json_each(?))")
-        params.append(without.json)
-    if needle:  # after the filters: a name is compared only on the rows the cheap terms let through
-        clause, clause_params = _clause(needle)
-        where.append(f"({clause})")
-        params += clause_params
-    sql = (
-        "SELECT form_no, course_id, status, cpr, name, course_start, course_end, start_marker, "
-        "responsible_unit, changed_at FROM forms"
-    )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    order = "form_no DESC"
-    if needle.isdigit() and len(needle) < 19:
-        order = "(form_no = ?) DESC, " + order  # the form with that number first
-        params.append(int(needle))
-    sql += f" ORDER BY {order} LIMIT ?"
-    params.append(limit)
-    return [FormSummary(*row) for row in forms.db.execute(sql, params).fetchall()]
+    """The forms list: `FormStore.search` (one query builder, `forms_query.py`), narrowed to `only` / not
+    `without`."""
+    return forms.search(text, filters, limit, only=only, without=without)
 
 
 class UnreportedSince:

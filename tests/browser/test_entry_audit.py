@@ -7,7 +7,7 @@ import getpass
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from seilocal.store.versions import ACTION_LABELS_DA
+from seilocal.store.history import ACTION_LABELS_DA
 from tests.support.browser import click_input, keys_in, type_into, type_keys, wait_stored
 from tests.support.keyboard import audit_rows, new_form
 

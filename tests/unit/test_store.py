@@ -211,3 +211,19 @@ def test_the_last_four_cpr_digits_find_the_form_with_or_without_a_hyphen(tmp_pat
     assert [f.form_no for f in list_forms(store.forms, "-4321")] == [2]
     assert list_forms(store.forms, "9999") == []
     store.close()
+
+
+def test_the_search_and_the_list_are_one_query_that_ignores_case_for_ae_oe_aa_and_takes_wildcards_literally(tmp_path):
+    from seilocal.store.forms_list import list_forms
+
+    store = open_store(tmp_path)
+    a = store.forms.create()
+    store.forms.save_edit(a, "patient.name", "Ærbøl Ågård")
+    b = store.forms.create()
+    store.forms.save_edit(b, "patient.name", "Jens 100% Hansen")
+    store.forms.create()
+    for search in (store.forms.search, lambda text: list_forms(store.forms, text)):
+        assert [f.form_no for f in search("ærbøl ågå")] == [1]
+        assert [f.form_no for f in search("0%")] == [2]
+        assert search("_") == []  # LIKE's one-letter wildcard is a letter here
+    store.close()

@@ -13,14 +13,8 @@ from seilocal.model import Contact, Procedure
 from seilocal.model.lifecycle import TransitionRefused
 from seilocal.rules import validate
 from seilocal.store import FormNotFound, StaleForm, crypto
-from seilocal.store.versions import (
-    SubmitRefused,
-    VersionStore,
-    audit_csv,
-    diff_documents,
-    earliest_unreported,
-    field_label,
-)
+from seilocal.store.history import audit_csv, diff_documents, field_label
+from seilocal.store.versions import SubmitRefused, VersionStore, earliest_unreported
 
 from .submit_helpers import clean_form
 

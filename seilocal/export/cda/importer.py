@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from seilocal.refusals import ImportRefused, Kind
 
 from .parse import MAX_BYTES, MAX_ELEMENTS, CdaParseError
 from .read import CdaImportError, ReadResult, read_document
+
+if TYPE_CHECKING:
+    from seilocal.store import Store
 
 
 class CdaImportRefused(ImportRefused, ValueError):
@@ -60,7 +63,7 @@ def read_cda(source: Path | str | bytes, name: str) -> ReadResult:
         raise _refused(exc, name) from exc
 
 
-def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
+def import_cda(store: Store, path: Path | str | bytes, name: str | None = None,
                result: ReadResult | None = None) -> tuple[int, ReadResult]:
     """Read the document at `path` into a new form; (form number, what was read and dropped).
 
@@ -71,10 +74,10 @@ def import_cda(store: Any, path: Path | str | bytes, name: str | None = None,
     if result is None:
         result = read_cda(path, name)
     course_id = result.form.course.id
-    row = store.db.execute("SELECT form_no FROM forms WHERE course_id = ? COLLATE NOCASE", [course_id]).fetchone()
-    if row is not None:
-        raise CdaImportRefused(Kind.CDA_EXISTS, name=name, course=course_id, form_no=int(row[0]))
+    here = store.forms.of_course(course_id, any_case=True)
+    if here is not None:
+        raise CdaImportRefused(Kind.CDA_EXISTS, name=name, course=course_id, form_no=here[0])
     # The practice profile is never changed here: the document's author is offered for the user to accept
     # (`seilocal.export.imports.profile_offer`).
     stored = store.forms.import_form(result.form)
-    return int(stored.form.form_no), result
+    return stored.form_no, result
