@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from seilocal import cli_codes
+from seilocal.cli import codes as cli_codes
 from seilocal.store.catalog import apply_catalog_schema
 
 DATA = Path(__file__).parent / "data" / "catalog"
@@ -74,7 +74,7 @@ def test_cli_module_does_not_import_nicegui() -> None:
     import subprocess
     import sys
 
-    code = "import sys, seilocal.cli_codes; sys.exit('nicegui' in sys.modules)"
+    code = "import sys, seilocal.cli.codes; sys.exit('nicegui' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from seilocal import cli_codes
+from seilocal.cli import codes as cli_codes
 from seilocal.store.catalog import CatalogImportError, CatalogStore, apply_catalog_schema
 from seilocal.store.catalog.list_import import export_lists, import_lists
 from seilocal.store.catalog.list_index import list_index, list_states

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from seilocal.cli_validate import add_commands, run_validate
+from seilocal.cli.validate import add_commands, run_validate
 from seilocal.model.form import Contact, Diagnosis, Procedure
 from seilocal.rules import SECTIONS, days_left, registry, reporting_deadline, validate
 from seilocal.rules.catalog import EmptyCatalog

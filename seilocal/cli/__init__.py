@@ -17,8 +17,8 @@ from seilocal import __version__
 from seilocal.settings import DataDirError, resolve_data_dir
 
 # Modules that add their own sub-commands: each has `add_commands(subparsers)`.
-_COMMAND_MODULES = ("seilocal.cli_codes", "seilocal.cli_validate", "seilocal.cli_forms", "seilocal.cli_backup",
-                    "seilocal.cli_encryption")
+_COMMAND_MODULES = ("seilocal.cli.codes", "seilocal.cli.validate", "seilocal.cli.forms", "seilocal.cli.backup",
+                    "seilocal.cli.encryption")
 
 
 def _open_store(args: argparse.Namespace):
@@ -48,12 +48,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if zipfile.is_zipfile(path):  # a submission bundle from another installation
-        from seilocal.cli_forms import run_import_bundle
+        from seilocal.cli.forms import run_import_bundle
 
         args.bundle = path
         return run_import_bundle(args)
     if path.suffix.lower() == ".xml" or _starts_like_xml(path):  # an LPR3 CDA document
-        from seilocal.cli_forms import run_import_cda
+        from seilocal.cli.forms import run_import_cda
 
         return run_import_cda(args)
     from seilocal.safe_json import JsonRefused, read_json_file
@@ -193,7 +193,7 @@ def _run_unlocked(func: Callable[[argparse.Namespace], int], args: argparse.Name
     try:
         return func(args)
     except KeyNeeded as exc:
-        from seilocal.cli_unlock import can_prompt, prompt_unlock
+        from seilocal.cli.unlock import can_prompt, prompt_unlock
 
         if not can_prompt() or not prompt_unlock(exc.data_dir, exc.new):
             print(f"error: {exc}", file=sys.stderr)
