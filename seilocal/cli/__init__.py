@@ -1,159 +1,61 @@
 """The command line: `seilocal [run]` starts the app; other commands do a job and exit (English messages).
 
-Only `run` imports nicegui, so the other commands answer fast.
+One style for every command: each module below registers its sub-commands in `add_commands(sub)` with
+`set_defaults(func=...)`, and `main` runs `args.func(args)`; a command opens the database only through
+`common.opened_store` (always closed). Only `run` imports nicegui, so the other commands answer fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import zipfile
-from collections.abc import Callable, Sequence
-from pathlib import Path
-
-from pydantic import ValidationError
+from collections.abc import Sequence
 
 from seilocal import __version__
-from seilocal.settings import DataDirError, resolve_data_dir
+from seilocal.settings import DataDirError
 
-# Modules that add their own sub-commands: each has `add_commands(subparsers)`.
-_COMMAND_MODULES = ("seilocal.cli.codes", "seilocal.cli.validate", "seilocal.cli.forms", "seilocal.cli.backup",
-                    "seilocal.cli.encryption")
+from . import backup, codes, encryption, forms, validate
+from .common import Command, data_dir_of
 
-
-def _open_store(args: argparse.Namespace):
-    from seilocal.store import open_store
-
-    return open_store(resolve_data_dir(args.data_dir))
+_DATA_DIR_HELP = "folder of the user's data (default: env SEILOCAL_DATA_DIR, else the OS per-user data folder)"
+# The modules that add their own sub-commands, in the order `seilocal --help` lists them.
+_COMMAND_MODULES = (forms, codes, validate, backup, encryption)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from seilocal.app import run_app  # the only place nicegui is imported
 
-    return run_app(
-        data_dir=resolve_data_dir(args.data_dir), port=args.port, open_browser=not args.no_browser
-    )
-
-
-def _starts_like_xml(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
-    except OSError:
-        return False
-
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    from seilocal.model import Form, FormatError
-
-    path = Path(args.file)
-    if zipfile.is_zipfile(path):  # a submission bundle from another installation
-        from seilocal.cli.forms import run_import_bundle
-
-        args.bundle = path
-        return run_import_bundle(args)
-    if path.suffix.lower() == ".xml" or _starts_like_xml(path):  # an LPR3 CDA document
-        from seilocal.cli.forms import run_import_cda
-
-        return run_import_cda(args)
-    from seilocal.safe_json import JsonRefused, read_json_file
-
-    try:
-        text = read_json_file(path)
-        form = Form.model_validate_json(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read {path}: {exc}", file=sys.stderr)
-        return 2
-    except JsonRefused as exc:
-        print(f"error: {path} is refused: {exc}; nothing was imported", file=sys.stderr)
-        return 2
-    except ValidationError as exc:
-        print(f"error: {path} is not a valid form document:\n{_describe_validation(exc)}", file=sys.stderr)
-        return 2
-    except FormatError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    from seilocal.export.imports import english_status_note, import_form_file
-
-    store = _open_store(args)
-    try:
-        stored, notes = import_form_file(store, form)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    for note in notes:
-        print(english_status_note(note), file=sys.stderr)
-    print(stored.form.form_no)
-    return 0
-
-
-def _describe_validation(exc: ValidationError) -> str:
-    lines = []
-    for error in exc.errors():
-        where = ".".join(str(part) for part in error["loc"]) or "(document)"
-        lines.append(f"  {where}: {error['msg']}")
-    return "\n".join(lines)
-
-
-def _cmd_show(args: argparse.Namespace) -> int:
-    from seilocal.store import FormNotFound
-
-    store = _open_store(args)
-    try:
-        print(store.forms.document_json(args.form_no))
-    except FormNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    return 0
+    return run_app(data_dir=data_dir_of(args), port=args.port, open_browser=not args.no_browser)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
-    data_dir_help = "folder of the user's data (default: env SEILOCAL_DATA_DIR, else the OS per-user data folder)"
-    # Sub-commands take the same options with SUPPRESS defaults, so an option given before the sub-command is
-    # not overwritten by the sub-command's default.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_dir_help)
     parser = argparse.ArgumentParser(prog="seilocal", description="SEI-LPR lokal: the LPR3 form, offline.")
-    parser.add_argument("--data-dir", default=None, help=data_dir_help)
+    parser.add_argument("--data-dir", default=None, help=_DATA_DIR_HELP)
     parser.add_argument("--version", action="version", version=f"seilocal {__version__}")
     sub = parser.add_subparsers(dest="command")
 
-    run = sub.add_parser("run", parents=[common], help="start the app (the default)")
+    run = sub.add_parser("run", help="start the app (the default)")
     _add_run_options(run, argparse.SUPPRESS, argparse.SUPPRESS)
     run.set_defaults(func=_cmd_run)
     _add_run_options(parser, 0, False)
+    parser.set_defaults(func=_cmd_run)  # no command: run the app
 
-    imp = sub.add_parser("import", parents=[common],
-                         help="add a form from a JSON document, a submission bundle (.zip) or an LPR3 CDA "
-                              "document (.xml); prints its number")
-    imp.add_argument("file")
-    imp.add_argument("--use-author", action="store_true",
-                     help="an LPR3 document into an empty practice profile: take its author's SOR unit and CVR")
-    imp.set_defaults(func=_cmd_import)
-
-    show = sub.add_parser("show", parents=[common], help="print a form's stored document as JSON")
-    show.add_argument("form_no", type=int)
-    show.set_defaults(func=_cmd_show)
-
-    import importlib
-
-    for module_name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # that part of the app is not built yet
+    for module in _COMMAND_MODULES:
         module.add_commands(sub)
-    for choice in sub.choices.values():  # every sub-command knows --data-dir, even those added by modules
-        if not any("--data-dir" in action.option_strings for action in choice._actions):
-            choice.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    _give_data_dir(sub)
     return parser
+
+
+def _give_data_dir(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Every sub-command, at every level (`codes search`, `encryption status`), takes --data-dir after its
+    name too. Its default is SUPPRESS, so a --data-dir given before the name is not overwritten."""
+    for choice in sub.choices.values():
+        if not any("--data-dir" in action.option_strings for action in choice._actions):
+            choice.add_argument("--data-dir", default=argparse.SUPPRESS, help=_DATA_DIR_HELP)
+        for action in choice._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _give_data_dir(action)
 
 
 def _add_run_options(parser: argparse.ArgumentParser, port_default: object, browser_default: object) -> None:
@@ -166,11 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `seilocal` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    func: Callable[[argparse.Namespace], int] = getattr(args, "func", None) or getattr(args, "handler", _cmd_run)
-    args.open_db = lambda: _open_store(args).db
-    args.catalog_factory = lambda: _open_store(args).catalog
     try:
-        return _run_unlocked(func, args)
+        return _run_unlocked(args.func, args)
     except DataDirError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -181,19 +80,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             from seilocal.settings import db_path
             from seilocal.store.backup import recovery_hint
 
-            print(f"error: {exc}\n{recovery_hint(db_path(resolve_data_dir(args.data_dir)))}", file=sys.stderr)
+            print(f"error: {exc}\n{recovery_hint(db_path(data_dir_of(args)))}", file=sys.stderr)
             return 2
         raise
 
 
-def _run_unlocked(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+def _run_unlocked(func: Command, args: argparse.Namespace) -> int:
     """Run the command; on a locked data folder ask for its passphrase on a terminal (else exit 2) and retry."""
     from seilocal.store.keys import KeyNeeded, KeyProblem
 
     try:
         return func(args)
     except KeyNeeded as exc:
-        from seilocal.cli.unlock import can_prompt, prompt_unlock
+        from .unlock import can_prompt, prompt_unlock
 
         if not can_prompt() or not prompt_unlock(exc.data_dir, exc.new):
             print(f"error: {exc}", file=sys.stderr)

@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlite_utils import Database
@@ -150,8 +151,8 @@ def run(db: Database, *argv: str) -> int:
     parser = argparse.ArgumentParser()
     cli_codes.add_commands(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["codes", *argv])
-    args.open_db = lambda: db
-    return args.handler(args)
+    args.store = SimpleNamespace(db=db, catalog=CatalogStore(db))  # used by the command, not closed
+    return args.func(args)
 
 
 def test_cli_lists_import_and_export(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
