@@ -8,14 +8,13 @@ One style for every command: each module below registers its sub-commands in `ad
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from seilocal import __version__
 from seilocal.settings import DataDirError
 
 from . import backup, codes, encryption, forms, validate
-from .common import Command, data_dir_of
+from .common import Command, data_dir_of, error
 
 _DATA_DIR_HELP = "folder of the user's data (default: env SEILOCAL_DATA_DIR, else the OS per-user data folder)"
 # The modules that add their own sub-commands, in the order `seilocal --help` lists them.
@@ -71,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run_unlocked(args.func, args)
     except DataDirError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 2
     except Exception as exc:  # a refused database is the common case; never a traceback for a user
         from seilocal.store import DatabaseRefused
@@ -80,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from seilocal.settings import db_path
             from seilocal.store.backup import recovery_hint
 
-            print(f"error: {exc}\n{recovery_hint(db_path(data_dir_of(args)))}", file=sys.stderr)
+            error(f"{exc}\n{recovery_hint(db_path(data_dir_of(args)))}")
             return 2
         raise
 
@@ -95,13 +94,9 @@ def _run_unlocked(func: Command, args: argparse.Namespace) -> int:
         from .unlock import can_prompt, prompt_unlock
 
         if not can_prompt() or not prompt_unlock(exc.data_dir, exc.new):
-            print(f"error: {exc}", file=sys.stderr)
+            error(str(exc))
             return 2
     except KeyProblem as exc:
-        print(f"error: {exc}; nothing was changed", file=sys.stderr)
+        error(f"{exc}; nothing was changed")
         return 2
     return func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
