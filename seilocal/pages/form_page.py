@@ -12,11 +12,13 @@ from seilocal.store import FormNotFound
 
 from .context import AppContext
 from .focus import focus_on_load
+from .form_actions import form_actions
 from .form_editor import FormEditor
 from .frame import TOP_BAR_PX, frame
+from .next_step import next_step_view
 from .open_forms import track
-from .optional import optional_part
 from .sections import section_builder
+from .validation_panel import validation_panel
 
 # The sections the guide fills at the first meeting with the patient (F2 "Din arbejdsgang"): open on every form.
 FIRST_CONTACT = ("patient", "course", "referral", "payment")
@@ -104,14 +106,10 @@ def form_page(ctx: AppContext, form_no: int) -> None:
             header_view(editor)
             # The workflow hint and the actions share one wrapping row: the header stays two or three lines.
             with ui.row().classes("w-full items-center justify-between gap-x-4 gap-y-1"):
-                for module, function in (("next_step", "next_step_view"), ("form_actions", "form_actions")):
-                    part = optional_part(module, function)
-                    if part:
-                        part(editor)
+                next_step_view(editor)
+                form_actions(editor)
         editor.on_saved(lambda _path: header_view.refresh())
-        validation = optional_part("validation_panel", "validation_panel")
-        if validation:
-            validation(editor)
+        validation_panel(editor)
 
         with ui.expansion("Skemainformation", icon="info").classes("w-full").props("dense"):
             info_view = ui.refreshable(_info)
@@ -126,11 +124,7 @@ def form_page(ctx: AppContext, form_no: int) -> None:
                     editor.section_openers[key] = expansion.open
                     if key not in FIRST_CONTACT:
                         _open_when_reached(editor, key, expansion)
-                    builder = section_builder(key)
-                    if builder:
-                        builder(editor)
-                    else:
-                        ui.label("Denne del af skemaet kommer i en senere udgave.").classes("text-grey-7")
+                    section_builder(key)(editor)
     first_focus(ctx, editor)
 
 

@@ -16,11 +16,12 @@ from seilocal.store.forms_list import FormSet, UnreportedSince, list_forms
 from seilocal.store.profile import load_profile
 
 from .context import AppContext
-from .deadline_view import days_text
+from .deadline_view import days_text, deadline_view
 from .first_start import first_start_pending, setup_card
+from .form_import import form_import_button
 from .frame import frame
+from .month_export import month_export_panel
 from .open_forms import created, discard_untouched
-from .optional import optional_part
 from .settings_page import starter_catalog_notice
 from .start_notice import start_notice
 
@@ -170,8 +171,7 @@ def forms_list_page(ctx: AppContext) -> None:
             ui.label("Skemaer").classes("text-h5")
             ui.space()
             ui.button("Opret skema", icon="add", on_click=create).mark("create-form")
-            if importer := optional_part("form_import", "form_import_button"):  # "Importér" (pages/form_import.py)
-                importer(ctx)
+            form_import_button(ctx)  # "Importér"
         search = (
             ui.input("Søg (CPR, navn, skemanummer eller forløbsID)", on_change=lambda: refresh())
             .props("clearable outlined dense autofocus")
@@ -196,10 +196,8 @@ def forms_list_page(ctx: AppContext) -> None:
             ui.select(DEADLINE_FILTERS, value="", label="Frist",
                       on_change=lambda e: set_deadline_filter(e.value)).props("dense outlined").classes("w-48").mark(
                 "filter-deadline")
-        for module, function in (("deadline_view", "deadline_view"), ("month_export", "month_export_panel")):
-            part = optional_part(module, function)
-            if part:
-                part(ctx)
+        deadline_view(ctx)
+        month_export_panel(ctx)
         table = ui.table(columns=_COLUMNS, rows=[], row_key="form_no", pagination=25).classes("w-full").mark(
             "forms-table")
         table.on("rowClick", lambda e: ui.navigate.to(f"/skema/{e.args[1]['form_no']}"))

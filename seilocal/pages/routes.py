@@ -9,7 +9,8 @@ from .error_pages import install_error_pages
 from .first_start import SETUP_PATH, first_start_page
 from .form_page import form_page
 from .forms_list import forms_list_page
-from .optional import optional_part
+from .history_page import history_page
+from .settings_page import settings_page
 from .testids import install as install_testids
 
 
@@ -30,12 +31,10 @@ def register_pages(ctx: AppContext) -> None:
     def _first_start() -> None:
         first_start_page(ctx)
 
-    settings = optional_part("settings_page", "settings_page")
-    if settings:
-        ui.page("/indstillinger")(lambda: settings(ctx))
+    @ui.page("/indstillinger")
+    def _settings() -> None:
+        settings_page(ctx)
 
-    history = optional_part("history_page", "history_page")
-    if history:
-        @ui.page("/skema/{form_no}/historik")
-        def _history(form_no: int) -> None:  # int: /skema/abc/historik is a wrong address (Danish 404 page)
-            history(ctx, form_no)
+    @ui.page("/skema/{form_no}/historik")
+    def _history(form_no: int) -> None:  # int: /skema/abc/historik is a wrong address (Danish 404 page)
+        history_page(ctx, form_no)

@@ -32,7 +32,7 @@ def _count(data: Path) -> int:
 @pytest.mark.skipif(not Path("/proc/self/io").exists() or not SAMPLE.exists(),
                     reason="needs Linux's /proc/PID and the official LPR3 samples")
 def test_submit_backup_import_and_a_kill_mid_import_leave_nothing_in_clear(tmp_path, monkeypatch):
-    import seilocal.cli_forms as cli_forms
+    import seilocal.cli.forms as cli_forms
 
     monkeypatch.setattr(cli_forms, "_clock", lambda: datetime(2026, 11, 25, 10, 30))
     data = tmp_path / "data"

@@ -42,7 +42,7 @@ def _files_with_patient_data(folder: Path, needles: list[bytes] = NEEDLES) -> li
 
 
 def test_no_file_of_the_data_folder_holds_the_cpr_after_a_submission(tmp_path, monkeypatch):
-    import seilocal.cli_forms as cli_forms
+    import seilocal.cli.forms as cli_forms
 
     monkeypatch.setattr(cli_forms, "_clock", lambda: datetime(2026, 11, 25, 10, 30))
     data = tmp_path / "data"
@@ -64,7 +64,7 @@ def test_no_file_of_the_data_folder_holds_the_cpr_after_a_submission(tmp_path, m
 
 
 def test_an_export_writes_the_plain_bundle_only_outside_the_data_folder(tmp_path, monkeypatch, capsys):
-    import seilocal.cli_forms as cli_forms
+    import seilocal.cli.forms as cli_forms
 
     monkeypatch.setattr(cli_forms, "_clock", lambda: datetime(2026, 11, 25, 10, 30))
     data = tmp_path / "data"

@@ -68,7 +68,7 @@ def test_the_command_line_refuses_a_short_new_passphrase(tmp_path, monkeypatch, 
 
 
 def test_the_cli_prompt_for_a_new_folder_asks_again_for_a_short_one(tmp_path, monkeypatch, capsys):
-    from seilocal import cli_unlock
+    from seilocal.cli import unlock as cli_unlock
     from seilocal.store import keys
 
     monkeypatch.delenv(keys.ENV_PASSPHRASE)

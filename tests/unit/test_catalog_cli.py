@@ -1,15 +1,16 @@
-"""The `codes` command line: handlers called with a Namespace whose open_db gives a test database."""
+"""The `codes` command line: commands called with a Namespace whose store is a test database."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlite_utils import Database
 
-from seilocal import cli_codes
-from seilocal.store.catalog import apply_catalog_schema
+from seilocal.cli import codes as cli_codes
+from seilocal.store.catalog import CatalogStore, apply_catalog_schema
 
 DATA = Path(__file__).parent / "data" / "catalog"
 
@@ -25,8 +26,8 @@ def run(db: Database, *argv: str) -> int:
     parser = argparse.ArgumentParser()
     cli_codes.add_commands(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["codes", *argv])
-    args.open_db = lambda: db
-    return args.handler(args)
+    args.store = SimpleNamespace(db=db, catalog=CatalogStore(db))  # used by the command, not closed
+    return args.func(args)
 
 
 def test_import_then_search_prints_code_tab_text(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,7 +75,7 @@ def test_cli_module_does_not_import_nicegui() -> None:
     import subprocess
     import sys
 
-    code = "import sys, seilocal.cli_codes; sys.exit('nicegui' in sys.modules)"
+    code = "import sys, seilocal.cli.codes; sys.exit('nicegui' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 

@@ -7,11 +7,12 @@ import csv
 import io
 from datetime import date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlite_utils import Database
 
-from seilocal import cli_codes
+from seilocal.cli import codes as cli_codes
 from seilocal.store.catalog import CatalogImportError, CatalogStore, apply_catalog_schema
 from seilocal.store.catalog.list_import import export_lists, import_lists
 from seilocal.store.catalog.list_index import list_index, list_states
@@ -150,8 +151,8 @@ def run(db: Database, *argv: str) -> int:
     parser = argparse.ArgumentParser()
     cli_codes.add_commands(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["codes", *argv])
-    args.open_db = lambda: db
-    return args.handler(args)
+    args.store = SimpleNamespace(db=db, catalog=CatalogStore(db))  # used by the command, not closed
+    return args.func(args)
 
 
 def test_cli_lists_import_and_export(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

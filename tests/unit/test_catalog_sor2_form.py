@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import seilocal.cli_forms as cli_forms
+import seilocal.cli.forms as cli_forms
 from seilocal.cli import main
 from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store

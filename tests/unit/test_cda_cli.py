@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-import seilocal.cli_forms as cli_forms
+import seilocal.cli.forms as cli_forms
 from seilocal.cli import main
 from seilocal.export import read_bundle
 from seilocal.export.bundle import sha256

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from seilocal.cli_validate import add_commands, run_validate
+from seilocal.cli.validate import add_commands, run_validate
 from seilocal.model.form import Contact, Diagnosis, Procedure
 from seilocal.rules import SECTIONS, days_left, registry, reporting_deadline, validate
 from seilocal.rules.catalog import EmptyCatalog
@@ -176,7 +176,7 @@ def test_add_commands_registers_validate() -> None:
     parser = argparse.ArgumentParser()
     add_commands(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["validate", "x.json", "--json"])
-    assert args.handler is run_validate and args.json and args.file == Path("x.json")
+    assert args.func is run_validate and args.json and args.file == Path("x.json")
 
 
 # --- doc generator ----------------------------------------------------------------------------------------

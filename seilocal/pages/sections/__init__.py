@@ -1,33 +1,24 @@
-"""One module per section of the form; each has `build(editor)`. A section not built yet shows a note."""
+"""One module per section of the form; each has `build(editor)`, found by the section's key."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from ..form_editor import FormEditor
+from . import contacts, course, markers, patient, payment, procedures, referral, result_reports
 
-_MODULES = {
-    "patient": "patient",
-    "course": "course",
-    "referral": "referral",
-    "payment": "payment",
-    "markers": "markers",
-    "contacts": "contacts",
-    "procedures": "procedures",
-    "result_reports": "result_reports",
+_BUILDERS: dict[str, Callable[[FormEditor], None]] = {
+    "patient": patient.build,
+    "course": course.build,
+    "referral": referral.build,
+    "payment": payment.build,
+    "markers": markers.build,
+    "contacts": contacts.build,
+    "procedures": procedures.build,
+    "result_reports": result_reports.build,
 }
 
 
-def section_builder(key: str) -> Callable[[FormEditor], None] | None:
-    """The `build` function of a section, or None when its module does not exist yet."""
-    module_name = _MODULES.get(key)
-    if module_name is None:
-        return None
-    try:
-        module = importlib.import_module(f"{__name__}.{module_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{module_name}":
-            raise
-        return None
-    return module.build
+def section_builder(key: str) -> Callable[[FormEditor], None]:
+    """The `build` function of a section (KeyError for a key that names no section: a programming error)."""
+    return _BUILDERS[key]

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from seilocal.instance import InstanceLock
-from seilocal.settings import db_path, prepare_data_dir, resolve_data_dir
+from seilocal.settings import db_path
 from seilocal.store.backup import (
     BackupError,
     backups_dir_for,
@@ -17,20 +17,22 @@ from seilocal.store.backup import (
     restore_backup,
 )
 
+from .common import error, prepared_data_dir
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the backup sub-commands."""
     backup = sub.add_parser("backup", help="make a verified backup of the database now (also while the app runs)")
-    backup.set_defaults(handler=run_backup)
+    backup.set_defaults(func=run_backup)
     listing = sub.add_parser("backups", help="list the backups, newest first")
-    listing.set_defaults(handler=run_list)
+    listing.set_defaults(func=run_list)
     restore = sub.add_parser("restore", help="replace the database with a backup (the app must not be running)")
     restore.add_argument("file", help="a backup file, or its name in the backups folder")
-    restore.set_defaults(handler=run_restore)
+    restore.set_defaults(func=run_restore)
 
 
 def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
-    data_dir = prepare_data_dir(resolve_data_dir(args.data_dir))
+    data_dir = prepared_data_dir(args)
     return data_dir, db_path(data_dir)
 
 
@@ -40,7 +42,7 @@ def run_backup(args: argparse.Namespace) -> int:
     try:
         target = make_backup(database, reason="manual")
     except BackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(str(exc))
         return 1
     print(target)
     return 0
@@ -71,11 +73,11 @@ def run_restore(args: argparse.Namespace) -> int:
     data_dir, database = _paths(args)
     backup = _find_backup(args.file, database)
     if not backup.exists():
-        print(f"error: no backup {args.file} (see `seilocal backups`)", file=sys.stderr)
+        error(f"no backup {args.file} (see `seilocal backups`)")
         return 2
     lock = InstanceLock(data_dir)
     if not lock.acquire():
-        print("error: SEI-LPR lokal is running for this data folder; close it, then restore", file=sys.stderr)
+        error("SEI-LPR lokal is running for this data folder; close it, then restore")
         return 1
     hidden = hidden_by_restore(backup, database)
     if hidden:  # said before the restore runs: these stay issued and are carried over
@@ -86,7 +88,7 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         kept = restore_backup(backup, database)
     except BackupError as exc:
-        print(f"error: {exc}; the database was not changed", file=sys.stderr)
+        error(f"{exc}; the database was not changed")
         return 1
     finally:
         lock.release()

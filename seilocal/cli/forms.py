@@ -1,5 +1,5 @@
-"""Commands on stored forms: `submit N`, `export --form N | --month YYYY-MM [--cda] --out DIR`, `cancel N`,
-`print N --out FILE.pdf`, `import-bundle BUNDLE` (and the CDA side of `import FILE.xml`).
+"""Commands on stored forms: `import FILE`, `show N`, `submit N`, `export --form N | --month YYYY-MM [--cda]
+--out DIR`, `cancel N`, `print N --out FILE.pdf`, `import-bundle BUNDLE`.
 
 Exit codes: 0 done; 1 refused (validation errors, nothing to submit, no such form or version, the bundle
 would duplicate a form); 2 bad input (an unreadable or damaged bundle, a folder or file that cannot be written).
@@ -12,19 +12,43 @@ import os
 import re
 import sys
 import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
 
 from seilocal.clock import now
-from seilocal.settings import resolve_data_dir
 from seilocal.store.profile import load_profile
 
+from .common import error as _error
+from .common import opened_store
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    """Register submit, export, print and import-bundle."""
+if TYPE_CHECKING:
+    from seilocal.export.bundle import Describe
+    from seilocal.store import Store
+    from seilocal.store.versions import Version, VersionStore
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register import, show, submit, export, cancel, print and import-bundle."""
+    imp = sub.add_parser("import",
+                         help="add a form from a JSON document, a submission bundle (.zip) or an LPR3 CDA "
+                              "document (.xml); prints its number")
+    imp.add_argument("file")
+    imp.add_argument("--use-author", action="store_true",
+                     help="an LPR3 document into an empty practice profile: take its author's SOR unit and CVR")
+    imp.set_defaults(func=run_import)
+
+    show = sub.add_parser("show", help="print a form's stored document as JSON")
+    show.add_argument("form_no", type=int)
+    show.set_defaults(func=run_show)
+
     submit = sub.add_parser("submit", help="validate and submit a form (stores a version and writes its bundle)")
     submit.add_argument("form_no", type=int)
-    submit.set_defaults(handler=run_submit)
+    submit.set_defaults(func=run_submit)
 
     export = sub.add_parser("export", help="write submission bundles (ZIP) of a form or of a month")
     which = export.add_mutually_exclusive_group(required=True)
@@ -34,21 +58,21 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the bundles to")
     export.add_argument("--cda", action="store_true",
                         help="write the LPR3 CDA documents (DIR/*.xml) instead of the bundles")
-    export.set_defaults(handler=run_export)
+    export.set_defaults(func=run_export)
 
     cancel = sub.add_parser("cancel", help='cancel a submitted form, as "Annuller" does (it is kept, not deleted)')
     cancel.add_argument("form_no", type=int)
     cancel.add_argument("--reason", required=True, help="why the form is cancelled (kept in the audit log)")
-    cancel.set_defaults(handler=run_cancel)
+    cancel.set_defaults(func=run_cancel)
 
     printer = sub.add_parser("print", help="write a form as a PDF with its status as a watermark")
     printer.add_argument("form_no", type=int)
     printer.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    printer.set_defaults(handler=run_print)
+    printer.set_defaults(func=run_print)
 
     importer = sub.add_parser("import-bundle", help="load a submission bundle (ZIP) from another installation")
     importer.add_argument("bundle", type=Path, metavar="BUNDLE.zip")
-    importer.set_defaults(handler=run_import_bundle)
+    importer.set_defaults(func=run_import_bundle)
 
 
 def _clock() -> datetime:
@@ -62,30 +86,24 @@ def _month(text: str) -> str:
     return text
 
 
-def _store(args: argparse.Namespace):
-    from seilocal.store import open_store
-
-    return open_store(resolve_data_dir(getattr(args, "data_dir", None)))
-
-
-def _error(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
-
-
-def _finding_line(finding: dict) -> str:
+def _finding_line(finding: dict[str, Any]) -> str:
     return f"{finding['rule']}\t{finding['severity']}\t{finding['path']}\t{finding['message']}"
 
 
 def run_submit(args: argparse.Namespace) -> int:
     """Submit form N as "Indberet" does: exit 1 with the errors when any remain, or with the reasons when its
     LPR3 document cannot be written; warnings are printed. Nothing is stored unless everything is."""
+    with opened_store(args) as store:
+        return _submit(store, args)
+
+
+def _submit(store: Store, args: argparse.Namespace) -> int:
     from seilocal.export import BundleError, submit_form
     from seilocal.export.refusal import SubmissionRefused
     from seilocal.model.lifecycle import TransitionRefused
     from seilocal.store import FormNotFound
     from seilocal.store.versions import SubmitRefused
 
-    store = _store(args)
     try:
         stored = store.forms.load(args.form_no)
         result = submit_form(store, stored, _clock)
@@ -108,8 +126,6 @@ def run_submit(args: argparse.Namespace) -> int:
     except BundleError as exc:
         _error(f"form {args.form_no} was not submitted: {exc}; nothing was stored")
         return 2
-    finally:
-        store.close()
     for finding in result.warnings:
         print(_finding_line(finding))
     print(f"form {args.form_no} submitted as version {result.version.version}")
@@ -127,8 +143,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.version is not None and args.form is None:
         _error("--version needs --form")
         return 2
-    store = _store(args)
-    try:
+    with opened_store(args) as store:
         versions = versions_of(store)
         if args.form is not None:
             chosen = versions.versions(args.form)
@@ -156,14 +171,12 @@ def run_export(args: argparse.Namespace) -> int:
         except BundleError as exc:
             _error(str(exc))
             return 2
-    finally:
-        store.close()
     if code == 0:
         print(f"note: these bundles are plain copies (not encrypted) in {args.out}", file=sys.stderr)
     return code
 
 
-def _export_into(folder: Path, write) -> int:
+def _export_into(folder: Path, write: Callable[[Path], list[Path]]) -> int:
     """Write an export into `folder` (all or nothing, never over a file there) and print where it went."""
     from seilocal.export.out_folder import export_into
 
@@ -192,7 +205,7 @@ def _print_placed(placed: list[tuple[Path, bool]]) -> None:
         print(path)
 
 
-def _export_cda(store, chosen, args: argparse.Namespace, what: str) -> int:
+def _export_cda(store: Store, chosen: list[Version], args: argparse.Namespace, what: str) -> int:
     """Write the chosen versions' LPR3 documents and the removal documents of forms cancelled (a month: in that
     month; a form: that form, when it is cancelled) into --out."""
     from seilocal.export.cda import IntegrityError
@@ -228,7 +241,7 @@ def _export_cda(store, chosen, args: argparse.Namespace, what: str) -> int:
     return _export_into(args.out, write_files(files))
 
 
-def _cancelled_at(versions, form_no: int) -> str | None:
+def _cancelled_at(versions: VersionStore, form_no: int) -> str | None:
     events = [e for e in versions.status_events(form_no) if e.get("action") == "cancel"]
     return str(events[-1]["at"]) if events else None
 
@@ -242,18 +255,16 @@ def run_cancel(args: argparse.Namespace) -> int:
     if not args.reason.strip():
         _error("a cancellation needs a reason (--reason)")
         return 2
-    store = _store(args)
-    try:
-        stored = store.forms.load(args.form_no)
-        versions_of(store, _clock).cancel(stored, args.reason)
-    except FormNotFound as exc:
-        _error(str(exc))
-        return 1
-    except TransitionRefused as exc:
-        _error(f"form {args.form_no}: {exc}")
-        return 1
-    finally:
-        store.close()
+    with opened_store(args) as store:
+        try:
+            stored = store.forms.load(args.form_no)
+            versions_of(store, _clock).cancel(stored, args.reason)
+        except FormNotFound as exc:
+            _error(str(exc))
+            return 1
+        except TransitionRefused as exc:
+            _error(f"form {args.form_no}: {exc}")
+            return 1
     print(f"form {args.form_no} cancelled; `seilocal export --form {args.form_no} --cda --out DIR` writes the "
           "LPR3 document that removes its course")
     return 0
@@ -264,17 +275,15 @@ def run_import_cda(args: argparse.Namespace) -> int:
     from seilocal.export.cda.importer import CdaImportRefused, import_cda
     from seilocal.export.imports import accept_offer, profile_offer
 
-    store = _store(args)
-    try:
-        form_no, result = import_cda(store, args.file)
-        offer = profile_offer(store, result.author_unit, result.custodian_cvr)
-        if offer is not None and getattr(args, "use_author", False):
-            accept_offer(store, offer)
-    except CdaImportRefused as exc:
-        _error(f"{exc}; nothing was imported")
-        return 2
-    finally:
-        store.close()
+    with opened_store(args) as store:
+        try:
+            form_no, result = import_cda(store, args.file)
+            offer = profile_offer(store, result.author_unit, result.custodian_cvr)
+            if offer is not None and getattr(args, "use_author", False):
+                accept_offer(store, offer)
+        except CdaImportRefused as exc:
+            _error(f"{exc}; nothing was imported")
+            return 2
     for note in result.dropped:
         print(f"note: not kept: {note}", file=sys.stderr)
     if offer is not None:
@@ -288,7 +297,7 @@ def run_import_cda(args: argparse.Namespace) -> int:
     return 0
 
 
-def _merged(lookups):
+def _merged(lookups: Iterable[Describe | None]) -> Describe:
     functions = [f for f in lookups if f is not None]
 
     def describe(code: str) -> str | None:
@@ -306,17 +315,15 @@ def run_print(args: argparse.Namespace) -> int:
     from seilocal.print import render_form_pdf
     from seilocal.store import FormNotFound
 
-    store = _store(args)
-    try:
-        form = store.forms.load(args.form_no).form
-        pdf = render_form_pdf(form, describe=store.catalog.text, printed_at=_clock().replace(microsecond=0),
-                              clinic_name=load_profile(store.prefs).clinic_name)
-        store.forms.record_view(args.form_no, "print")
-    except FormNotFound as exc:
-        _error(str(exc))
-        return 1
-    finally:
-        store.close()
+    with opened_store(args) as store:
+        try:
+            form = store.forms.load(args.form_no).form
+            pdf = render_form_pdf(form, describe=store.catalog.text, printed_at=_clock().replace(microsecond=0),
+                                  clinic_name=load_profile(store.prefs).clinic_name)
+            store.forms.record_view(args.form_no, "print")
+        except FormNotFound as exc:
+            _error(str(exc))
+            return 1
     out: Path = args.out
     try:
         _write_atomic(out, pdf)
@@ -346,16 +353,85 @@ def run_import_bundle(args: argparse.Namespace) -> int:
     """Load a bundle: exit 2 when it is damaged or foreign, 1 when it would duplicate or overwrite a form."""
     from seilocal.export import BundleError, ImportRefused, import_bundle
 
-    store = _store(args)
-    try:
-        form_no = import_bundle(store, args.bundle)
-    except BundleError as exc:
-        _error(f"{exc}; nothing was imported")
-        return 2
-    except ImportRefused as exc:
-        _error(str(exc))
-        return 1
-    finally:
-        store.close()
+    with opened_store(args) as store:
+        try:
+            form_no = import_bundle(store, args.bundle)
+        except BundleError as exc:
+            _error(f"{exc}; nothing was imported")
+            return 2
+        except ImportRefused as exc:
+            _error(str(exc))
+            return 1
     print(form_no)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """`import FILE`: a submission bundle (.zip), an LPR3 CDA document (.xml) or a form document (JSON) as a
+    new form; prints its number. Exit 2 when the file is unreadable or refused, 1 when the store refuses it."""
+    from seilocal.model import Form, FormatError
+
+    path = Path(args.file)
+    if zipfile.is_zipfile(path):  # a submission bundle from another installation
+        args.bundle = path
+        return run_import_bundle(args)
+    if path.suffix.lower() == ".xml" or _starts_like_xml(path):  # an LPR3 CDA document
+        return run_import_cda(args)
+    from seilocal.safe_json import JsonRefused, read_json_file
+
+    try:
+        text = read_json_file(path)
+        form = Form.model_validate_json(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        _error(f"cannot read {path}: {exc}")
+        return 2
+    except JsonRefused as exc:
+        _error(f"{path} is refused: {exc}; nothing was imported")
+        return 2
+    except ValidationError as exc:
+        _error(f"{path} is not a valid form document:\n{_describe_validation(exc)}")
+        return 2
+    except FormatError as exc:
+        _error(str(exc))
+        return 2
+    from seilocal.export.imports import english_status_note, import_form_file
+
+    with opened_store(args) as store:
+        try:
+            stored, notes = import_form_file(store, form)
+        except ValueError as exc:
+            _error(str(exc))
+            return 1
+    for note in notes:
+        print(english_status_note(note), file=sys.stderr)
+    print(stored.form.form_no)
+    return 0
+
+
+def _starts_like_xml(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    except OSError:
+        return False
+
+
+def _describe_validation(exc: ValidationError) -> str:
+    lines = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"]) or "(document)"
+        lines.append(f"  {where}: {error['msg']}")
+    return "\n".join(lines)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """`show N`: the form's stored document as JSON; exit 1 when there is no form N."""
+    from seilocal.store import FormNotFound
+
+    with opened_store(args) as store:
+        try:
+            print(store.forms.document_json(args.form_no))
+        except FormNotFound as exc:
+            _error(str(exc))
+            return 1
     return 0

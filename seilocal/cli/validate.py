@@ -1,10 +1,16 @@
-"""The `validate FILE.json [--json]` command: check a form document with the LPR3 rules."""
+"""The `validate FILE.json [--json]` command: check a form document with the LPR3 rules.
+
+From the command line the codes are judged with the user's catalog (the store is opened for it and closed);
+a caller of `run_validate` may give its own (`args.catalog_factory`), else the rules run without one.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -16,18 +22,27 @@ from seilocal.rules.catalog import CodeCatalog, EmptyCatalog
 from seilocal.rules.engine import validate
 from seilocal.safe_json import JsonRefused, read_json_file
 
+from .common import opened_store
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `validate` sub-command."""
     parser = sub.add_parser("validate", help="check a form document (JSON) with the LPR3 rules")
     parser.add_argument("file", type=Path, metavar="FILE.json", help="a seilocal.form/1 document")
     parser.add_argument("--json", action="store_true", help="print the findings as a JSON array")
-    parser.set_defaults(handler=run_validate)
+    parser.set_defaults(func=run_validate, user_catalog=True)
 
 
-def _catalog(args: argparse.Namespace) -> CodeCatalog:
+@contextmanager
+def _catalog(args: argparse.Namespace) -> Iterator[CodeCatalog]:
     factory = getattr(args, "catalog_factory", None)
-    return factory() if factory is not None else EmptyCatalog()
+    if factory is not None:
+        yield factory()
+    elif getattr(args, "user_catalog", False):
+        with opened_store(args) as store:
+            yield store.catalog
+    else:
+        yield EmptyCatalog()
 
 
 def _read(path: Path) -> Form:
@@ -43,9 +58,9 @@ def run_validate(args: argparse.Namespace) -> int:
         return 2
     except ValidationError as exc:
         # A FormatError raised inside the model arrives wrapped; show its own words.
-        first = exc.errors()[0] if exc.errors() else {}
-        reason = first.get("msg", str(exc))
-        where = ".".join(str(p) for p in first.get("loc", ()))
+        errors = exc.errors()
+        reason = errors[0]["msg"] if errors else str(exc)
+        where = ".".join(str(p) for p in errors[0]["loc"]) if errors else ""
         print(f"{args.file}: not a valid form document ({where}: {reason})", file=sys.stderr)
         return 2
     except (OSError, UnicodeDecodeError) as exc:
@@ -54,7 +69,8 @@ def run_validate(args: argparse.Namespace) -> int:
     except JsonRefused as exc:
         print(f"{args.file}: refused: {exc}", file=sys.stderr)
         return 2
-    findings = validate(form, _catalog(args), now().replace(microsecond=0))
+    with _catalog(args) as catalog:
+        findings = validate(form, catalog, now().replace(microsecond=0))
     if getattr(args, "json", False):
         print(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
     else:

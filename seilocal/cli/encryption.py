@@ -8,41 +8,36 @@ import sys
 from pathlib import Path
 
 from seilocal.instance import InstanceLock
-from seilocal.settings import db_path, prepare_data_dir, resolve_data_dir
+from seilocal.settings import db_path
+
+from .common import Command, error, prepared_data_dir
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `encryption` and its actions."""
     enc = sub.add_parser("encryption", help="encryption at rest: status, migrate, rekey, recover, recovery-key")
     actions = enc.add_subparsers(dest="action", required=True)
-    actions.add_parser("status", help="is the database encrypted, where is its key, are backups encrypted")
-    actions.add_parser("migrate", help="encrypt a plain database and its backups now (the app does it at start)")
-    actions.add_parser("rekey", help="new database key and recovery key (the old recovery key stops working)")
-    recover = actions.add_parser("recover", help="open the folder with its recovery key (a new machine, a lost "
-                                                 "passphrase); keeps the key in the keyring or SEILOCAL_PASSPHRASE")
+
+    def action(name: str, func: Command, text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = actions.add_parser(name, help=text)
+        parser.set_defaults(func=func)
+        return parser
+
+    action("status", _status, "is the database encrypted, where is its key, are backups encrypted")
+    action("migrate", _migrate, "encrypt a plain database and its backups now (the app does it at start)")
+    action("rekey", _rekey, "new database key and recovery key (the old recovery key stops working)")
+    recover = action("recover", _recover, "open the folder with its recovery key (a new machine, a lost "
+                                          "passphrase); keeps the key in the keyring or SEILOCAL_PASSPHRASE")
     recover.add_argument("--recovery-key", help="the recovery key (default: asked for, or read from stdin)")
-    actions.add_parser("recovery-key", help="show the recovery key made at the first start, once, if not shown yet")
-    actions.add_parser("passphrase", help="change the passphrase (old one, then the new one twice; from a "
-                                          "terminal, or three lines on stdin)")
-    for parser in actions.choices.values():
-        parser.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    enc.set_defaults(handler=run_encryption)
-
-
-def _folder(args: argparse.Namespace) -> Path:
-    return prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
-
-
-def run_encryption(args: argparse.Namespace) -> int:
-    """Dispatch to the action."""
-    return {"status": _status, "migrate": _migrate, "rekey": _rekey, "recover": _recover,
-            "recovery-key": _recovery_key, "passphrase": _passphrase}[args.action](args)
+    action("recovery-key", _recovery_key, "show the recovery key made at the first start, once, if not shown yet")
+    action("passphrase", _passphrase, "change the passphrase (old one, then the new one twice; from a terminal, "
+                                      "or three lines on stdin)")
 
 
 def _status(args: argparse.Namespace) -> int:
     from seilocal.store import crypto, keys
 
-    data_dir = _folder(args)
+    data_dir = prepared_data_dir(args)
     path = db_path(data_dir)
     envelope = keys.read_envelope(data_dir)
     if not path.exists():
@@ -70,7 +65,7 @@ def _status(args: argparse.Namespace) -> int:
 def _locked_out(data_dir: Path) -> InstanceLock | None:
     lock = InstanceLock(data_dir)
     if not lock.acquire():
-        print("error: SEI-LPR lokal is running for this data folder; close it first", file=sys.stderr)
+        error("SEI-LPR lokal is running for this data folder; close it first")
         return None
     return lock
 
@@ -78,7 +73,7 @@ def _locked_out(data_dir: Path) -> InstanceLock | None:
 def _migrate(args: argparse.Namespace) -> int:
     from seilocal.store.encryption import folder_key
 
-    data_dir = _folder(args)
+    data_dir = prepared_data_dir(args)
     lock = _locked_out(data_dir)
     if lock is None:
         return 1
@@ -96,7 +91,7 @@ def _rekey(args: argparse.Namespace) -> int:
     from seilocal.store import keys
     from seilocal.store.encryption import folder_key, rekey
 
-    data_dir = _folder(args)
+    data_dir = prepared_data_dir(args)
     lock = _locked_out(data_dir)
     if lock is None:
         return 1
@@ -113,7 +108,7 @@ def _rekey(args: argparse.Namespace) -> int:
 
 def _read_recovery(args: argparse.Namespace) -> str:
     if args.recovery_key:
-        return args.recovery_key
+        return str(args.recovery_key)
     if sys.stdin.isatty():
         return getpass.getpass("Recovery key: ")
     return sys.stdin.readline().strip()
@@ -123,7 +118,7 @@ def _recover(args: argparse.Namespace) -> int:
     from seilocal.store import keys
     from seilocal.store.encryption import folder_key
 
-    data_dir = _folder(args)
+    data_dir = prepared_data_dir(args)
     lock = _locked_out(data_dir)
     if lock is None:
         return 1
@@ -134,7 +129,7 @@ def _recover(args: argparse.Namespace) -> int:
                 keys.adopt_key(data_dir, unlocked.key)  # this machine's keyring, or SEILOCAL_PASSPHRASE
                 break
             except keys.WrongKey as exc:
-                print(f"error: {exc}; nothing was changed", file=sys.stderr)
+                error(f"{exc}; nothing was changed")
                 if args.recovery_key or not sys.stdin.isatty() or attempt == 2:
                     return 2
     finally:
@@ -146,12 +141,11 @@ def _recover(args: argparse.Namespace) -> int:
 def _recovery_key(args: argparse.Namespace) -> int:
     from seilocal.store import keys
 
-    data_dir = _folder(args)
+    data_dir = prepared_data_dir(args)
     key = keys.unlock(data_dir)
     recovery = keys.pending_recovery(data_dir, key)
     if recovery is None:
-        print("error: the recovery key was shown already (`seilocal encryption rekey` makes a new one)",
-              file=sys.stderr)
+        error("the recovery key was shown already (`seilocal encryption rekey` makes a new one)")
         return 1
     print(f"recovery key (print it and keep it with the practice's papers): {recovery}")
     keys.recovery_shown(data_dir)
@@ -162,7 +156,7 @@ def _passphrase(args: argparse.Namespace) -> int:
     from seilocal.store import keys
     from seilocal.store.passphrase_rules import passphrase_hint_en, passphrase_problem
 
-    data_dir = _folder(args)
+    data_dir = prepared_data_dir(args)
 
     def ask(prompt: str) -> str:
         return getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
@@ -170,15 +164,15 @@ def _passphrase(args: argparse.Namespace) -> int:
     old, new, again = ask("Current passphrase: "), ask("New passphrase: "), ask("New passphrase again: ")
     problem = passphrase_problem(new)
     if problem:
-        print(f"error: {passphrase_hint_en(problem)}; nothing was changed", file=sys.stderr)
+        error(f"{passphrase_hint_en(problem)}; nothing was changed")
         return 2
     if new != again:
-        print("error: the new passphrase was not typed the same twice; nothing was changed", file=sys.stderr)
+        error("the new passphrase was not typed the same twice; nothing was changed")
         return 2
     try:
         keys.change_passphrase(data_dir, old, new)
     except keys.KeyProblem as exc:
-        print(f"error: {exc}; nothing was changed", file=sys.stderr)
+        error(f"{exc}; nothing was changed")
         return 2
     print(f"passphrase changed for {data_dir} (set SEILOCAL_PASSPHRASE to the new one where scripts use it)")
     return 0

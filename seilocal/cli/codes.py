@@ -9,71 +9,77 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from seilocal.store.catalog import CatalogImportError, CatalogStore, import_sks
+from sqlite_utils import Database
+
+from seilocal.store.catalog import CatalogImportError, import_sks
+from seilocal.store.catalog.common import ImportResult
 from seilocal.store.catalog.list_import import export_lists, import_lists
 from seilocal.store.catalog.list_index import list_states
 from seilocal.store.catalog.sks_bundle import EDITION
 from seilocal.store.catalog.sor_import import import_sor
 
+from .common import error, opened_store
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `codes` and its sub-commands on the main parser's sub-parsers."""
     codes = sub.add_parser("codes", help="import and search the code catalog (SKS codes, SOR units)")
     verbs = codes.add_subparsers(dest="codes_command", required=True)
     sks = verbs.add_parser("import-sks", help="import SKScomplete.txt (fixed width, Windows-1252)")
     sks.add_argument("file", type=Path)
-    sks.set_defaults(handler=cmd_import_sks)
+    sks.set_defaults(func=cmd_import_sks)
     sor = verbs.add_parser(
         "import-sor",
         help="import SDS's SorEntity_daily.csv or Sor_complete.zip as downloaded (also our SOR CSV, the SOR XML)",
     )
     sor.add_argument("file", type=Path)
-    sor.set_defaults(handler=cmd_import_sor)
+    sor.set_defaults(func=cmd_import_sor)
     lists = verbs.add_parser("lists", help="show every LPR3 named list: name, state, OID, description")
-    lists.set_defaults(handler=cmd_lists)
+    lists.set_defaults(func=cmd_lists)
     imp = verbs.add_parser(
         "import-lists", help="import list membership (CSV/TSV: list_name, code, valid_from, valid_to)"
     )
     imp.add_argument("file", type=Path)
-    imp.set_defaults(handler=cmd_import_lists)
+    imp.set_defaults(func=cmd_import_lists)
     exp = verbs.add_parser("export-lists", help="write the imported lists in the import format (TSV)")
     exp.add_argument("file", type=Path, nargs="?", help="the file to write (default: standard output)")
     exp.add_argument("--all", action="store_true", help="include our unverified starter lists")
-    exp.set_defaults(handler=cmd_export_lists)
+    exp.set_defaults(func=cmd_export_lists)
     search = verbs.add_parser("search", help="search SKS codes; prints code<TAB>text per hit")
     search.add_argument("text")
     search.add_argument("--list", dest="list_name", metavar="NAME", help="only members of this LPR3 list")
     search.add_argument("--mode", choices=("prefix", "contains"), default="prefix")
     search.add_argument("--at", metavar="YYYY-MM-DD", help="only codes valid on this date")
     search.add_argument("--limit", type=int, default=20)
-    search.set_defaults(handler=cmd_search)
+    search.set_defaults(func=cmd_search)
     sor_search = verbs.add_parser(
         "sor-search", help="search SOR units by code, name or owner CVR; prints id<TAB>name per hit"
     )
     sor_search.add_argument("text")
     sor_search.add_argument("--limit", type=int, default=50)
-    sor_search.set_defaults(handler=cmd_sor_search)
+    sor_search.set_defaults(func=cmd_sor_search)
 
 
 def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    error(message)
     return 2
 
 
-def _run_import(args: argparse.Namespace, importer, what: str) -> int:
+def _run_import(args: argparse.Namespace, importer: Callable[[Database, Path], ImportResult], what: str) -> int:
     path: Path = args.file
     if not path.is_file():
         return _fail(f"{path}: no such file")
-    db = args.open_db()
-    try:
-        result = importer(db, path)
-    except CatalogImportError as exc:
-        return _fail(f"{path}: {exc} (nothing was imported)")
-    except OSError as exc:
-        return _fail(f"{path}: {exc.strerror or exc}")
+    with opened_store(args) as store:
+        try:
+            result = importer(store.db, path)
+        except CatalogImportError as exc:
+            return _fail(f"{path}: {exc} (nothing was imported)")
+        except OSError as exc:
+            return _fail(f"{path}: {exc.strerror or exc}")
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     print(f"{what} import done: {counts}")
     return 0
@@ -91,7 +97,9 @@ def cmd_import_sor(args: argparse.Namespace) -> int:
 
 def cmd_lists(args: argparse.Namespace) -> int:
     """`codes lists`: one line per list of the index: name, state, OID, members/import, description."""
-    for st in list_states(args.open_db()):
+    with opened_store(args) as store:
+        states = list_states(store.db)
+    for st in states:
         if st.state == "official":
             detail = f"{st.members} members, imported {st.imported_at} from {st.file_name}"
         elif st.state == "derived":
@@ -109,12 +117,13 @@ def cmd_import_lists(args: argparse.Namespace) -> int:
     path: Path = args.file
     if not path.is_file():
         return _fail(f"{path}: no such file")
-    try:
-        result = import_lists(args.open_db(), path)
-    except CatalogImportError as exc:
-        return _fail(f"{path}: {exc} (nothing was imported)")
-    except OSError as exc:
-        return _fail(f"{path}: {exc.strerror or exc}")
+    with opened_store(args) as store:
+        try:
+            result = import_lists(store.db, path)
+        except CatalogImportError as exc:
+            return _fail(f"{path}: {exc} (nothing was imported)")
+        except OSError as exc:
+            return _fail(f"{path}: {exc.strerror or exc}")
     print(f"list import done: {result.members} members in {len(result.lists)} lists")
     for name, n in result.lists.items():
         print(f"  {name}\t{n}")
@@ -127,15 +136,15 @@ def cmd_import_lists(args: argparse.Namespace) -> int:
 
 def cmd_export_lists(args: argparse.Namespace) -> int:
     """`codes export-lists [FILE] [--all]`."""
-    db = args.open_db()
-    if args.file is None:
-        export_lists(db, sys.stdout, include_starter=args.all)
-        return 0
-    try:
-        with args.file.open("w", encoding="utf-8", newline="") as out:
-            n = export_lists(db, out, include_starter=args.all)
-    except OSError as exc:
-        return _fail(f"{args.file}: {exc.strerror or exc}")
+    with opened_store(args) as store:
+        if args.file is None:
+            export_lists(store.db, sys.stdout, include_starter=args.all)
+            return 0
+        try:
+            with args.file.open("w", encoding="utf-8", newline="") as out:
+                n = export_lists(store.db, out, include_starter=args.all)
+        except OSError as exc:
+            return _fail(f"{args.file}: {exc.strerror or exc}")
     print(f"wrote {n} members to {args.file}", file=sys.stderr)
     return 0
 
@@ -148,9 +157,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             at = date.fromisoformat(args.at)
         except ValueError:
             return _fail(f"--at {args.at!r} is not a date YYYY-MM-DD")
-    hits = CatalogStore(args.open_db()).search(
-        args.text, list_name=args.list_name, mode=args.mode, at=at, limit=args.limit
-    )
+    with opened_store(args) as store:
+        hits = store.catalog.search(args.text, list_name=args.list_name, mode=args.mode, at=at, limit=args.limit)
     for hit in hits:
         print(f"{hit.code}\t{hit.text}")
     return 0 if hits else 1
@@ -158,7 +166,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_sor_search(args: argparse.Namespace) -> int:
     """`codes sor-search TEXT`."""
-    units = CatalogStore(args.open_db()).sor_search(args.text, limit=args.limit)
+    with opened_store(args) as store:
+        units = store.catalog.sor_search(args.text, limit=args.limit)
     for unit in units:
         print(f"{unit.sor_id}\t{unit.name}")
     return 0 if units else 1
