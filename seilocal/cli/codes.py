@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -23,6 +24,8 @@ from seilocal.store.catalog.sks_bundle import EDITION
 from seilocal.store.catalog.sor_import import import_sor
 
 from .common import error, opened_store
+
+T = TypeVar("T")
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,17 +72,24 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _run_import(args: argparse.Namespace, importer: Callable[[Database, Path], ImportResult], what: str) -> int:
+def _imported(args: argparse.Namespace, importer: Callable[[Database, Path], T]) -> T | int:
+    """Run one all-or-nothing import of `args.file`; its result, or the exit code after saying why it was refused."""
     path: Path = args.file
     if not path.is_file():
         return _fail(f"{path}: no such file")
     with opened_store(args) as store:
         try:
-            result = importer(store.db, path)
+            return importer(store.db, path)
         except CatalogImportError as exc:
             return _fail(f"{path}: {exc} (nothing was imported)")
         except OSError as exc:
             return _fail(f"{path}: {exc.strerror or exc}")
+
+
+def _run_import(args: argparse.Namespace, importer: Callable[[Database, Path], ImportResult], what: str) -> int:
+    result = _imported(args, importer)
+    if isinstance(result, int):
+        return result
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     print(f"{what} import done: {counts}")
     return 0
@@ -114,16 +124,9 @@ def cmd_lists(args: argparse.Namespace) -> int:
 
 def cmd_import_lists(args: argparse.Namespace) -> int:
     """`codes import-lists FILE`: all or nothing; unknown codes are reported, not refused."""
-    path: Path = args.file
-    if not path.is_file():
-        return _fail(f"{path}: no such file")
-    with opened_store(args) as store:
-        try:
-            result = import_lists(store.db, path)
-        except CatalogImportError as exc:
-            return _fail(f"{path}: {exc} (nothing was imported)")
-        except OSError as exc:
-            return _fail(f"{path}: {exc.strerror or exc}")
+    result = _imported(args, import_lists)
+    if isinstance(result, int):
+        return result
     print(f"list import done: {result.members} members in {len(result.lists)} lists")
     for name, n in result.lists.items():
         print(f"  {name}\t{n}")

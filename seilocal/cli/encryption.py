@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from seilocal.instance import InstanceLock
@@ -62,25 +64,29 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _locked_out(data_dir: Path) -> InstanceLock | None:
+@contextmanager
+def _alone_in(args: argparse.Namespace) -> Iterator[Path | None]:
+    """The data folder with the app's instance lock held while the block runs; None (after saying why) when the
+    app is running for it, since a key change under a running app would leave it with the old key."""
+    data_dir = prepared_data_dir(args)
     lock = InstanceLock(data_dir)
     if not lock.acquire():
         error("SEI-LPR lokal is running for this data folder; close it first")
-        return None
-    return lock
+        yield None
+        return
+    try:
+        yield data_dir
+    finally:
+        lock.release()
 
 
 def _migrate(args: argparse.Namespace) -> int:
     from seilocal.store.encryption import folder_key
 
-    data_dir = prepared_data_dir(args)
-    lock = _locked_out(data_dir)
-    if lock is None:
-        return 1
-    try:
+    with _alone_in(args) as data_dir:
+        if data_dir is None:
+            return 1
         unlocked = folder_key(data_dir)
-    finally:
-        lock.release()
     print(f"encrypted: {db_path(data_dir)} and its backups")
     if unlocked.recovery:
         print("a recovery key was made: `seilocal encryption recovery-key` shows it once")
@@ -91,16 +97,12 @@ def _rekey(args: argparse.Namespace) -> int:
     from seilocal.store import keys
     from seilocal.store.encryption import folder_key, rekey
 
-    data_dir = prepared_data_dir(args)
-    lock = _locked_out(data_dir)
-    if lock is None:
-        return 1
-    try:
+    with _alone_in(args) as data_dir:
+        if data_dir is None:
+            return 1
         unlocked = folder_key(data_dir)
         recovery = rekey(data_dir, unlocked.key)
         keys.recovery_shown(data_dir)
-    finally:
-        lock.release()
     print("new database key; the old recovery key no longer opens the database (older backups keep theirs).")
     print(f"new recovery key (print it and keep it with the practice's papers): {recovery}")
     return 0
@@ -118,11 +120,9 @@ def _recover(args: argparse.Namespace) -> int:
     from seilocal.store import keys
     from seilocal.store.encryption import folder_key
 
-    data_dir = prepared_data_dir(args)
-    lock = _locked_out(data_dir)
-    if lock is None:
-        return 1
-    try:
+    with _alone_in(args) as data_dir:
+        if data_dir is None:
+            return 1
         for attempt in range(3):
             try:
                 unlocked = folder_key(data_dir, recovery=_read_recovery(args))
@@ -132,8 +132,6 @@ def _recover(args: argparse.Namespace) -> int:
                 error(f"{exc}; nothing was changed")
                 if args.recovery_key or not sys.stdin.isatty() or attempt == 2:
                     return 2
-    finally:
-        lock.release()
     print(f"opened {db_path(data_dir)} with the recovery key; its key is kept for the next start")
     return 0
 
