@@ -108,6 +108,9 @@ class Context:
     _periods: dict[str, object] = field(default_factory=dict)
     _sor_periods: dict[str, object] = field(default_factory=dict)
     _psychiatric: dict[str, bool | None] = field(default_factory=dict)
+    # None: the whole form. A contact's index: only that contact is in the views (the incremental validator
+    # re-runs a per-contact rule over the edited contact); REST: no contact, only the rest of the form.
+    scope: int | None = None
     today: date = field(init=False)  # the date of `now`; a field, as rules read it once per row
 
     def __post_init__(self) -> None:
@@ -297,6 +300,7 @@ class Context:
 
 
 _MISS = object()
+REST = -1  # `Context.scope` of a run over everything but the contacts
 
 
 def section_of(path: str) -> str:
@@ -307,30 +311,81 @@ def section_of(path: str) -> str:
 
 
 
-def build_context(form: Form, catalog: CodeCatalog, now: datetime) -> Context:
-    """Parse every time of the form once and index contacts, diagnoses and procedures."""
-    ctx = Context(form=form, catalog=catalog, now=now)
+@dataclass(slots=True)
+class ContactPart:
+    """What `build_context` derives from one contact: its views and its time fields (parsed, or unreadable).
+
+    The incremental validator (`incremental.py`) keeps one per contact and rebuilds only the edited one."""
+
+    view: ContactView
+    diagnoses: list[DiagnosisView]
+    procedures: list[ProcedureView]
+    times: list[tuple[str, datetime]]
+    bad_times: list[str]
+
+
+def contact_part(index: int, contact: Contact) -> ContactPart:
+    """The views and times of contact `index`, in the order `build_context` has always listed them."""
+    times: list[tuple[str, datetime]] = []
+    bad: list[str] = []
+
+    def time(value: str | None, owner: str, name: str) -> datetime | None:
+        if not value:
+            return None
+        moment = parse_time(value)
+        if moment is not None:
+            times.append((f"{owner}.{name}", moment))
+        elif value.strip():
+            bad.append(f"{owner}.{name}")
+        return moment
+
+    cpath = f"contacts[{index}]"
+    start, end = time(contact.start, cpath, "start"), time(contact.end, cpath, "end")
+    view = ContactView(index, contact, cpath, start, end)
+    diagnoses = [DiagnosisView(d, f"{cpath}.diagnoses[{j}]", view) for j, d in enumerate(contact.diagnoses)]
+    procedures = []
+    for j, procedure in enumerate(contact.procedures):
+        ppath = f"{cpath}.procedures[{j}]"
+        pstart, pend = time(procedure.start, ppath, "start"), time(procedure.end, ppath, "end")
+        procedures.append(ProcedureView(procedure, ppath, pstart, pend, view))
+    return ContactPart(view, diagnoses, procedures, times, bad)
+
+
+def head_context(form: Form, catalog: CodeCatalog, now: datetime, scope: int | None = None) -> Context:
+    """A context with the course, referral and marker times parsed, and no contact yet."""
+    ctx = Context(form=form, catalog=catalog, now=now, scope=scope)
     ctx.course_start = ctx.time(form.course.start, "course", "start")
     ctx.course_end = ctx.time(form.course.end, "course", "end")
     ctx.referral_time = ctx.time(form.referral.time, "referral", "time")
     for i, marker in enumerate(form.markers):
         ctx.time(marker.time, f"markers[{i}]", "time")
-    for i, contact in enumerate(form.contacts):
-        cpath = f"contacts[{i}]"
-        start, end = ctx.time(contact.start, cpath, "start"), ctx.time(contact.end, cpath, "end")
-        view = ContactView(i, contact, cpath, start, end)
-        ctx.contacts.append(view)
-        for j, diagnosis in enumerate(contact.diagnoses):
-            ctx.diagnoses.append(DiagnosisView(diagnosis, f"{cpath}.diagnoses[{j}]", view))
-        for j, procedure in enumerate(contact.procedures):
-            ppath = f"{cpath}.procedures[{j}]"
-            start, end = ctx.time(procedure.start, ppath, "start"), ctx.time(procedure.end, ppath, "end")
-            ctx.procedures.append(ProcedureView(procedure, ppath, start, end, view))
+    return ctx
+
+
+def add_parts(ctx: Context, parts: Iterable[ContactPart]) -> None:
+    """Add the views and times of contacts to a context (in contact order)."""
+    for part in parts:
+        ctx.contacts.append(part.view)
+        ctx.diagnoses.extend(part.diagnoses)
+        ctx.procedures.extend(part.procedures)
+        ctx.times.extend(part.times)
+        ctx.bad_times.extend(part.bad_times)
+
+
+def add_tail(ctx: Context) -> None:
+    """Add the procedures without contact and the result reports' times (they come after the contacts)."""
+    form = ctx.form
     for i, procedure in enumerate(form.procedures):
         ppath = f"procedures[{i}]"
         start, end = ctx.time(procedure.start, ppath, "start"), ctx.time(procedure.end, ppath, "end")
         ctx.procedures.append(ProcedureView(procedure, ppath, start, end, None))
     for i, report in enumerate(form.result_reports):
         ctx.time(report.time, f"result_reports[{i}]", "time")
-    return ctx
 
+
+def build_context(form: Form, catalog: CodeCatalog, now: datetime) -> Context:
+    """Parse every time of the form once and index contacts, diagnoses and procedures."""
+    ctx = head_context(form, catalog, now)
+    add_parts(ctx, (contact_part(i, contact) for i, contact in enumerate(form.contacts)))
+    add_tail(ctx)
+    return ctx

@@ -9,7 +9,7 @@ import typing
 from typing import Any
 
 from seilocal.model.codes import code_shape_error
-from seilocal.rules.context import Context
+from seilocal.rules.context import REST, Context
 from seilocal.rules.registration import rules
 
 # The fields of the form that hold SKS codes (of a result report only its name: the results have their own rules).
@@ -56,7 +56,9 @@ def _path(container: str, name: str, index: int) -> str:
     return here if index < 0 else f"{here}[{index}]"
 
 
-def _codes(node: Any, path: str = "", found: list[Found] | None = None, skip: str = "") -> list[Found]:
+def _codes(
+    node: Any, path: str = "", found: list[Found] | None = None, skip: tuple[str, ...] = ()
+) -> list[Found]:
     """Every code in the form (its models, or their dump) as (container path, field, index, code).
 
     Runs on every validation of every form (1,000 contacts: ~9,000 codes), so it walks the models as they are
@@ -67,7 +69,7 @@ def _codes(node: Any, path: str = "", found: list[Found] | None = None, skip: st
             if value and name in CODE_FIELDS:
                 found.append((path, name, -1, value))
             continue
-        if value is None or isinstance(value, (bool, int, float)) or name == skip:
+        if value is None or isinstance(value, (bool, int, float)) or name in skip:
             continue
         here = f"{path}.{name}" if path else name
         if name == "result_reports":  # a report's name is a code; its results are values of many kinds
@@ -89,6 +91,15 @@ def _codes(node: Any, path: str = "", found: list[Found] | None = None, skip: st
     return found
 
 
+def _scoped_codes(ctx: Context) -> list[Found]:
+    """The codes of the part of the form the context is about (the patient holds none)."""
+    if ctx.scope is None:
+        return _codes(ctx.form, skip=("patient",))
+    if ctx.scope == REST:
+        return _codes(ctx.form, skip=("patient", "contacts"))
+    return _codes(ctx.form.contacts[ctx.scope], f"contacts[{ctx.scope}]")
+
+
 @rules(
     "NONE",
     ("SEI-C01", "error", "A code does not have the shape of an SKS code (a diagnosis must be a D-code)"),
@@ -98,7 +109,7 @@ def code_shapes(ctx: Context) -> None:
     # Only a catalog that can say an official SKS file is in it (the app's, after an import) answers "unknown".
     imported = getattr(ctx.catalog, "sks_imported", None)
     official = bool(imported and imported())
-    for container, name, index, code in _codes(ctx.form, skip="patient"):
+    for container, name, index, code in _scoped_codes(ctx):
         diagnosis = name in DIAGNOSIS_CODES and ".diagnoses[" in container
         problem = code_shape_error(code, "diag" if diagnosis else None)
         if problem:

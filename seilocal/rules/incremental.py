@@ -1,0 +1,187 @@
+"""Incremental validation (issue 23.3): after an edit, only the rules that can change with that path run again.
+
+`IncrementalValidator` keeps what `build_context` derives per contact (`ContactPart`) and the findings of each
+rule function: per contact for a per-contact rule, whole for the others (`dependencies.py` says which is which
+and what each reads). After an edit at a path it rebuilds the edited contact's part, re-runs each per-contact
+rule over that contact alone, and re-runs whole-form rules only when they read the edited area (or the clock,
+when `now` moved). Anything it cannot place (a contact added or removed, an unknown path, another catalog)
+means a full run. The result is the full run's, byte for byte: `tests/unit/test_incremental.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from seilocal.model.form import Form
+from seilocal.rules.catalog import CodeCatalog
+from seilocal.rules.context import (
+    REST,
+    ContactPart,
+    Context,
+    Finding,
+    add_parts,
+    add_tail,
+    contact_part,
+    head_context,
+)
+from seilocal.rules.dependencies import AREAS, Reads, reads_of
+from seilocal.rules.engine import FUNCTIONS, order_findings
+from seilocal.rules.missing_lists import missing_list_findings
+from seilocal.rules.registration import RuleFunc
+
+# `contacts[3].diagnoses[0].code` -> 3; `contacts[3]` alone (a contact added or removed) does not match.
+_IN_CONTACT = re.compile(r"contacts\[(\d+)\][.\[]")
+
+
+def contact_of(path: str) -> int | None:
+    """The index of the contact a finding's path lies in, or None when it is not under one contact."""
+    if not path.startswith("contacts["):
+        return None
+    end = path.find("]")
+    return int(path[9:end]) if end > 9 and path[9:end].isdigit() else None
+
+
+@dataclass(slots=True)
+class _Kept:
+    """The findings of one rule function: whole, or (per-contact rules) per contact plus the rest."""
+
+    func: RuleFunc
+    reads: Reads
+    whole: list[Finding] = field(default_factory=list)
+    rest: list[Finding] = field(default_factory=list)
+    per_contact: list[list[Finding]] = field(default_factory=list)
+
+    def findings(self) -> list[Finding]:
+        if not self.reads.per_contact:
+            return self.whole
+        out = list(self.rest)
+        for bucket in self.per_contact:
+            out.extend(bucket)
+        return out
+
+    def split(self, found: list[Finding], contacts: int) -> None:
+        """Keep the findings of a run over the whole form."""
+        if not self.reads.per_contact:
+            self.whole = found
+            return
+        self.rest = []
+        self.per_contact = [[] for _ in range(contacts)]
+        for finding in found:
+            at = contact_of(finding.path)
+            if at is None or at >= contacts:
+                self.rest.append(finding)
+            else:
+                self.per_contact[at].append(finding)
+
+
+class IncrementalValidator:
+    """The findings of one form, kept up to date edit by edit; `findings` equals `validate(form, catalog, now)`."""
+
+    def __init__(self, form: Form, catalog: CodeCatalog, now: datetime) -> None:
+        self.form = form
+        self.catalog = catalog
+        self.now = now
+        self.findings: list[Finding] = []
+        self.last_rerun = 0  # how many rule functions the last update ran (for tests and the bench)
+        self._status = form.status
+        self._parts: list[ContactPart] = []
+        self._kept = [_Kept(func, reads_of(func.name)) for func in FUNCTIONS]
+        self.full()
+
+    # -- runs ----------------------------------------------------------------------------------
+
+    def full(self, now: datetime | None = None) -> list[Finding]:
+        """Validate the whole form again (after a structural change, or to start over)."""
+        if now is not None:
+            self.now = now
+        form = self.form
+        self._status = form.status
+        self._parts = [contact_part(i, contact) for i, contact in enumerate(form.contacts)]
+        ctx = self._whole_context()
+        for kept in self._kept:
+            kept.split(self._run(kept.func, ctx), len(self._parts))
+        self.last_rerun = len(self._kept)
+        return self._finish(ctx)
+
+    def update(self, path: str, now: datetime, catalog: CodeCatalog | None = None) -> list[Finding]:
+        """The findings after the field (or row) at `path` changed in `self.form`, validated at `now`."""
+        if catalog is not None and catalog is not self.catalog:
+            self.catalog = catalog
+            return self.full(now)
+        head = path.split(".", 1)[0].split("[", 1)[0]
+        contact = None
+        if head == "contacts":
+            match = _IN_CONTACT.match(path)
+            if match is None or len(self.form.contacts) != len(self._parts):
+                return self.full(now)  # a contact added, removed or replaced: every index may have moved
+            contact = int(match.group(1))
+            if contact >= len(self._parts):
+                return self.full(now)
+        elif head not in AREAS:
+            return self.full(now)
+        changed = {head}
+        if now != self.now:
+            changed.add("now")
+            if now.date() != self.now.date():
+                changed.add("today")
+        if self.form.status != self._status:
+            changed.add("status")  # an edit of a submitted form makes it "changed"
+            self._status = self.form.status
+        self.now = now
+        if contact is not None:
+            self._parts[contact] = contact_part(contact, self.form.contacts[contact])
+        whole: Context | None = None
+        scoped: Context | None = None
+        reran = 0
+        for kept in self._kept:
+            reads = kept.reads
+            if not changed.isdisjoint(reads.areas):
+                whole = whole or self._whole_context()
+                kept.split(self._run(kept.func, whole), len(self._parts))
+            elif not reads.per_contact:
+                continue
+            elif contact is not None:
+                scoped = scoped or self._contact_context(contact)
+                kept.per_contact[contact] = [f for f in self._run(kept.func, scoped) if contact_of(f.path) == contact]
+            else:
+                scoped = scoped or self._rest_context()
+                kept.rest = [f for f in self._run(kept.func, scoped) if contact_of(f.path) is None]
+            reran += 1
+        self.last_rerun = reran
+        return self._finish(whole or self._whole_context())
+
+    # -- contexts ------------------------------------------------------------------------------
+
+    def _whole_context(self) -> Context:
+        ctx = head_context(self.form, self.catalog, self.now)
+        add_parts(ctx, self._parts)
+        add_tail(ctx)
+        return ctx
+
+    def _contact_context(self, index: int) -> Context:
+        ctx = head_context(self.form, self.catalog, self.now, scope=index)
+        add_parts(ctx, (self._parts[index],))
+        return ctx
+
+    def _rest_context(self) -> Context:
+        ctx = head_context(self.form, self.catalog, self.now, scope=REST)
+        add_tail(ctx)
+        return ctx
+
+    @staticmethod
+    def _run(func: RuleFunc, ctx: Context) -> list[Finding]:
+        before = len(ctx.findings)
+        func.check(ctx)
+        found = ctx.findings[before:]
+        del ctx.findings[before:]
+        return found
+
+    def _finish(self, ctx: Context) -> list[Finding]:
+        found: list[Finding] = []
+        for kept in self._kept:
+            found.extend(kept.findings())
+        found.extend(missing_list_findings(ctx, FUNCTIONS))
+        self.findings = order_findings(found)
+        return self.findings
