@@ -111,6 +111,9 @@ class Context:
     # None: the whole form. A contact's index: only that contact is in the views (the incremental validator
     # re-runs a per-contact rule over the edited contact); REST: no contact, only the rest of the form.
     scope: int | None = None
+    # Per-contact shares of costly whole-form answers (the trigger scan), keyed by name, then contact index.
+    # The incremental validator carries it from one run to the next and drops what an edit made stale.
+    carried: dict[str, dict[int, object]] = field(default_factory=dict)
     today: date = field(init=False)  # the date of `now`; a field, as rules read it once per row
 
     def __post_init__(self) -> None:

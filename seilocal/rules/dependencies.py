@@ -78,6 +78,7 @@ DECLARED: dict[str, Reads] = {
     "course_fields": _whole("course"),
     "referral_fields": _whole("referral"),
     "payments": _whole("payment", "procedures"),
+    "payment_codes": _whole("payment", "course", "procedures"),
     "marker_fields": _whole("markers"),
 }
 

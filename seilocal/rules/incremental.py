@@ -51,15 +51,23 @@ class _Kept:
     reads: Reads
     whole: list[Finding] = field(default_factory=list)
     rest: list[Finding] = field(default_factory=list)
-    per_contact: list[list[Finding]] = field(default_factory=list)
+    # Only contacts with findings have an entry: most contacts of a big form have none.
+    per_contact: dict[int, list[Finding]] = field(default_factory=dict)
 
     def findings(self) -> list[Finding]:
         if not self.reads.per_contact:
             return self.whole
         out = list(self.rest)
-        for bucket in self.per_contact:
-            out.extend(bucket)
+        for index in sorted(self.per_contact):
+            out.extend(self.per_contact[index])
         return out
+
+    def keep(self, index: int, found: list[Finding]) -> None:
+        """Keep the findings of a run over contact `index` alone."""
+        if found:
+            self.per_contact[index] = found
+        else:
+            self.per_contact.pop(index, None)
 
     def split(self, found: list[Finding], contacts: int) -> None:
         """Keep the findings of a run over the whole form."""
@@ -67,13 +75,13 @@ class _Kept:
             self.whole = found
             return
         self.rest = []
-        self.per_contact = [[] for _ in range(contacts)]
+        self.per_contact = {}
         for finding in found:
             at = contact_of(finding.path)
             if at is None or at >= contacts:
                 self.rest.append(finding)
             else:
-                self.per_contact[at].append(finding)
+                self.per_contact.setdefault(at, []).append(finding)
 
 
 class IncrementalValidator:
@@ -87,6 +95,7 @@ class IncrementalValidator:
         self.last_rerun = 0  # how many rule functions the last update ran (for tests and the bench)
         self._status = form.status
         self._parts: list[ContactPart] = []
+        self._carried: dict[str, dict[int, object]] = {}
         self._kept = [_Kept(func, reads_of(func.name)) for func in FUNCTIONS]
         self.full()
 
@@ -99,6 +108,7 @@ class IncrementalValidator:
         form = self.form
         self._status = form.status
         self._parts = [contact_part(i, contact) for i, contact in enumerate(form.contacts)]
+        self._carried = {}
         ctx = self._whole_context()
         for kept in self._kept:
             kept.split(self._run(kept.func, ctx), len(self._parts))
@@ -132,6 +142,10 @@ class IncrementalValidator:
         self.now = now
         if contact is not None:
             self._parts[contact] = contact_part(contact, self.form.contacts[contact])
+            for shares in self._carried.values():
+                shares.pop(contact, None)
+        else:
+            self._carried = {}  # the patient (a birth date), the catalog's answers: start over
         whole: Context | None = None
         scoped: Context | None = None
         reran = 0
@@ -144,7 +158,7 @@ class IncrementalValidator:
                 continue
             elif contact is not None:
                 scoped = scoped or self._contact_context(contact)
-                kept.per_contact[contact] = [f for f in self._run(kept.func, scoped) if contact_of(f.path) == contact]
+                kept.keep(contact, [f for f in self._run(kept.func, scoped) if contact_of(f.path) == contact])
             else:
                 scoped = scoped or self._rest_context()
                 kept.rest = [f for f in self._run(kept.func, scoped) if contact_of(f.path) is None]
@@ -156,6 +170,7 @@ class IncrementalValidator:
 
     def _whole_context(self) -> Context:
         ctx = head_context(self.form, self.catalog, self.now)
+        ctx.carried = self._carried
         add_parts(ctx, self._parts)
         add_tail(ctx)
         return ctx

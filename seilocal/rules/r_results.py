@@ -34,7 +34,10 @@ class Target:
 
 
 def _scan(ctx: Context) -> TriggerScan:
-    return ctx.memo("triggers", lambda: scan(ctx.form, ctx.member, birth_date(ctx)))  # type: ignore[return-value]
+    kept = ctx.carried.setdefault("triggers", {})
+    return ctx.memo(  # type: ignore[return-value]
+        "triggers", lambda: scan(ctx.form, ctx.member, birth_date(ctx), kept)  # type: ignore[arg-type]
+    )
 
 
 def report_targets(ctx: Context) -> dict[str, Target]:
