@@ -84,6 +84,12 @@ class _Kept:
                 self.per_contact.setdefault(at, []).append(finding)
 
 
+def _stamp(catalog: CodeCatalog) -> object:
+    """The catalog's change stamp (`CatalogStore.stamp`); None for a catalog that cannot change (a test's)."""
+    stamp = getattr(catalog, "stamp", None)
+    return None if stamp is None else stamp()
+
+
 class IncrementalValidator:
     """The findings of one form, kept up to date edit by edit; `findings` equals `validate(form, catalog, now)`."""
 
@@ -94,6 +100,7 @@ class IncrementalValidator:
         self.findings: list[Finding] = []
         self.last_rerun = 0  # how many rule functions the last update ran (for tests and the bench)
         self._status = form.status
+        self._stamp: object = None
         self._parts: list[ContactPart] = []
         self._carried: dict[str, dict[int, object]] = {}
         self._kept = [_Kept(func, reads_of(func.name)) for func in FUNCTIONS]
@@ -107,6 +114,7 @@ class IncrementalValidator:
             self.now = now
         form = self.form
         self._status = form.status
+        self._stamp = _stamp(self.catalog)
         self._parts = [contact_part(i, contact) for i, contact in enumerate(form.contacts)]
         self._carried = {}
         ctx = self._whole_context()
@@ -120,6 +128,8 @@ class IncrementalValidator:
         if catalog is not None and catalog is not self.catalog:
             self.catalog = catalog
             return self.full(now)
+        if _stamp(self.catalog) != self._stamp:
+            return self.full(now)  # codes or lists imported since: every kept answer may be stale
         head = path.split(".", 1)[0].split("[", 1)[0]
         contact = None
         if head == "contacts":

@@ -144,6 +144,11 @@ class CatalogStore:
                 cache.clear()
         self._seen_generation, self._seen_data_version, self._checked_at = current, data_version, now
 
+    def stamp(self) -> tuple[int, int]:
+        """A value that changes whenever the catalog may have (an import here or in another process): answers
+        kept from before it changed (the incremental validator's findings) are then stale."""
+        return generation(), int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+
     # -- type-ahead search -------------------------------------------------------------------------
 
     def search(
