@@ -367,12 +367,13 @@ def head_context(form: Form, catalog: CodeCatalog, now: datetime, scope: int | N
 
 def add_parts(ctx: Context, parts: Iterable[ContactPart]) -> None:
     """Add the views and times of contacts to a context (in contact order)."""
-    for part in parts:
-        ctx.contacts.append(part.view)
-        ctx.diagnoses.extend(part.diagnoses)
-        ctx.procedures.extend(part.procedures)
-        ctx.times.extend(part.times)
-        ctx.bad_times.extend(part.bad_times)
+    parts = parts if isinstance(parts, (list, tuple)) else list(parts)
+    # Comprehensions, not a loop of appends: the incremental validator assembles 1,000 contacts per edit.
+    ctx.contacts.extend([part.view for part in parts])
+    ctx.diagnoses.extend([view for part in parts for view in part.diagnoses])
+    ctx.procedures.extend([view for part in parts for view in part.procedures])
+    ctx.times.extend([entry for part in parts for entry in part.times])
+    ctx.bad_times.extend([path for part in parts for path in part.bad_times])
 
 
 def add_tail(ctx: Context) -> None:
