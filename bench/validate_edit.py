@@ -125,7 +125,8 @@ def main() -> None:
     print(
         f"BENCH validate_edit catalog={kind} contacts={CONTACTS} load1={load[0]:.2f} "
         f"full_p50_ms={full_p50:.2f} full_p95_ms={pct(gc_wall, 0.95):.2f} "
-        f"full_cpu_p50_ms={statistics.median(gc_cpu):.2f} per_contact_us={statistics.median(gc_cpu) * 1000 / CONTACTS:.1f} "
+        f"full_cpu_p50_ms={statistics.median(gc_cpu):.2f} "
+        f"per_contact_us={statistics.median(gc_cpu) * 1000 / CONTACTS:.1f} "
         f"gc_paused_cpu_p50_ms={statistics.median(paused_cpu):.2f} "
         f"gc_ratio={statistics.median(gc_cpu) / statistics.median(paused_cpu):.2f} "
         f"edit_p50_ms={statistics.median(moving_wall):.2f} edit_p95_ms={pct(moving_wall, 0.95):.2f} "
