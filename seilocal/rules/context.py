@@ -100,7 +100,7 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     _known: dict[str, bool] = field(default_factory=dict)
     _member: dict[tuple[str, str | None, date | None], bool | None] = field(default_factory=dict)
-    _member_in: dict[tuple, bool | None] = field(default_factory=dict)
+    _member_in: dict[tuple[str, str | None, date | None, date | None], bool | None] = field(default_factory=dict)
     _authoritative: dict[str, bool] = field(default_factory=dict)
     _doubt: dict[tuple[str, ...], str] = field(default_factory=dict)
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
@@ -263,7 +263,8 @@ class Context:
             last = self.valid(code, end or self.today)
             return None if last is None else last
         return any(
-            (valid_from is None or end is None or valid_from <= end) and (valid_to is None or valid_to >= start)
+            (valid_from is None or end is None or valid_from <= end)
+            and (valid_to is None or start is None or valid_to >= start)
             for valid_from, valid_to in periods
         )
 

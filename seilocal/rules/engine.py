@@ -49,6 +49,12 @@ from seilocal.rules.registration import (  # noqa: F401 - re-exported
     rules,
 )
 
+__all__ = [
+    "FUNCTIONS", "REGISTRY", "SECTIONS", "UNCONFIRMED_NOTE", "_SECTION_INDEX", "ContactView", "Context",
+    "DiagnosisView", "Finding", "ProcedureView", "RuleFunc", "RuleSpec", "Severity", "build_context",
+    "lists_named_in", "order_findings", "registered_functions", "registry", "rules", "section_of", "validate",
+]
+
 _PATH_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\d+")
 # Sort keys of the paths seen lately. The app validates the same form again after every edit, and a big form's
 # findings share their paths from one run to the next: parsing each path again cost more than the sort itself.

@@ -27,9 +27,9 @@ from seilocal.rules.context import (
     head_context,
 )
 from seilocal.rules.dependencies import AREAS, Reads, reads_of
-from seilocal.rules.engine import FUNCTIONS, order_findings
+from seilocal.rules.engine import order_findings
 from seilocal.rules.missing_lists import missing_list_findings
-from seilocal.rules.registration import RuleFunc
+from seilocal.rules.registration import FUNCTIONS, RuleFunc
 
 # `contacts[3].diagnoses[0].code` -> 3; `contacts[3]` alone (a contact added or removed) does not match.
 _IN_CONTACT = re.compile(r"contacts\[(\d+)\][.\[]")

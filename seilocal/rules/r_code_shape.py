@@ -8,6 +8,8 @@ import types
 import typing
 from typing import Any
 
+from pydantic import BaseModel
+
 from seilocal.model.codes import code_shape_error
 from seilocal.rules.context import REST, Context
 from seilocal.rules.registration import rules
@@ -32,7 +34,7 @@ def _may_nest(annotation: Any) -> bool:
 
 
 @functools.cache
-def _visited(model: type) -> tuple[str, ...]:
+def _visited(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model class worth looking at: code fields and fields that can nest."""
     return tuple(name for name, info in model.model_fields.items()
                  if name in CODE_FIELDS or name == "result_reports" or _may_nest(info.annotation))
@@ -43,7 +45,8 @@ def _items(node: Any) -> Any:
     if isinstance(node, dict):
         return node.items()
     values = node.__dict__
-    return ((name, values[name]) for name in _visited(type(node)))
+    model: type[BaseModel] = type(node)
+    return ((name, values[name]) for name in _visited(model))
 
 
 # One code found: where it sits (the container's path, the field, the index in a list of codes or -1), the code.

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from sqlite_utils import Database
 
@@ -20,7 +21,8 @@ from . import sor_search
 from .common import fold, generation, optional_date
 from .derive import RECORD_TYPE_LISTS
 from .schema import CODES, GRAMS_FTS, LIST_EVIDENCE, LIST_IMPORTS, LISTS, WORDS_FTS, get_meta
-from .sor_search import SorUnit, is_psychiatric
+from .sor_search import SorUnit as SorUnit  # re-exported: the catalog package names it
+from .sor_search import is_psychiatric
 
 Mode = Literal["prefix", "contains"]
 
@@ -83,7 +85,7 @@ class _ListMembers:
     prefixes: list[tuple[str, str | None, str | None]]
 
     @classmethod
-    def of(cls, rows: list[tuple]) -> _ListMembers:
+    def of(cls, rows: list[tuple[str, str, str | None, str | None]]) -> _ListMembers:
         codes: dict[str, list[tuple[str | None, str | None]]] = {}
         prefixes = []
         for member, match, valid_from, valid_to in rows:
@@ -115,7 +117,7 @@ class CatalogStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._sql_cache: dict[tuple, str] = {}
+        self._sql_cache: dict[tuple[object, ...], str] = {}
         # Answers for the rules, which ask the same questions thousands of times per validation.
         self._periods: dict[str, list[CodeHit]] = {}
         self._lists: dict[str, _ListMembers] = {}
@@ -175,7 +177,7 @@ class CatalogStore:
 
     def plan(
         self, query: str, *, list_name: str | None, mode: Mode, at: date | None, limit: int
-    ) -> tuple[str, dict] | None:
+    ) -> tuple[str, dict[str, object]] | None:
         """The one SQL statement (and its parameters) that `search` runs for a folded, non-empty query."""
         words = _WORD.findall(query)
         if mode == "prefix":
@@ -185,7 +187,7 @@ class CatalogStore:
             text_tier = "grams" if len(query) >= 3 and not _GLOB_SPECIAL.search(query) else "scan"
         names = () if list_name is None else LIST_GROUPS.get(list_name, (list_name,))
         types = self._record_types(names)
-        params: dict = {
+        params: dict[str, object] = {
             "q": query,
             "hi": query + "\U0010ffff",
             "n": limit,
@@ -199,10 +201,10 @@ class CatalogStore:
         if types:
             # Lists that are an SKS record type (derived, not imported): a column test on an index, no list join.
             params.update({f"rt{i}": record_type for i, record_type in enumerate(types)})
-            key = (text_tier, at is not None, -len(types), "dia" in types)
-            sql = self._sql_cache.get(key)
+            type_key: tuple[object, ...] = (text_tier, at is not None, -len(types), "dia" in types)
+            sql = self._sql_cache.get(type_key)
             if sql is None:
-                sql = self._sql_cache[key] = _build_sql(
+                sql = self._sql_cache[type_key] = _build_sql(
                     text_tier, at is not None, 0, record_types=len(types), headings="dia" in types)
             return sql, params
         key = (text_tier, at is not None, len(names))
@@ -258,6 +260,7 @@ class CatalogStore:
             " AND (c.valid_to IS NULL OR c.valid_to >= :at)))"
         )
         rows = self.db.conn.execute(sql, {"list": list_name, "at": at_iso}).fetchall()
+        text_hit: Callable[[str], bool] = lambda _text_key: False  # noqa: E731 - no query: nothing to match
         if query:
             if mode == "prefix":
                 word_start = re.compile(r"(?<!\w)" + re.escape(query))
@@ -420,15 +423,20 @@ class CatalogStore:
         """Units whose SOR id starts with `text` (ranked first) or whose name contains it."""
         return sor_search.sor_search(self.db.conn, text, owner_type=owner_type, level=level, cvr=cvr, limit=limit)
 
-    def sor_filter(self, **filters: str | int | None) -> list[SorUnit]:
+    def sor_filter(self, *, sor_id: str = "", name: str = "", ydernummer: str = "", unit_type: str = "",
+                   owner_type: str | None = None, level: str | None = None, cvr: str | None = None,
+                   limit: int = 200) -> list[SorUnit]:
         """Units matching a filter per column (id prefix, the rest contained, case folded), by name."""
-        return sor_search.sor_filter(self.db.conn, **filters)
+        return sor_search.sor_filter(self.db.conn, sor_id=sor_id, name=name, ydernummer=ydernummer,
+                                     unit_type=unit_type, owner_type=owner_type, level=level, cvr=cvr, limit=limit)
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 _MISS = object()  # a cache miss, apart from a cached None ("unknown")
 
 
-def _remember(cache: dict, key: tuple, answer: bool | None) -> None:
+def _remember(cache: dict[_K, _V], key: _K, answer: _V) -> None:
     # Starting over when full keeps memory bounded; the rules' next questions refill it within one validation.
     if len(cache) >= MAX_ANSWERS:
         cache.clear()
@@ -478,10 +486,10 @@ def _build_sql(
     return " UNION ALL ".join(parts)
 
 
-def _best_per_code(rows: list[tuple], limit: int) -> list[CodeHit]:
+def _best_per_code(rows: list[tuple[Any, ...]], limit: int) -> list[CodeHit]:
     """One hit per code in tier order; of several periods of a code the latest wins."""
     rows.sort(key=lambda r: r[0])
-    best: dict[str, tuple] = {}
+    best: dict[str, tuple[Any, ...]] = {}
     for row in rows:
         prev = best.get(row[2])
         if prev is None:
