@@ -45,7 +45,7 @@ EVERYTHING = Reads(AREAS)
 
 DECLARED: dict[str, Reads] = {
     # Per contact: loops over ctx.contacts / diagnoses / procedures / times with findings at the row's path.
-    "code_shapes": _per_contact(),
+    "code_shapes": _per_contact("today"),  # SEI-C03: retired before today
     "contact_periods": _per_contact("course", "now"),
     "contact_unit": _per_contact("today"),
     "contact_codes": _per_contact(),

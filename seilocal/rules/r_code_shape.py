@@ -6,11 +6,13 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
 from seilocal.model.codes import code_shape_error
+from seilocal.rules.catalog import RetiredCode
 from seilocal.rules.context import REST, Context
 from seilocal.rules.registration import rules
 
@@ -107,15 +109,54 @@ def _scoped_codes(ctx: Context) -> list[Found]:
     "NONE",
     ("SEI-C01", "error", "A code does not have the shape of an SKS code (a diagnosis must be a D-code)"),
     ("SEI-C02", "error", "A code that the imported official SKS file does not hold"),
+    (
+        "SEI-C03",
+        "warning",
+        "A code SKS has retired, with its last known text (evidence: an imported SKS file's dates, the dated SKS "
+        "extract behind a derived list, or our former starter catalog for a code SKS 2026-06 does not know)",
+    ),
 )
 def code_shapes(ctx: Context) -> None:
     # Only a catalog that can say an official SKS file is in it (the app's, after an import) answers "unknown".
     imported = getattr(ctx.catalog, "sks_imported", None)
     official = bool(imported and imported())
+    retired = _retired_of(ctx)
     for container, name, index, code in _scoped_codes(ctx):
         diagnosis = name in DIAGNOSIS_CODES and ".diagnoses[" in container
         problem = code_shape_error(code, "diag" if diagnosis else None)
         if problem:
             ctx.add("SEI-C01", _path(container, name, index), problem)
-        elif official and ctx.catalog.is_valid(code) is None:
+            continue
+        if official and ctx.catalog.is_valid(code) is None:
             ctx.add("SEI-C02", _path(container, name, index), f"Koden {code} findes ikke i den indlæste SKS-fil")
+        gone = retired(code)
+        if gone is not None:
+            ctx.add("SEI-C03", _path(container, name, index), retired_text(gone))
+
+
+def _retired_of(ctx: Context) -> Callable[[str], RetiredCode | None]:
+    """`retired(code)` for this validation: the catalog's answer, asked once per distinct code."""
+    ask = getattr(ctx.catalog, "retired", None)
+    if ask is None:
+        return lambda _code: None  # a catalog that cannot tell (a test's fake): say nothing rather than guess
+    known: dict[str, RetiredCode | None] = ctx.memo("retired", dict)  # type: ignore[assignment]
+
+    def retired(code: str) -> RetiredCode | None:
+        answer = known.get(code, _UNASKED)
+        if answer is _UNASKED:
+            answer = known[code] = ask(code, ctx.today)
+        return answer  # type: ignore[return-value]
+
+    return retired
+
+
+_UNASKED = object()
+
+
+def retired_text(gone: RetiredCode) -> str:
+    """The Danish warning for a retired code: what the evidence says, and the code's last known text."""
+    if gone.evidence == "former_starter":
+        return (f"Koden {gone.code} findes ikke i SKS 2026-06. Det tidligere startkatalog kaldte den »{gone.text}« "
+                "(teksten blev aldrig bekræftet)")
+    until = f" (gyldig til {gone.until:%d-%m-%Y})" if gone.until else ""
+    return f"Koden {gone.code} er udgået af SKS{until}. Sidst kendte tekst: »{gone.text}«"

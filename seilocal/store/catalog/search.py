@@ -17,9 +17,12 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 from sqlite_utils import Database
 
+from seilocal.rules.catalog import RetiredCode
+
 from . import sor_search
 from .common import fold, generation, optional_date
-from .derive import RECORD_TYPE_LISTS
+from .derive import MEMBER_UNTIL, RECORD_TYPE_LISTS
+from .former import former_starter_codes
 from .schema import CODES, GRAMS_FTS, LIST_EVIDENCE, LIST_IMPORTS, LISTS, WORDS_FTS, get_meta
 from .sor_search import SorUnit as SorUnit  # re-exported: the catalog package names it
 from .sor_search import is_psychiatric
@@ -379,6 +382,29 @@ class CatalogStore:
             answer = None if not hits else at is None or any(_covers(hit, at) for hit in hits)
             _remember(self._valid, key, answer)
         return answer  # type: ignore[return-value]
+
+    def retired(self, code: str, today: date) -> RetiredCode | None:
+        """The code with its last known text when the catalog has evidence that SKS retired it before `today`.
+
+        Evidence: an imported SKScomplete.txt whose periods of the code all ended; for the bundled catalog (no
+        dates), the dated extract behind a derived list (`MEMBER_UNTIL`); for a code SKS 2026-06 does not know,
+        our former starter catalog's text. Anything else is not retired as far as the catalog can tell (the
+        bundled catalog still holds codes SKS retired before 2026, without saying so).
+        """
+        hits = self.periods(code)
+        if not hits:
+            former = former_starter_codes().get(code)
+            return None if former is None else RetiredCode(code, former, None, "former_starter")
+        ends = [hit.valid_to for hit in hits]
+        closed = [end for end in ends if end is not None]
+        if len(closed) == len(ends):
+            last = max(hits, key=lambda hit: hit.valid_to or date.min)
+            return RetiredCode(code, last.text, last.valid_to, "sks") if last.valid_to and last.valid_to < today \
+                else None
+        until = MEMBER_UNTIL.get(code)
+        if until is not None and not closed and date.fromisoformat(until) < today:
+            return RetiredCode(code, hits[0].text, date.fromisoformat(until), "sks_extract")
+        return None
 
     def text(self, code: str) -> str | None:
         """The Danish text of the code's latest period, or None."""
