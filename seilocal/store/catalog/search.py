@@ -479,6 +479,20 @@ def _build_sql(
     """The search statement: three capped tiers glued with UNION ALL; the caller orders by tier."""
     cond = (_valid_sql("c") if dated else "") + (_list_sql(lists) if lists else "")
     code_cond = cond
+    prefix_tier = (f"SELECT * FROM (SELECT 1, {_COLS} FROM {CODES} c WHERE c.code_key > :q AND c.code_key < :hi"
+                   "{where} ORDER BY c.code_key, c.valid_from DESC LIMIT :n)")
+    if record_types > 1:
+        # Several record types (the field group `proc`): one capped index walk per type, merged. With
+        # `record_type IN (...)` SQLite read every code of the range in each type and sorted them all: "k" in
+        # `proc` sorted ~10,000 operations to keep 20 (10-20 ms).
+        where = cond + (" AND length(c.code) >= 4" if headings else "")
+        walks = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT c.code_key AS k, {_COLS} FROM {CODES} c WHERE c.record_type = :rt{i}"
+            f" AND c.code_key > :q AND c.code_key < :hi{where} ORDER BY c.code_key, c.valid_from DESC LIMIT :n)"
+            for i in range(record_types)
+        )
+        prefix_tier = (f"SELECT * FROM (SELECT 1, id, code, text, valid_from, valid_to FROM ({walks})"
+                       " ORDER BY k, valid_from DESC LIMIT :n)")
     if record_types:
         types = ", ".join(f":rt{i}" for i in range(record_types))
         # The code-prefix tier and the short-input scan walk the (record_type, code_key) index; the FTS tiers only
@@ -490,8 +504,7 @@ def _build_sql(
             cond += " AND length(c.code) >= 4"
     parts = [
         f"SELECT 0, {_COLS} FROM {CODES} c WHERE c.code_key = :q{cond}",
-        f"SELECT * FROM (SELECT 1, {_COLS} FROM {CODES} c WHERE c.code_key > :q AND c.code_key < :hi{code_cond}"
-        " ORDER BY c.code_key, c.valid_from DESC LIMIT :n)",
+        prefix_tier.replace("{where}", code_cond) if record_types <= 1 else prefix_tier,
     ]
     if text_tier == "words":
         parts.append(
