@@ -18,6 +18,7 @@ the incremental findings are the full run's, byte for byte.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 AREAS: frozenset[str] = frozenset(
     {"patient", "course", "referral", "payment", "markers", "contacts", "procedures", "result_reports", "status",
@@ -31,10 +32,13 @@ class Reads:
 
     areas: frozenset[str]
     per_contact: bool = False
+    # A per-contact rule that reads `now` only as "a time of the contact is after now - offset" for these offsets:
+    # when the clock moves, only contacts with a time between the old and the new now - offset can change.
+    now_offsets: tuple[timedelta, ...] = ()
 
 
-def _per_contact(*areas: str) -> Reads:
-    return Reads(frozenset(areas), per_contact=True)
+def _per_contact(*areas: str, now_offsets: tuple[timedelta, ...] = ()) -> Reads:
+    return Reads(frozenset(areas), per_contact=True, now_offsets=now_offsets)
 
 
 def _whole(*areas: str) -> Reads:
@@ -46,7 +50,7 @@ EVERYTHING = Reads(AREAS)
 DECLARED: dict[str, Reads] = {
     # Per contact: loops over ctx.contacts / diagnoses / procedures / times with findings at the row's path.
     "code_shapes": _per_contact("today"),  # SEI-C03: retired before today
-    "contact_periods": _per_contact("course", "now"),
+    "contact_periods": _per_contact("course", "now", now_offsets=(timedelta(days=30),)),  # 05.15
     "contact_unit": _per_contact("today"),
     "contact_codes": _per_contact(),
     "contact_kinds": _per_contact(),
@@ -56,7 +60,7 @@ DECLARED: dict[str, Reads] = {
     "cancer": _per_contact(),
     "metastases_and_recurrences": _per_contact("today"),
     "unreadable_times": _per_contact(),
-    "no_future_times": _per_contact("now"),
+    "no_future_times": _per_contact("now", now_offsets=(timedelta(0),)),
     "contact_fields": _per_contact(),
     "diagnosis_fields": _per_contact(),
     "procedure_fields": _per_contact(),

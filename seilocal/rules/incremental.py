@@ -11,6 +11,8 @@ means a full run. The result is the full run's, byte for byte: `tests/unit/test_
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -102,6 +104,7 @@ class IncrementalValidator:
         self._status = form.status
         self._stamp: object = None
         self._parts: list[ContactPart] = []
+        self._moments: list[tuple[datetime, int]] = []  # every contact's times with its index, in time order
         self._carried: dict[str, dict[int, object]] = {}
         self._kept = [_Kept(func, reads_of(func.name)) for func in FUNCTIONS]
         self.full()
@@ -116,6 +119,7 @@ class IncrementalValidator:
         self._status = form.status
         self._stamp = _stamp(self.catalog)
         self._parts = [contact_part(i, contact) for i, contact in enumerate(form.contacts)]
+        self._moments = sorted((moment, i) for i, part in enumerate(self._parts) for _, moment in part.times)
         self._carried = {}
         ctx = self._whole_context()
         for kept in self._kept:
@@ -149,9 +153,9 @@ class IncrementalValidator:
         if self.form.status != self._status:
             changed.add("status")  # an edit of a submitted form makes it "changed"
             self._status = self.form.status
-        self.now = now
+        before, self.now = self.now, now
         if contact is not None:
-            self._parts[contact] = contact_part(contact, self.form.contacts[contact])
+            self._replace_part(contact)
             for shares in self._carried.values():
                 shares.pop(contact, None)
         else:
@@ -159,9 +163,13 @@ class IncrementalValidator:
         whole: Context | None = None
         scoped: Context | None = None
         reran = 0
+        moved = (min(before, now), max(before, now))
         for kept in self._kept:
             reads = kept.reads
-            if not changed.isdisjoint(reads.areas):
+            hit = changed & reads.areas
+            if hit == {"now"} and reads.now_offsets:
+                self._clock_moved(kept, moved, contact)
+            elif hit:
                 whole = whole or self._whole_context()
                 kept.split(self._run(kept.func, whole), len(self._parts))
             elif not reads.per_contact:
@@ -175,6 +183,30 @@ class IncrementalValidator:
             reran += 1
         self.last_rerun = reran
         return self._finish(whole or self._whole_context())
+
+    def _clock_moved(self, kept: _Kept, moved: tuple[datetime, datetime], edited: int | None) -> None:
+        """Re-run a per-contact rule that reads the clock only as "a time after now - offset": over the edited
+        contact, the contacts with a time the move swept past, and the rest of the form."""
+        again = set() if edited is None else {edited}
+        for offset in kept.reads.now_offsets:
+            low, high = moved[0] - offset, moved[1] - offset
+            first = bisect_left(self._moments, (low, -1))
+            last = bisect_right(self._moments, (high, sys.maxsize))
+            again.update(index for _, index in self._moments[first:last])
+        for index in sorted(again):
+            found = self._run(kept.func, self._contact_context(index))
+            kept.keep(index, [f for f in found if contact_of(f.path) == index])
+        kept.rest = [f for f in self._run(kept.func, self._rest_context()) if contact_of(f.path) is None]
+
+    def _replace_part(self, index: int) -> None:
+        """Rebuild contact `index`'s part, and its entries in the time index."""
+        for _, moment in self._parts[index].times:
+            at = bisect_left(self._moments, (moment, index))
+            if at < len(self._moments) and self._moments[at] == (moment, index):
+                del self._moments[at]
+        self._parts[index] = contact_part(index, self.form.contacts[index])
+        for _, moment in self._parts[index].times:
+            insort(self._moments, (moment, index))
 
     # -- contexts ------------------------------------------------------------------------------
 

@@ -58,8 +58,9 @@ def start_form() -> Form:
                 priority="ATA1", reason="ALCC02",
                 diagnoses=[Diagnosis(kind="action", code="DC509"), Diagnosis(code="DO800")],
                 procedures=[Procedure(code="KJFA00", start="2026-11-05T10:10:00", producer=UNIT)]),
+        # Open, without an action diagnosis: 05.15 fires once the clock passes 30 days after its start.
         Contact(start="2026-11-06T10:00:00", responsible_unit=OTHER_UNIT, type="ALCA01", priority="ATA3",
-                diagnoses=[Diagnosis(kind="action", code="DZ380")]),
+                diagnoses=[Diagnosis(code="DZ380")]),
     ]
     form.procedures = [without_contact_procedure()]
     cancer = form.contacts[1].diagnoses[0]
@@ -169,3 +170,14 @@ def test_the_edited_form_is_validated_after_the_clock_moved_a_day() -> None:
     form.contacts[2].end = None
     assert validator.update("contacts[2].end", later) == validate(form, FakeCatalog(), later)
 
+
+
+def test_a_contact_the_clock_moved_past_is_checked_again_though_another_field_was_edited() -> None:
+    form = start_form()
+    validator = IncrementalValidator(form, FakeCatalog(), NOW)
+    assert "05.15" not in {f.rule for f in validator.findings}
+    later = NOW + timedelta(days=40)
+    form.referral.reason = "DM170"
+    found = validator.update("referral.reason", later)
+    assert "05.15" in {f.rule for f in found}
+    assert found == validate(form, FakeCatalog(), later)
