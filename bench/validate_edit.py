@@ -98,7 +98,7 @@ def catalog_factory(kind: str) -> Callable[[], CodeCatalog]:
         from seilocal.store import memory_store
 
         store = memory_store()
-        return lambda: store.catalog  # type: ignore[return-value]
+        return lambda: store.catalog
     return lambda: FakeCatalog()  # type: ignore[return-value]
 
 

@@ -9,7 +9,7 @@ the clock moved by an hour or by days. After each edit the incremental validator
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from seilocal.model.form import Contact, Diagnosis, Form, Procedure, ResultReport, Trigger
 from seilocal.model.paths import set_path
 from seilocal.rules import validate
+from seilocal.rules.catalog import CodeCatalog
 from seilocal.rules.incremental import IncrementalValidator
-from tests.unit.rules_fakes import NOW, OTHER_UNIT, UNIT, FakeCatalog, base_form, without_contact_procedure
+from tests.unit.rules_fakes import NOW, OTHER_UNIT, UNIT, base_form, without_contact_procedure
+from tests.unit.rules_fakes import FakeCatalog as _Fake
 
 TIMES = [None, "2026-11-03T10:00:00", "2026-11-03T11:30:00", "2026-11-10T08:00:00", "2026-10-01T08:00:00",
          "2026-12-24T10:00:00", "2027-03-01T10:00:00", "ikke en tid", "2026-02-31T10:00:00"]
@@ -50,6 +52,10 @@ OTHER_FIELDS: dict[str, list[Any]] = {
     "result_reports[0].status": ["incomplete", "complete"], "result_reports[0].time": TIMES,
     "result_reports[0].name": [None, "RAA01", "RAA04", "RAA99"],
 }
+
+def FakeCatalog() -> CodeCatalog:  # noqa: N802 - stands in for the class (it lacks the optional in_list_during)
+    return cast(CodeCatalog, _Fake())
+
 
 def start_form() -> Form:
     form = base_form()
