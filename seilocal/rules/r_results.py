@@ -60,12 +60,7 @@ def _targets(ctx: Context) -> dict[str, Target]:
         # incremental validator's runs; merged kind by kind, as one pass over the form would add them.
         kept = ctx.carried.setdefault("targets", {})
         shares = [_contact_targets(ctx, kept, view.index) for view in ctx.contacts]
-        for share in shares:
-            out.update(share[0])
-        for share in shares:
-            out.update(share[1])
-        for share in shares:
-            out.update(share[2])
+        out.update(_merged(ctx, shares))
         for view in ctx.procedures:
             if view.contact is None:
                 out[view.procedure.id] = _procedure_target(view)
@@ -75,6 +70,52 @@ def _targets(ctx: Context) -> dict[str, Target]:
 
 
 _Share = tuple[dict[str, Target], dict[str, Target], dict[str, Target]]
+
+
+@dataclass(slots=True)
+class _Merged:
+    """The contacts' targets merged into one dict, with the shares it was made of (carried between runs)."""
+
+    targets: dict[str, Target]
+    shares: list[_Share]
+    unique: bool  # no id in two shares or kinds: a changed share can be swapped in place
+
+
+def _merged(ctx: Context, shares: list[_Share]) -> dict[str, Target]:
+    """Every contact's targets: contacts, then diagnoses, then procedures, as one pass over the form adds them.
+
+    Merging 1,000 contacts' shares cost more than the rest of an incremental update, so the merge is carried
+    (under the index -1, which no contact edit drops) and only the changed shares are swapped, as long as every
+    id is unique (else a later share's id would hide an earlier one: then the merge is done again)."""
+    holder = ctx.carried.setdefault("targets_merged", {})
+    state = holder.get(-1)
+    if isinstance(state, _Merged) and state.unique and len(state.shares) == len(shares):
+        changed = [i for i, share in enumerate(shares) if share is not state.shares[i]]
+        if len(changed) <= 8 and _swap(state, shares, changed):
+            return state.targets
+    targets: dict[str, Target] = {}
+    for kind in range(3):
+        for share in shares:
+            targets.update(share[kind])
+    unique = len(targets) == sum(len(share[0]) + len(share[1]) + len(share[2]) for share in shares)
+    holder[-1] = _Merged(targets, list(shares), unique)
+    return targets
+
+
+def _swap(state: _Merged, shares: list[_Share], changed: list[int]) -> bool:
+    """Swap the changed shares into the merge; False (merge again) when a new id is already there."""
+    for i in changed:
+        for part in state.shares[i]:
+            for key in part:
+                del state.targets[key]
+    for i in changed:
+        for part in shares[i]:
+            for key, target in part.items():
+                if key in state.targets:
+                    return False
+                state.targets[key] = target
+        state.shares[i] = shares[i]
+    return True
 
 
 def _contact_targets(ctx: Context, kept: dict[int, object], index: int) -> _Share:
