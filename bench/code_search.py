@@ -105,7 +105,7 @@ def queries(
     codes: list[tuple[str, str]], mode: str, length: int, count: int, rng: random.Random
 ) -> list[str]:
     """What users type: the start of a code or of a word (prefix), or a piece inside a word (contains)."""
-    out = []
+    out: list[str] = []
     while len(out) < count:
         code, text = rng.choice(codes)
         if rng.random() < 0.5:

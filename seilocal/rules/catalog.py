@@ -6,7 +6,21 @@ The rules never touch SQLite: tests pass a small in-memory fake, the app passes 
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import Literal, NamedTuple, Protocol
+
+# Where a catalog knows that a code is retired from: an imported SKScomplete.txt (every period ended), the dated
+# SKS extract behind a derived list (AZCA3, end of 2022), or only our former starter catalog, which had the code
+# but SKS 2026-06 does not (its text was never verified).
+RetiredEvidence = Literal["sks", "sks_extract", "former_starter"]
+
+
+class RetiredCode(NamedTuple):
+    """A code that is no longer in SKS, with its last known text (`CatalogStore.retired`)."""
+
+    code: str
+    text: str
+    until: date | None  # its last valid day, when the evidence says
+    evidence: RetiredEvidence
 
 
 class CodeCatalog(Protocol):

@@ -100,7 +100,7 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     _known: dict[str, bool] = field(default_factory=dict)
     _member: dict[tuple[str, str | None, date | None], bool | None] = field(default_factory=dict)
-    _member_in: dict[tuple, bool | None] = field(default_factory=dict)
+    _member_in: dict[tuple[str, str | None, date | None, date | None], bool | None] = field(default_factory=dict)
     _authoritative: dict[str, bool] = field(default_factory=dict)
     _doubt: dict[tuple[str, ...], str] = field(default_factory=dict)
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
@@ -108,6 +108,12 @@ class Context:
     _periods: dict[str, object] = field(default_factory=dict)
     _sor_periods: dict[str, object] = field(default_factory=dict)
     _psychiatric: dict[str, bool | None] = field(default_factory=dict)
+    # None: the whole form. A contact's index: only that contact is in the views (the incremental validator
+    # re-runs a per-contact rule over the edited contact); REST: no contact, only the rest of the form.
+    scope: int | None = None
+    # Per-contact shares of costly whole-form answers (the trigger scan), keyed by name, then contact index.
+    # The incremental validator carries it from one run to the next and drops what an edit made stale.
+    carried: dict[str, dict[int, object]] = field(default_factory=dict)
     today: date = field(init=False)  # the date of `now`; a field, as rules read it once per row
 
     def __post_init__(self) -> None:
@@ -257,7 +263,8 @@ class Context:
             last = self.valid(code, end or self.today)
             return None if last is None else last
         return any(
-            (valid_from is None or end is None or valid_from <= end) and (valid_to is None or valid_to >= start)
+            (valid_from is None or end is None or valid_from <= end)
+            and (valid_to is None or start is None or valid_to >= start)
             for valid_from, valid_to in periods
         )
 
@@ -297,6 +304,7 @@ class Context:
 
 
 _MISS = object()
+REST = -1  # `Context.scope` of a run over everything but the contacts
 
 
 def section_of(path: str) -> str:
@@ -307,30 +315,82 @@ def section_of(path: str) -> str:
 
 
 
-def build_context(form: Form, catalog: CodeCatalog, now: datetime) -> Context:
-    """Parse every time of the form once and index contacts, diagnoses and procedures."""
-    ctx = Context(form=form, catalog=catalog, now=now)
+@dataclass(slots=True)
+class ContactPart:
+    """What `build_context` derives from one contact: its views and its time fields (parsed, or unreadable).
+
+    The incremental validator (`incremental.py`) keeps one per contact and rebuilds only the edited one."""
+
+    view: ContactView
+    diagnoses: list[DiagnosisView]
+    procedures: list[ProcedureView]
+    times: list[tuple[str, datetime]]
+    bad_times: list[str]
+
+
+def contact_part(index: int, contact: Contact) -> ContactPart:
+    """The views and times of contact `index`, in the order `build_context` has always listed them."""
+    times: list[tuple[str, datetime]] = []
+    bad: list[str] = []
+
+    def time(value: str | None, owner: str, name: str) -> datetime | None:
+        if not value:
+            return None
+        moment = parse_time(value)
+        if moment is not None:
+            times.append((f"{owner}.{name}", moment))
+        elif value.strip():
+            bad.append(f"{owner}.{name}")
+        return moment
+
+    cpath = f"contacts[{index}]"
+    start, end = time(contact.start, cpath, "start"), time(contact.end, cpath, "end")
+    view = ContactView(index, contact, cpath, start, end)
+    diagnoses = [DiagnosisView(d, f"{cpath}.diagnoses[{j}]", view) for j, d in enumerate(contact.diagnoses)]
+    procedures = []
+    for j, procedure in enumerate(contact.procedures):
+        ppath = f"{cpath}.procedures[{j}]"
+        pstart, pend = time(procedure.start, ppath, "start"), time(procedure.end, ppath, "end")
+        procedures.append(ProcedureView(procedure, ppath, pstart, pend, view))
+    return ContactPart(view, diagnoses, procedures, times, bad)
+
+
+def head_context(form: Form, catalog: CodeCatalog, now: datetime, scope: int | None = None) -> Context:
+    """A context with the course, referral and marker times parsed, and no contact yet."""
+    ctx = Context(form=form, catalog=catalog, now=now, scope=scope)
     ctx.course_start = ctx.time(form.course.start, "course", "start")
     ctx.course_end = ctx.time(form.course.end, "course", "end")
     ctx.referral_time = ctx.time(form.referral.time, "referral", "time")
     for i, marker in enumerate(form.markers):
         ctx.time(marker.time, f"markers[{i}]", "time")
-    for i, contact in enumerate(form.contacts):
-        cpath = f"contacts[{i}]"
-        start, end = ctx.time(contact.start, cpath, "start"), ctx.time(contact.end, cpath, "end")
-        view = ContactView(i, contact, cpath, start, end)
-        ctx.contacts.append(view)
-        for j, diagnosis in enumerate(contact.diagnoses):
-            ctx.diagnoses.append(DiagnosisView(diagnosis, f"{cpath}.diagnoses[{j}]", view))
-        for j, procedure in enumerate(contact.procedures):
-            ppath = f"{cpath}.procedures[{j}]"
-            start, end = ctx.time(procedure.start, ppath, "start"), ctx.time(procedure.end, ppath, "end")
-            ctx.procedures.append(ProcedureView(procedure, ppath, start, end, view))
+    return ctx
+
+
+def add_parts(ctx: Context, parts: Iterable[ContactPart]) -> None:
+    """Add the views and times of contacts to a context (in contact order)."""
+    parts = parts if isinstance(parts, (list, tuple)) else list(parts)
+    # Comprehensions, not a loop of appends: the incremental validator assembles 1,000 contacts per edit.
+    ctx.contacts.extend([part.view for part in parts])
+    ctx.diagnoses.extend([view for part in parts for view in part.diagnoses])
+    ctx.procedures.extend([view for part in parts for view in part.procedures])
+    ctx.times.extend([entry for part in parts for entry in part.times])
+    ctx.bad_times.extend([path for part in parts for path in part.bad_times])
+
+
+def add_tail(ctx: Context) -> None:
+    """Add the procedures without contact and the result reports' times (they come after the contacts)."""
+    form = ctx.form
     for i, procedure in enumerate(form.procedures):
         ppath = f"procedures[{i}]"
         start, end = ctx.time(procedure.start, ppath, "start"), ctx.time(procedure.end, ppath, "end")
         ctx.procedures.append(ProcedureView(procedure, ppath, start, end, None))
     for i, report in enumerate(form.result_reports):
         ctx.time(report.time, f"result_reports[{i}]", "time")
-    return ctx
 
+
+def build_context(form: Form, catalog: CodeCatalog, now: datetime) -> Context:
+    """Parse every time of the form once and index contacts, diagnoses and procedures."""
+    ctx = head_context(form, catalog, now)
+    add_parts(ctx, (contact_part(i, contact) for i, contact in enumerate(form.contacts)))
+    add_tail(ctx)
+    return ctx

@@ -9,7 +9,6 @@ and `registration`, and this module imports them: no import circle.
 
 from __future__ import annotations
 
-import gc
 import re
 from datetime import datetime
 
@@ -50,14 +49,20 @@ from seilocal.rules.registration import (  # noqa: F401 - re-exported
     rules,
 )
 
+__all__ = [
+    "FUNCTIONS", "REGISTRY", "SECTIONS", "UNCONFIRMED_NOTE", "_SECTION_INDEX", "ContactView", "Context",
+    "DiagnosisView", "Finding", "ProcedureView", "RuleFunc", "RuleSpec", "Severity", "build_context",
+    "lists_named_in", "order_findings", "registered_functions", "registry", "rules", "section_of", "validate",
+]
+
 _PATH_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\d+")
 # Sort keys of the paths seen lately. The app validates the same form again after every edit, and a big form's
 # findings share their paths from one run to the next: parsing each path again cost more than the sort itself.
-_PATH_KEYS: dict[str, tuple] = {}
+_PATH_KEYS: dict[str, tuple[tuple[int, int, str], ...]] = {}
 _PATH_KEYS_MAX = 50_000
 
 
-def _path_key(path: str) -> tuple:
+def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
     key = _PATH_KEYS.get(path)
     if key is None:
         # contacts[10] must sort after contacts[2]: numbers compare as numbers.
@@ -83,16 +88,15 @@ def validate(form: Form, catalog: CodeCatalog, now: datetime) -> list[Finding]:
 
     A rule whose code list the catalog lacks adds one info finding ("kan ikke kontrolleres") per form.
     """
-    # The cyclic collector would traverse the whole form (and the app's heap) several times per run while the
-    # rules allocate short-lived views and tuples, which reference counting frees anyway: pause it.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        ctx = build_context(form, catalog, now)
-        for func in FUNCTIONS:
-            func.check(ctx)
-        ctx.findings.extend(missing_list_findings(ctx, FUNCTIONS))
-    finally:
-        if paused:
-            gc.enable()
-    return sorted(ctx.findings, key=lambda f: (_SECTION_INDEX[f.section], _path_key(f.path), f.rule))
+    # The garbage collector is left as it is: `gc.disable()` here was process-wide, so two validations in worker
+    # threads could leave it off for good, and it saved nothing measurable (docs/performance.md, issue 20).
+    ctx = build_context(form, catalog, now)
+    for func in FUNCTIONS:
+        func.check(ctx)
+    ctx.findings.extend(missing_list_findings(ctx, FUNCTIONS))
+    return order_findings(ctx.findings)
+
+
+def order_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings ordered by section, then field path (numbers as numbers), then rule; equal keys keep their order."""
+    return sorted(findings, key=lambda f: (_SECTION_INDEX[f.section], _path_key(f.path), f.rule))

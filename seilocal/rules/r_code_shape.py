@@ -6,10 +6,14 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel
+
 from seilocal.model.codes import code_shape_error
-from seilocal.rules.context import Context
+from seilocal.rules.catalog import RetiredCode
+from seilocal.rules.context import REST, Context
 from seilocal.rules.registration import rules
 
 # The fields of the form that hold SKS codes (of a result report only its name: the results have their own rules).
@@ -32,7 +36,7 @@ def _may_nest(annotation: Any) -> bool:
 
 
 @functools.cache
-def _visited(model: type) -> tuple[str, ...]:
+def _visited(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model class worth looking at: code fields and fields that can nest."""
     return tuple(name for name, info in model.model_fields.items()
                  if name in CODE_FIELDS or name == "result_reports" or _may_nest(info.annotation))
@@ -43,7 +47,8 @@ def _items(node: Any) -> Any:
     if isinstance(node, dict):
         return node.items()
     values = node.__dict__
-    return ((name, values[name]) for name in _visited(type(node)))
+    model: type[BaseModel] = type(node)
+    return ((name, values[name]) for name in _visited(model))
 
 
 # One code found: where it sits (the container's path, the field, the index in a list of codes or -1), the code.
@@ -56,7 +61,9 @@ def _path(container: str, name: str, index: int) -> str:
     return here if index < 0 else f"{here}[{index}]"
 
 
-def _codes(node: Any, path: str = "", found: list[Found] | None = None, skip: str = "") -> list[Found]:
+def _codes(
+    node: Any, path: str = "", found: list[Found] | None = None, skip: tuple[str, ...] = ()
+) -> list[Found]:
     """Every code in the form (its models, or their dump) as (container path, field, index, code).
 
     Runs on every validation of every form (1,000 contacts: ~9,000 codes), so it walks the models as they are
@@ -67,7 +74,7 @@ def _codes(node: Any, path: str = "", found: list[Found] | None = None, skip: st
             if value and name in CODE_FIELDS:
                 found.append((path, name, -1, value))
             continue
-        if value is None or isinstance(value, (bool, int, float)) or name == skip:
+        if value is None or isinstance(value, (bool, int, float)) or name in skip:
             continue
         here = f"{path}.{name}" if path else name
         if name == "result_reports":  # a report's name is a code; its results are values of many kinds
@@ -89,19 +96,67 @@ def _codes(node: Any, path: str = "", found: list[Found] | None = None, skip: st
     return found
 
 
+def _scoped_codes(ctx: Context) -> list[Found]:
+    """The codes of the part of the form the context is about (the patient holds none)."""
+    if ctx.scope is None:
+        return _codes(ctx.form, skip=("patient",))
+    if ctx.scope == REST:
+        return _codes(ctx.form, skip=("patient", "contacts"))
+    return _codes(ctx.form.contacts[ctx.scope], f"contacts[{ctx.scope}]")
+
+
 @rules(
     "NONE",
     ("SEI-C01", "error", "A code does not have the shape of an SKS code (a diagnosis must be a D-code)"),
     ("SEI-C02", "error", "A code that the imported official SKS file does not hold"),
+    (
+        "SEI-C03",
+        "warning",
+        "A code SKS has retired, with its last known text (evidence: an imported SKS file's dates, the dated SKS "
+        "extract behind a derived list, or our former starter catalog for a code SKS 2026-06 does not know)",
+    ),
 )
 def code_shapes(ctx: Context) -> None:
     # Only a catalog that can say an official SKS file is in it (the app's, after an import) answers "unknown".
     imported = getattr(ctx.catalog, "sks_imported", None)
     official = bool(imported and imported())
-    for container, name, index, code in _codes(ctx.form, skip="patient"):
+    retired = _retired_of(ctx)
+    for container, name, index, code in _scoped_codes(ctx):
         diagnosis = name in DIAGNOSIS_CODES and ".diagnoses[" in container
         problem = code_shape_error(code, "diag" if diagnosis else None)
         if problem:
             ctx.add("SEI-C01", _path(container, name, index), problem)
-        elif official and ctx.catalog.is_valid(code) is None:
+            continue
+        if official and ctx.catalog.is_valid(code) is None:
             ctx.add("SEI-C02", _path(container, name, index), f"Koden {code} findes ikke i den indlæste SKS-fil")
+        gone = retired(code)
+        if gone is not None:
+            ctx.add("SEI-C03", _path(container, name, index), retired_text(gone))
+
+
+def _retired_of(ctx: Context) -> Callable[[str], RetiredCode | None]:
+    """`retired(code)` for this validation: the catalog's answer, asked once per distinct code."""
+    ask = getattr(ctx.catalog, "retired", None)
+    if ask is None:
+        return lambda _code: None  # a catalog that cannot tell (a test's fake): say nothing rather than guess
+    known: dict[str, RetiredCode | None] = ctx.memo("retired", dict)  # type: ignore[assignment]
+
+    def retired(code: str) -> RetiredCode | None:
+        answer = known.get(code, _UNASKED)
+        if answer is _UNASKED:
+            answer = known[code] = ask(code, ctx.today)
+        return answer  # type: ignore[return-value]
+
+    return retired
+
+
+_UNASKED = object()
+
+
+def retired_text(gone: RetiredCode) -> str:
+    """The Danish warning for a retired code: what the evidence says, and the code's last known text."""
+    if gone.evidence == "former_starter":
+        return (f"Koden {gone.code} findes ikke i SKS 2026-06. Det tidligere startkatalog kaldte den »{gone.text}« "
+                "(teksten blev aldrig bekræftet)")
+    until = f" (gyldig til {gone.until:%d-%m-%Y})" if gone.until else ""
+    return f"Koden {gone.code} er udgået af SKS{until}. Sidst kendte tekst: »{gone.text}«"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from seilocal.model.form import Payment
@@ -165,11 +166,11 @@ def contact_fields(ctx: Context) -> None:
 def diagnosis_fields(ctx: Context) -> None:
     for view in ctx.diagnoses:
         _require(ctx, "SEI-D01", view.diagnosis.code, f"{view.path}.code", "Diagnosekode mangler")
-    for view in ctx.contacts:
-        actions = [j for j, d in enumerate(view.contact.diagnoses) if d.kind == "action"]
+    for cview in ctx.contacts:
+        actions = [j for j, d in enumerate(cview.contact.diagnoses) if d.kind == "action"]
         for j in actions[1:]:
             ctx.add(
-                "SEI-D02", f"{view.path}.diagnoses[{j}].kind", "Kontakten har mere end én aktionsdiagnose"
+                "SEI-D02", f"{cview.path}.diagnoses[{j}].kind", "Kontakten har mere end én aktionsdiagnose"
             )
 
 
@@ -187,18 +188,19 @@ def procedure_fields(ctx: Context) -> None:
         _require(ctx, "SEI-X03", proc.producer, f"{p}.producer", "Procedureansvar (SOR) mangler")
 
 
-def _sor_fields(ctx: Context):  # noqa: ANN202 - a generator of (path, value)
+def _sor_fields(ctx: Context) -> Iterator[tuple[str, str | None]]:
+    """Every SOR field of the form: (path, value)."""
     form = ctx.form
     yield "course.responsible_unit", form.course.responsible_unit
     yield "referral.referring_unit", form.referral.referring_unit
-    for view in ctx.contacts:
-        yield f"{view.path}.responsible_unit", view.contact.responsible_unit
-    for view in ctx.procedures:
-        yield f"{view.path}.producer", view.procedure.producer
+    for cview in ctx.contacts:
+        yield f"{cview.path}.responsible_unit", cview.contact.responsible_unit
+    for pview in ctx.procedures:
+        yield f"{pview.path}.producer", pview.procedure.producer
 
 
 @rules("NONE", ("SEI-S01", "error", "A SOR id is a whole number of digits"))
 def sor_shape(ctx: Context) -> None:
     for path, value in _sor_fields(ctx):
-        if not is_blank(value) and not value.strip().isdigit():
+        if value and not value.isspace() and not value.strip().isdigit():
             ctx.add("SEI-S01", path, "Et SOR-ID består kun af cifre")

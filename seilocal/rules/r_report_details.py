@@ -3,6 +3,8 @@ report's responsible unit (15.c)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from seilocal.rules.context import Context
 from seilocal.rules.r_result_values import result_value
 from seilocal.rules.r_results import report_targets
@@ -51,7 +53,9 @@ def abortion_report(ctx: Context) -> None:
         start = target.start.date() if target is not None and target.start else None
         end = target.end.date() if target is not None and target.end else None
 
-        def inside(list_name: str, code: str | None, start=start, end=end) -> bool | None:  # noqa: ANN001
+        def inside(
+            list_name: str, code: str | None, start: date | None = start, end: date | None = end
+        ) -> bool | None:
             # LPR3 asks "within the period of the report's cause" (kodelisterIndenforPeriode).
             return ctx.member_in(list_name, code, start, end)
 

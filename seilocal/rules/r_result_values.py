@@ -6,7 +6,7 @@ from __future__ import annotations
 from seilocal.model.form import ResultReport
 from seilocal.rules.context import Context
 from seilocal.rules.r_results import report_day, report_targets
-from seilocal.rules.registration import rules
+from seilocal.rules.registration import Severity, rules
 from seilocal.rules.result_types import (
     ALLOWED_TYPES_RULE,
     FIELD_INDEX,
@@ -56,8 +56,8 @@ def _foreign_type(code: str, name: str) -> str:
     return f"{code} hører ikke til i en {REPORT_TITLES[name].lower()}"
 
 
-def _field_rule_specs() -> list[tuple[str, str, str]]:
-    specs: list[tuple[str, str, str]] = []
+def _field_rule_specs() -> list[tuple[str, Severity, str]]:
+    specs: list[tuple[str, Severity, str]] = []
     manual_lists = sorted({f.code_list for n in MANUAL_ONLY for f in RESULT_FIELDS[n] if f.code_list})
     specs.append((
         MANUAL_VALUE_RULE, "error",

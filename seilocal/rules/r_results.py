@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from seilocal.model.form import Contact, ResultReport
-from seilocal.rules.context import Context
+from seilocal.rules.context import Context, DiagnosisView, ProcedureView
 from seilocal.rules.deadlines import result_report_due
 from seilocal.rules.r_mandatory import birth_date
 from seilocal.rules.registration import rules
@@ -34,7 +37,10 @@ class Target:
 
 
 def _scan(ctx: Context) -> TriggerScan:
-    return ctx.memo("triggers", lambda: scan(ctx.form, ctx.member, birth_date(ctx)))  # type: ignore[return-value]
+    kept = ctx.carried.setdefault("triggers", {})
+    return ctx.memo(  # type: ignore[return-value]
+        "triggers", lambda: scan(ctx.form, ctx.member, birth_date(ctx), kept)  # type: ignore[arg-type]
+    )
 
 
 def report_targets(ctx: Context) -> dict[str, Target]:
@@ -50,34 +56,114 @@ def _targets(ctx: Context) -> dict[str, Target]:
         for i, marker in enumerate(ctx.form.markers):
             moment = parse_time(marker.time)
             out[marker.id] = Target("marker", marker.code, f"markers[{i}]", None, moment, moment)
-        for view in ctx.contacts:
-            c = view.contact
-            out[c.id] = Target("contact", c.reason, view.path, c, view.start, view.end)
-        for view in ctx.diagnoses:
-            c = view.contact
-            out[view.diagnosis.id] = Target(
-                "diagnosis",
-                view.diagnosis.code,
-                view.path,
-                c.contact,
-                c.start,
-                c.end,
-                action=view.diagnosis.kind == "action",
-            )
+        # Each contact's share (its own target, its diagnoses', its procedures') is carried between the
+        # incremental validator's runs; merged kind by kind, as one pass over the form would add them.
+        kept = ctx.carried.setdefault("targets", {})
+        shares = [_contact_targets(ctx, kept, view.index) for view in ctx.contacts]
+        out.update(_merged(ctx, shares))
         for view in ctx.procedures:
-            p = view.procedure
-            out[p.id] = Target(
-                "procedure",
-                p.code,
-                view.path,
-                view.contact.contact if view.contact else None,
-                view.start,
-                view.end,
-                requested=requested_reports(p),
-            )
+            if view.contact is None:
+                out[view.procedure.id] = _procedure_target(view)
         return out
 
     return ctx.memo("targets", make)  # type: ignore[return-value]
+
+
+_Share = tuple[dict[str, Target], dict[str, Target], dict[str, Target]]
+
+
+@dataclass(slots=True)
+class _Merged:
+    """The contacts' targets merged into one dict, with the shares it was made of (carried between runs)."""
+
+    targets: dict[str, Target]
+    shares: list[_Share]
+    unique: bool  # no id in two shares or kinds: a changed share can be swapped in place
+
+
+def _merged(ctx: Context, shares: list[_Share]) -> dict[str, Target]:
+    """Every contact's targets: contacts, then diagnoses, then procedures, as one pass over the form adds them.
+
+    Merging 1,000 contacts' shares cost more than the rest of an incremental update, so the merge is carried
+    (under the index -1, which no contact edit drops) and only the changed shares are swapped, as long as every
+    id is unique (else a later share's id would hide an earlier one: then the merge is done again)."""
+    holder = ctx.carried.setdefault("targets_merged", {})
+    state = holder.get(-1)
+    if isinstance(state, _Merged) and state.unique and len(state.shares) == len(shares):
+        changed = [i for i, share in enumerate(shares) if share is not state.shares[i]]
+        if len(changed) <= 8 and _swap(state, shares, changed):
+            return state.targets
+    targets: dict[str, Target] = {}
+    for kind in range(3):
+        for share in shares:
+            targets.update(share[kind])
+    unique = len(targets) == sum(len(share[0]) + len(share[1]) + len(share[2]) for share in shares)
+    holder[-1] = _Merged(targets, list(shares), unique)
+    return targets
+
+
+def _swap(state: _Merged, shares: list[_Share], changed: list[int]) -> bool:
+    """Swap the changed shares into the merge; False (merge again) when a new id is already there."""
+    for i in changed:
+        for part in state.shares[i]:
+            for key in part:
+                del state.targets[key]
+    for i in changed:
+        for part in shares[i]:
+            for key, target in part.items():
+                if key in state.targets:
+                    return False
+                state.targets[key] = target
+        state.shares[i] = shares[i]
+    return True
+
+
+def _contact_targets(ctx: Context, kept: dict[int, object], index: int) -> _Share:
+    """The targets of one contact: itself, its diagnoses, its procedures (carried from run to run)."""
+    share = kept.get(index)
+    if share is None:
+        view = ctx.contacts[index] if ctx.scope is None else next(v for v in ctx.contacts if v.index == index)
+        c = view.contact
+        diagnoses = {}
+        for dview in _of_contact(ctx.diagnoses, index):
+            diagnoses[dview.diagnosis.id] = Target(
+                    "diagnosis",
+                dview.diagnosis.code,
+                dview.path,
+                c,
+                view.start,
+                view.end,
+                action=dview.diagnosis.kind == "action",
+            )
+        procedures = {pview.procedure.id: _procedure_target(pview) for pview in _of_contact(ctx.procedures, index)}
+        share = kept[index] = ({c.id: Target("contact", c.reason, view.path, c, view.start, view.end)},
+                               diagnoses, procedures)
+    return share  # type: ignore[return-value]
+
+
+def _contact_index(view: DiagnosisView | ProcedureView) -> int:
+    return sys.maxsize if view.contact is None else view.contact.index  # procedures without contact come last
+
+
+_V = TypeVar("_V", DiagnosisView, ProcedureView)
+
+
+def _of_contact(views: list[_V], index: int) -> list[_V]:
+    """The views of contact `index`: they lie together, in contact order, so two bisections find them."""
+    return views[bisect_left(views, index, key=_contact_index):bisect_right(views, index, key=_contact_index)]
+
+
+def _procedure_target(view: ProcedureView) -> Target:
+    p = view.procedure
+    return Target(
+        "procedure",
+        p.code,
+        view.path,
+        view.contact.contact if view.contact else None,
+        view.start,
+        view.end,
+        requested=requested_reports(p),
+    )
 
 
 def _reports_by_trigger(ctx: Context) -> dict[tuple[str, str], tuple[int, ResultReport]]:

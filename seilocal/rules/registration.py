@@ -50,7 +50,9 @@ REGISTRY: dict[str, RuleSpec] = {}
 FUNCTIONS: list[RuleFunc] = []
 
 
-def rules(group: str, *specs: tuple[str, Severity, str]) -> Callable[[Callable[[Context], None]], Callable]:
+def rules(
+    group: str, *specs: tuple[str, Severity, str]
+) -> Callable[[Callable[[Context], None]], Callable[[Context], None]]:
     """Register a check function that implements the given (id, severity, summary) rules of one group."""
 
     def register(check: Callable[[Context], None]) -> Callable[[Context], None]:

@@ -133,13 +133,29 @@ class _Candidates(dict[tuple[str, bool], tuple[tuple[_Entry, ...], tuple[str, ..
         return found
 
 
-def scan(form: Form, member: Member, birth: date | None = None) -> TriggerScan:
-    """Evaluate every trigger rule over the form."""
-    holds: list[PendingTrigger] = []
-    undecided: list[tuple[tuple[str, ...], str]] = []
+# What the scan found for one contact: (triggers that hold, undecided reports with the id they are about).
+ContactScan = tuple[list[PendingTrigger], list[tuple[tuple[str, ...], str]]]
+
+
+def scan(
+    form: Form, member: Member, birth: date | None = None, kept: dict[int, ContactScan] | None = None
+) -> TriggerScan:
+    """Evaluate every trigger rule over the form.
+
+    `kept` carries each contact's share of the answer from one scan to the next (the incremental validator
+    drops a contact's entry when it is edited, and all of them when the patient or the catalog changes)."""
+    all_holds: list[PendingTrigger] = []
+    all_undecided: list[tuple[tuple[str, ...], str]] = []
     diagnosis_lists = _Candidates(member, _DIAGNOSIS_LISTS)
     procedure_lists = _Candidates(member, _PROCEDURE_LISTS)
     for i, contact in enumerate(form.contacts):
+        known = kept.get(i) if kept is not None else None
+        if known is not None:
+            all_holds.extend(known[0])
+            all_undecided.extend(known[1])
+            continue
+        holds: list[PendingTrigger] = []
+        undecided: list[tuple[tuple[str, ...], str]] = []
         days: tuple[date | None, date | None] | None = None
         for j, d in enumerate(contact.diagnoses):
             code = d.code
@@ -199,9 +215,13 @@ def scan(form: Form, member: Member, birth: date | None = None) -> TriggerScan:
                 )
         for j, proc in enumerate(contact.procedures):
             _procedure_triggers(holds, undecided, member, procedure_lists, proc, i, j, birth)
+        all_holds.extend(holds)
+        all_undecided.extend(undecided)
+        if kept is not None:
+            kept[i] = (holds, undecided)
     for j, proc in enumerate(form.procedures):
-        _procedure_triggers(holds, undecided, member, procedure_lists, proc, None, j, birth)
-    return TriggerScan(holds, undecided)
+        _procedure_triggers(all_holds, all_undecided, member, procedure_lists, proc, None, j, birth)
+    return TriggerScan(all_holds, all_undecided)
 
 
 def _either(

@@ -128,3 +128,19 @@ def test_store_satisfies_the_code_catalog_protocol(store: CatalogStore) -> None:
     assert catalog.sor_valid("6071000016008", date(2024, 1, 1)) is True
     assert catalog.sor_valid("404261000016009", date(2021, 1, 1)) is False
     assert catalog.sor_valid("1") is None
+
+
+@pytest.mark.parametrize("typed", ["k", "ka", "u", "b", "zz"])
+def test_the_proc_group_lists_the_first_codes_of_all_its_record_types_in_code_order(typed: str) -> None:
+    # The field group `proc` spans three record types; its code-prefix tier walks each type apart and merges.
+    from seilocal.store import memory_store
+
+    catalog = memory_store().catalog
+    rows = catalog.db.execute(
+        "SELECT code FROM catalog_codes WHERE record_type IN ('pro', 'opr', 'und') AND code_key > ? "
+        "AND code_key < ? ORDER BY code_key, valid_from DESC", (typed, typed + "\U0010ffff")).fetchall()
+    first = list(dict.fromkeys(code for (code,) in rows))[:20]
+    exact = [code for (code,) in catalog.db.execute(
+        "SELECT code FROM catalog_codes WHERE record_type IN ('pro', 'opr', 'und') AND code_key = ?", (typed,))]
+    assert len(first) == 20
+    assert codes(catalog.search(typed, list_name="proc", limit=20)) == (exact + first)[:20]
