@@ -129,7 +129,19 @@ class ValidationPanel:
                 ui.button("Validér", icon="fact_check", on_click=self.validate_now).props(
                     "dense no-caps unelevated").classes("q-ma-xs").mark("validation-run")
         editor.on_saved(self._saved)
-        self.run()
+        if self._slow():
+            # A long course is validated once the page is in the browser, not while the server builds it (issue
+            # 23: the rules were half of opening a 1,000-contact form); the box says so meanwhile.
+            self.summary.set_text("Validerer …")
+            self.icon.props("name=hourglass_empty color=grey-7")
+            with self.root:
+                self._pending = ui.timer(0, self.run, once=True)
+        else:
+            self.run()
+
+    def _slow(self) -> bool:
+        form = self.editor.form
+        return len(form.contacts) + len(form.procedures) > IMMEDIATE_ROWS
 
     # -- running the rules ---------------------------------------------------------------------
 
@@ -160,8 +172,7 @@ class ValidationPanel:
 
     def _saved(self, _path: str) -> None:
         self._arm()
-        form = self.editor.form
-        if len(form.contacts) + len(form.procedures) <= IMMEDIATE_ROWS:
+        if not self._slow():
             self.run()
         elif self._pending is None:
             # Created inside the box, not in the edited widget's container, which a table may rebuild.
