@@ -100,7 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         floor_server(args.floor_server)
         return 0
 
-    from bench.form_edit import build
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from bench.form_edit import build, rss_mb
     from seilocal.store import open_store
     from tests.conftest import start_app, stop_app
 
@@ -123,6 +127,15 @@ def main(argv: list[str] | None = None) -> int:
                 results["floor"].append(time_open(driver, floor_url, "floor-input"))
                 for n, no in numbers.items():
                     results[str(n)].append(time_open(driver, f"{app.base}/skema/{no}", "patient-cpr"))
+            # Issue 23.4: the app's memory with the 1,000-contact form open in the browser, its contacts section
+            # (table, timeline) opened and its validation done.
+            time_open(driver, f"{app.base}/skema/{numbers[1000]}", "patient-cpr")
+            driver.execute_script("document.querySelector('[data-testid=\"section-contacts\"] .q-item').click()")
+            WebDriverWait(driver, 60, poll_frequency=0.05).until(
+                ec.presence_of_element_located((By.CSS_SELECTOR, '[data-testid="contacts-table"]')))
+            WebDriverWait(driver, 60, poll_frequency=0.05).until(
+                lambda d: "Validerer" not in d.find_element(By.CSS_SELECTOR, '[data-testid="validation-summary"]').text)
+            rss = rss_mb(app.process.pid)
         finally:
             driver.quit()
             floor.terminate()
@@ -139,8 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{f'{n} contacts':>14} {p50:8.0f} {max(results[str(n)]):8.0f} {ratio:6.2f} {GOALS[n]:5.1f}")
         fields += [f"contacts{n}_p50_ms={p50:.0f}", f"ratio{n}={ratio:.2f}", f"goal{n}={GOALS[n]:g}"]
     print(f"cold: floor {cold_floor:.0f} ms, 20-contact form {cold:.0f} ms; load average up to {load:.1f}")
+    print(f"app RSS with the 1,000-contact form open (contacts section open, validated): {rss:.0f} MB")
     print(f"BENCH open_in_browser {' '.join(fields)} contacts20_max_ms={max(results['20']):.0f} "
-          f"cold_ms={cold:.0f} budget_ms=1000 load={load:.1f}")
+          f"cold_ms={cold:.0f} budget_ms=1000 rss_open1000_mb={rss:.0f} load={load:.1f}")
     return 0
 
 

@@ -48,7 +48,10 @@ GOALS = [
     Goal("23.4", "CDA export, 1,000 contacts (wall)", "cda_export", "contacts1000_ms", 150, "ms"),
     Goal("23.4", "PDF of a 200-contact form (wall)", "pdf_long", "p50_ms", 1000, "ms"),
     Goal("23.4", "PDF of a 200-contact form (CPU)", "pdf_long", "cpu_p50_ms", 1000, "ms"),
-    Goal("23.4", "app RSS with a 1,000-contact form open", "form_edit", "rss1000_mb", 400, "MB"),
+    # Budget set from the measurement of 2026-12-07 (154-170 MB; docs/performance.md), with room for a second tab.
+    Goal("23.4", "app RSS, 1,000-contact form open in Chromium, contacts open", "open_in_browser", "rss_open1000_mb",
+         250, "MB"),
+    Goal("23.4", "app RSS, 1,000-contact form page built (GET)", "form_edit", "rss1000_mb", 250, "MB"),
     Goal("20", "first start of a new folder, from source, to the first page", "startup_source", "first_serve_s",
          1.5, "s"),
     Goal("20", "code search over the full catalog, p95", "catalog_full", "search_p95_ms", 5, "ms"),
