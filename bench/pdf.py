@@ -7,6 +7,7 @@ The first render is timed alone (cold: imports done, but fonts and fpdf2's cache
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -30,6 +31,8 @@ from seilocal.model.form import (  # noqa: E402 - after the path set-up so a che
 )
 
 BUDGET_MS = 300.0
+BIG_BUDGET_MS = 1000.0  # issue 23.4: the PDF of a 200-contact form
+BIG_RUNS = 5
 UNIT = "486811000016002"
 TEXTS = {
     "ALAL01": "Kræftforløb – brystkræft",
@@ -153,6 +156,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--contacts", type=int, default=20)
     parser.add_argument("--out", type=Path, help="write the last PDF here")
+    parser.add_argument("--big", type=int, default=200, help="also time a form of this many contacts (0: not)")
     args = parser.parse_args()
 
     began = time.perf_counter()
@@ -206,6 +210,14 @@ def main() -> int:
         f"runs={args.runs} contacts={args.contacts} pages={pages} bytes={len(data)} budget_ms={BUDGET_MS:.0f}"
     )
     print(f"BENCH pdf contacts={args.contacts} p50_ms={p50:.1f} p95_ms={p95:.1f} cold_ms={cold_ms:.1f}")
+    if args.big:
+        # Issue 23.4: a long course's PDF <= 1 s. CPU time beside wall time: the machine may be shared.
+        big = make_form(args.big)
+        cpu_times.clear()
+        big_times = [render(big)[0] for _ in range(BIG_RUNS)]
+        print(f"BENCH pdf_long contacts={args.big} p50_ms={statistics.median(big_times):.0f} "
+              f"cpu_p50_ms={statistics.median(cpu_times):.0f} budget_ms={BIG_BUDGET_MS:.0f} "
+              f"load={os.getloadavg()[0]:.1f}")
     return 0 if p95 <= BUDGET_MS else 1
 
 

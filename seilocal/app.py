@@ -13,10 +13,10 @@ import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from seilocal.instance import InstanceLock, running_url
-from seilocal.settings import DataDirError, prepare_data_dir
+from seilocal.settings import DB_FILE, DataDirError, prepare_data_dir
 
 if TYPE_CHECKING:
     from seilocal.store import Store
@@ -26,7 +26,7 @@ def find_free_port() -> int:
     """A free TCP port on 127.0.0.1."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return int(sock.getsockname()[1])
 
 
 def _say(text: str) -> None:
@@ -91,18 +91,36 @@ def _check_port_free(port: int) -> None:
             raise PortTaken(port) from None
 
 
-def _prefetch_key(data_dir: Path) -> threading.Thread:
-    """Unlock the folder's key in a worker thread while the main thread imports the UI.
+def is_new_folder(data_dir: Path) -> bool:
+    """No database, no key file and no restore scheduled: this start makes the folder."""
+    from seilocal.store.backup import PENDING_FILE
+    from seilocal.store.keys import KEY_FILE
+
+    return not any((data_dir / name).exists() for name in (DB_FILE, KEY_FILE, PENDING_FILE))
+
+
+def _prefetch_key(data_dir: Path, new_folder: bool) -> threading.Thread:
+    """Unlock the folder's key in a worker thread while the main thread imports the UI; a new folder is made.
 
     The passphrase's scrypt (~0.2 s) and a keyring's D-Bus call do not hold the GIL, so they overlap the
     imports (~1.3 s) instead of adding to them. The key is only remembered for this process; a problem is
     not reported here: the main thread unlocks again (at once, from memory, when this worked) and reports.
+    A new data folder (no database, no key file, no restore scheduled) is created whole in the worker: its key,
+    the encrypted database and the copy of the prepared catalog (~1 s, mostly SQLite and disk, without the GIL;
+    issue 20's first-start budget). The main thread's own open then finds it made; the recovery key to show
+    stays pending in the key file until it is shown, so that open still gets it.
     """
     from seilocal.store import keys  # imported here, not in the thread (only keyring is imported there)
 
+    if new_folder:
+        from seilocal.store import open_store
+
     def work() -> None:
         try:
-            keys.unlock(data_dir)
+            if new_folder:
+                open_store(data_dir).close()
+            else:
+                keys.unlock(data_dir)
         except Exception:  # noqa: BLE001, S110 - reported by the main thread's own unlock
             pass
 
@@ -118,7 +136,8 @@ def _nicegui_environment(data_dir: Path) -> None:
 
 
 def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) -> int:
-    prefetch = _prefetch_key(data_dir)
+    new_folder = is_new_folder(data_dir)
+    prefetch = _prefetch_key(data_dir, new_folder)
     _nicegui_environment(data_dir)
     import seilocal.pages.routes  # noqa: F401 - nicegui and the pages, while the key is derived
     prefetch.join()  # joined before anything unlocks again: scrypt is never run twice at once
@@ -142,9 +161,13 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
             from seilocal.pages.unlock import unlock_page
 
             unlock_page(data_dir, new, lambda: _restore_and_open(data_dir),
-                        lambda opened: _opened(data_dir, opened, holder), reason)
+                        lambda opened: _opened(data_dir, opened, holder, new_folder), reason)
 
-        _run_server(data_dir, port, open_browser, lock, locked, on_shutdown=lambda: holder and holder[0].close())
+        def close_opened() -> None:
+            if holder:
+                holder[0].close()
+
+        _run_server(data_dir, port, open_browser, lock, locked, on_shutdown=close_opened)
         return 0
     except DatabaseRefused as exc:
         print(f"error: {exc}\n{recovery_hint(database)}", file=sys.stderr)
@@ -155,7 +178,8 @@ def _serve(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock) ->
         _run_server(data_dir, port, open_browser, lock,
                     lambda ui: ui.page("/")(lambda: _refused_page(data_dir, reason)))
         return 2
-    _run_server(data_dir, port, open_browser, lock, lambda _ui: _opened(data_dir, store, []), on_shutdown=store.close)
+    _run_server(data_dir, port, open_browser, lock, lambda _ui: _opened(data_dir, store, [], new_folder),
+                on_shutdown=store.close)
     return 0
 
 
@@ -181,8 +205,12 @@ def _restore_and_open(data_dir: Path) -> Store:
     return store
 
 
-def _opened(data_dir: Path, store: Store, holder: list[Store]) -> None:
-    """The database is open: the daily backup, then the app's pages (after the recovery key, on a first start)."""
+def _opened(data_dir: Path, store: Store, holder: list[Store], new_folder: bool = False) -> None:
+    """The database is open: the daily backup, then the app's pages (after the recovery key, on a first start).
+
+    A folder made by this start is not backed up yet: it holds only the bundled catalog, and copying and
+    checking its 25 MB took 0.5 s of CPU and 2 s on a busy disk of issue 20's first start; the next start backs it up.
+    """
     from seilocal.pages.context import AppContext
     from seilocal.pages.routes import register_pages
     from seilocal.settings import db_path
@@ -191,7 +219,8 @@ def _opened(data_dir: Path, store: Store, holder: list[Store]) -> None:
 
     holder.append(store)
     try:
-        backup_if_due(db_path(data_dir))  # at most one a day, verified; never blocks the start on failure
+        if not new_folder:
+            backup_if_due(db_path(data_dir))  # at most one a day, verified; never blocks the start on failure
     except BackupError as exc:
         print(f"warning: {exc}", file=sys.stderr)
     ctx = AppContext(store=store)
@@ -211,7 +240,7 @@ def _refused_page(data_dir: Path, reason: str) -> None:
 
 
 def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLock,
-                register: Callable[[object], None], on_shutdown: Callable[[], None] | None = None) -> None:
+                register: Callable[[Any], None], on_shutdown: Callable[[], None] | None = None) -> None:
     """Serve `register`'s pages behind the security gate on 127.0.0.1 until stopped."""
     _nicegui_environment(data_dir)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from nicegui import ui
 
-from seilocal.model import STATUS_LABELS_DA
+from seilocal.model import STATUS_LABELS_DA, Form
 from seilocal.model.datetime_input import format_for_display
 from seilocal.model.workflow import INVALID, is_invalid
 from seilocal.security import from_own_pages
@@ -33,6 +35,9 @@ SECTIONS = [
     ("result_reports", "Resultatindberetninger"),
 ]
 
+# A form with more rows than this (contacts, procedures without contact, result reports) is a long course: its
+# closed sections are built when first opened (issue 23). A short one is built whole, as it always was.
+LAZY_ROWS = 10
 
 # Compact actions in the header: small buttons, and the actions row takes only the width it needs.
 HEADER_CSS = """
@@ -108,30 +113,70 @@ def form_page(ctx: AppContext, form_no: int) -> None:
             with ui.row().classes("w-full items-center justify-between gap-x-4 gap-y-1"):
                 next_step_view(editor)
                 form_actions(editor)
-        editor.on_saved(lambda _path: header_view.refresh())
+        editor.on_saved(lambda _path: _refresh(header_view))
         validation_panel(editor)
 
         with ui.expansion("Skemainformation", icon="info").classes("w-full").props("dense"):
             info_view = ui.refreshable(_info)
             info_view(editor)
-        editor.on_saved(lambda _path: info_view.refresh())
+        editor.on_saved(lambda _path: _refresh(info_view))
 
+        long_course = is_long_course(editor.form)
         with _sections_frame(editor):
             for key, title in SECTIONS:
                 with ui.expansion(title, value=key in FIRST_CONTACT).classes("w-full").props(
                     "header-class=text-subtitle1 dense"
                 ).mark(f"section-{key}") as expansion:
-                    editor.section_openers[key] = expansion.open
                     if key not in FIRST_CONTACT:
                         _open_when_reached(editor, key, expansion)
-                    section_builder(key)(editor)
+                    if key in FIRST_CONTACT or not long_course:
+                        editor.section_openers[key] = _opener(expansion)
+                        build_section(editor, key)
+                    else:
+                        editor.section_openers[key] = _build_when_opened(editor, key, expansion)
     first_focus(ctx, editor)
+
+
+def is_long_course(form: Form) -> bool:
+    """A course whose closed sections are built only when opened (more rows than LAZY_ROWS)."""
+    return len(form.contacts) + len(form.procedures) + len(form.result_reports) > LAZY_ROWS
+
+
+def build_section(editor: FormEditor, key: str) -> None:
+    """The contents of one section, in the current container."""
+    section_builder(key)(editor)
+
+
+def _build_when_opened(editor: FormEditor, key: str, expansion: ui.expansion) -> Callable[[], None]:
+    """Build a closed section's contents when it is first opened; the opener that builds, then opens.
+
+    A closed section costs nothing on open (issue 23): a long course's table, timeline and result reports are
+    hundreds of elements the server would build and the browser draw though nobody looks at them. Every way
+    in (a click on the heading, Tab reaching it, a new row, a validation jump, the top bar's RI actions) goes
+    through the expansion's value or `editor.section_openers`, so the contents are there before they are used.
+    """
+    built = {"done": False}
+
+    def build() -> None:
+        if built["done"] or expansion.is_deleted:
+            return
+        built["done"] = True
+        with expansion:
+            build_section(editor, key)
+
+    def open_now() -> None:
+        build()
+        expansion.open()
+
+    expansion.on_value_change(lambda e: build() if e.value else None)
+    return open_now
 
 
 def first_focus(ctx: AppContext, editor: FormEditor) -> None:
     """Where the focus starts: where an action before the reload sent it (e.g. "Indberet" to "Historik"), or
     on a new form the CPR field, its first field; an existing form starts at the top, as the browser puts it."""
-    mark = after_reload(ctx).pop(editor.form.form_no, None)
+    form_no = editor.form.form_no
+    mark = after_reload(ctx).pop(form_no, None) if form_no is not None else None
     if mark is None and editor.form.status == "draft" and not editor.form.patient.cpr:
         mark = "patient-cpr"
     if mark:
@@ -140,7 +185,19 @@ def first_focus(ctx: AppContext, editor: FormEditor) -> None:
 
 def after_reload(ctx: AppContext) -> dict[int, str]:
     """Per form number, the mark the focus goes to when its page is built next (set before a reload)."""
-    return ctx.extras.setdefault("focus_after_reload", {})
+    marks: dict[int, str] = ctx.extras.setdefault("focus_after_reload", {})
+    return marks
+
+
+def _refresh(view: ui.refreshable[..., None]) -> None:
+    view.refresh()
+
+
+def _opener(expansion: ui.expansion) -> Callable[[], None]:
+    def open_now() -> None:
+        expansion.open()
+
+    return open_now
 
 
 _WHEN_CLOSED = ("(e) => { const head = e.currentTarget && e.currentTarget.querySelector('.q-item');"

@@ -120,12 +120,14 @@ class SorField(SearchSelect):
         self.catalog = catalog
         self._my_cvr = my_cvr
         self.mark = mark
-        with ui.row().classes("items-center no-wrap gap-2 w-full"):
+        with ui.row().classes("items-center no-wrap gap-2 w-full") as self._row:
             super().__init__(label=label, value=value, on_change=on_change, mark=mark)
             ui.button(icon="search", on_click=self.open_dialog).props("flat dense").tooltip(
                 "Slå SOR-enhed op"
             ).mark(f"{mark}-lookup")
-        self._build_dialog()
+        # The look-up dialog (a table and five inputs) is built when first opened: a form page has two SOR fields,
+        # and their dialogs were a sixth of what the server built for every form (issue 23).
+        self.dialog: ui.dialog | None = None
 
     def options_for(self, text: str) -> dict[str, str]:
         """The SOR units matching typed text (id or name)."""
@@ -139,10 +141,14 @@ class SorField(SearchSelect):
     def pick(self, sor_id: str) -> None:
         """Take a unit from the look-up table: set the field, tell on_change, close the dialog."""
         self.select.set_options(self._with_current({}, sor_id), value=sor_id)
-        self.dialog.close()
+        if self.dialog is not None:
+            self.dialog.close()
 
     def open_dialog(self) -> None:
         """Open the look-up dialog on "Mit CVR – SI" (or "Privat" when no CVR is known)."""
+        if self.dialog is None:
+            with self._row:
+                self.dialog = self._build_dialog()
         self.tabs.value = "cvr_si" if self._my_cvr() else "privat"
         self.refresh_table()
         self.dialog.open()
@@ -156,7 +162,7 @@ class SorField(SearchSelect):
         self.table.update()
         self.no_cvr_note.set_visibility(self.tabs.value in ("cvr_si", "cvr_all") and not self._my_cvr())
 
-    def _build_dialog(self) -> None:
+    def _build_dialog(self) -> ui.dialog:
         self._columns = [
             {"name": "sor_id", "label": "SOR-kode", "field": "sor_id", "align": "left"},
             {"name": "name", "label": "Navn", "field": "name", "align": "left"},
@@ -167,7 +173,7 @@ class SorField(SearchSelect):
             {"name": "ydernummer", "label": "Ydernummer", "field": "ydernummer", "align": "left"},
             {"name": "unit_type", "label": "Enhedstype", "field": "unit_type", "align": "left"},
         ]
-        with ui.dialog() as self.dialog, ui.card().classes("w-full max-w-6xl"):
+        with ui.dialog() as dialog, ui.card().classes("w-full max-w-6xl"):
             ui.label("Find SOR-enhed").classes("text-h6")
             self.tabs = (
                 ui.toggle(TABS, value="cvr_si", on_change=lambda _: self.refresh_table())
@@ -193,7 +199,8 @@ class SorField(SearchSelect):
             self.table.add_slot("body-cell-sor_id", PICK_CELL)
             self.table.on("pick", self._row_clicked)
             with ui.row().classes("w-full justify-end"):
-                ui.button("Luk", on_click=self.dialog.close).props("flat")
+                ui.button("Luk", on_click=dialog.close).props("flat")
+        return dialog
 
     def _row_clicked(self, e: events.GenericEventArguments) -> None:
         args = e.args if isinstance(e.args, list) else [e.args]

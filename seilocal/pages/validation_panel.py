@@ -132,7 +132,19 @@ class ValidationPanel:
                 ui.button("Validér", icon="fact_check", on_click=self.validate_now).props(
                     "dense no-caps unelevated").classes("q-ma-xs").mark("validation-run")
         editor.on_saved(self._saved)
-        self.run()
+        if self._slow():
+            # A long course is validated once the page is in the browser, not while the server builds it (issue
+            # 23: the rules were half of opening a 1,000-contact form); the box says so meanwhile.
+            self.summary.set_text("Validerer …")
+            self.icon.props("name=hourglass_empty color=grey-7")
+            with self.root:
+                self._pending = ui.timer(0, self.run, once=True)
+        else:
+            self.run()
+
+    def _slow(self) -> bool:
+        form = self.editor.form
+        return len(form.contacts) + len(form.procedures) > IMMEDIATE_ROWS
 
     # -- running the rules ---------------------------------------------------------------------
 
@@ -179,8 +191,7 @@ class ValidationPanel:
     def _saved(self, path: str) -> None:
         self._arm()
         self._update(path)  # every edit, at once: the validator must see each path
-        form = self.editor.form
-        if len(form.contacts) + len(form.procedures) <= IMMEDIATE_ROWS:
+        if not self._slow():
             self._show()
         elif self._pending is None:
             # Drawing the box and the marks of a big form is what costs: gather the saves of a short while.

@@ -68,3 +68,26 @@ def test_the_starter_catalogs_short_and_long_lists() -> None:
         "TUL0", "TUL1", "TUL2", "TUL3", "TUL7", "TUL9A", "TUL9B"]
     assert short_list(store.catalog, "diag", at=on) is None
     assert short_list(store.catalog, "proc.opr", at=on) is None
+
+
+def test_an_answer_is_kept_until_the_catalog_changes_here_or_in_another_connection(tmp_path: Path) -> None:
+    from seilocal.store.catalog.common import bump_generation
+
+    path = tmp_path / "catalog.sqlite"
+    db = Database(path)
+    apply_catalog_schema(db)
+    import_sks(db, DATA / "sks_small.txt")
+    db[LISTS].insert({"list_name": "t.cached", "member": "ALCA00", "match": "code"})
+    catalog = CatalogStore(db)
+    assert codes(short_list(catalog, "t.cached")) == ["ALCA00"]
+
+    db.conn.execute(f"INSERT INTO {LISTS} (list_name, member, match) VALUES ('t.cached', 'ALCA03', 'code')")
+    db.conn.commit()
+    assert codes(short_list(catalog, "t.cached")) == ["ALCA00"]  # the same connection: only a generation tells
+    bump_generation()  # as every importer does
+    assert codes(short_list(catalog, "t.cached")) == ["ALCA00", "ALCA03"]
+
+    other = Database(path)  # another process's import: SQLite's data_version tells
+    other.conn.execute(f"DELETE FROM {LISTS} WHERE list_name = 't.cached' AND member = 'ALCA03'")
+    other.conn.commit()
+    assert codes(short_list(catalog, "t.cached")) == ["ALCA00"]

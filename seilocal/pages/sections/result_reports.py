@@ -77,6 +77,7 @@ class ResultReportsSection:
         self.manual = ManualReport(editor, self.select)
         self.pending_box = ui.column().classes("w-full gap-1").mark("ri-pending-list")
         self.pending_box.set_visibility(False)
+        self._pending_drawn = False
         self.table = ui.table(columns=_COLUMNS, rows=[], row_key="index", selection="single").props(
             "dense flat bordered").classes("w-full").mark("ri-table")
         self.table.on_select(self._on_select)
@@ -112,6 +113,11 @@ class ResultReportsSection:
         self.manual.refresh()
 
     def _fill_pending(self) -> None:
+        # Drawn only while shown: a long course has a trigger per contact, a thousand labels nobody sees.
+        if not self.pending_box.visible:
+            self._pending_drawn = False
+            return
+        self._pending_drawn = True
         self.pending_box.clear()
         with self.pending_box:
             pending = self.state.pending()
@@ -123,11 +129,16 @@ class ResultReportsSection:
 
     def toggle_pending(self) -> None:
         """Show or hide the list of untreated triggers."""
-        self.pending_box.set_visibility(not self.pending_box.visible)
+        self._show_pending_box(not self.pending_box.visible)
 
     def show_pending(self) -> None:
         """Show the list of untreated triggers (the top bar's "Vis ubehandlede RI")."""
-        self.pending_box.set_visibility(True)
+        self._show_pending_box(True)
+
+    def _show_pending_box(self, visible: bool) -> None:
+        self.pending_box.set_visibility(visible)
+        if visible and not self._pending_drawn:
+            self._fill_pending()
 
     def first_field_mark(self) -> str | None:
         """The mark of the selected report's first result field (where "Behandl alle" puts the focus)."""

@@ -8,7 +8,9 @@ after limit + 1 codes, so asking about a long list (diagnoses: prefix "D") costs
 from __future__ import annotations
 
 from datetime import date
+from weakref import WeakKeyDictionary
 
+from .common import generation
 from .schema import CODES, LISTS
 from .search import CatalogStore, CodeHit
 
@@ -23,9 +25,27 @@ def _valid(valid_from: str | None, valid_to: str | None, at: str | None) -> bool
     return at is None or ((valid_from is None or valid_from <= at) and (valid_to is None or valid_to >= at))
 
 
+# Per catalog: its state (generation in this process, SQLite's data_version for other connections) and the
+# answers given in that state. Every form page asks the same ten short lists (issue 23: ~10-20 ms of each open).
+_ANSWERS: WeakKeyDictionary[CatalogStore, tuple[tuple[int, int], dict[tuple[str, date | None, int],
+                                                                      list[CodeHit] | None]]] = WeakKeyDictionary()
+
+
 def short_list(catalog: CatalogStore, list_name: str, *, at: date | None = None,
                limit: int = SHORT_LIST) -> list[CodeHit] | None:
     """Every code of the list valid at `at` (or ever, when None), by code; None when more than `limit` or unknown."""
+    state = (generation(), int(catalog.db.conn.execute("PRAGMA data_version").fetchone()[0]))
+    entry = _ANSWERS.get(catalog)
+    if entry is None or entry[0] != state:
+        entry = _ANSWERS[catalog] = (state, {})
+    key = (list_name, at, limit)
+    if key not in entry[1]:
+        entry[1][key] = _short_list(catalog, list_name, at, limit)
+    hits = entry[1][key]
+    return None if hits is None else list(hits)
+
+
+def _short_list(catalog: CatalogStore, list_name: str, at: date | None, limit: int) -> list[CodeHit] | None:
     conn = catalog.db.conn
     at_iso = None if at is None else at.isoformat()
     members = conn.execute(

@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from seilocal.refusals import Kind
 from seilocal.resources import asset_path
+from seilocal.store.crypto import OperationalError
 
 from .common import CatalogImportError, bump_generation, fold, parse_iso_date
 from .derive import MEMBER_UNTIL, derive_lists
@@ -76,7 +78,7 @@ def _flag(value: str | None, name: str, line_no: int) -> int:
     return 1 if value == "1" else 0
 
 
-def _code_rows(name: str, data: bytes) -> list[tuple]:
+def _code_rows(name: str, data: bytes) -> list[tuple[Any, ...]]:
     rows = []
     for line_no, r in read_tsv(name, data, CODE_FIELDS):
         if not r["code"] or not r["text"]:
@@ -98,7 +100,7 @@ def _code_rows(name: str, data: bytes) -> list[tuple]:
     return rows
 
 
-def _list_rows(name: str, data: bytes) -> list[tuple]:
+def _list_rows(name: str, data: bytes) -> list[tuple[Any, ...]]:
     rows = []
     for line_no, r in read_tsv(name, data, LIST_FIELDS):
         if not r["list_name"] or not r["member"]:
@@ -109,7 +111,7 @@ def _list_rows(name: str, data: bytes) -> list[tuple]:
     return rows
 
 
-def _bundle_rows(bundle: dict[str, BundledCode]) -> list[tuple]:
+def _bundle_rows(bundle: dict[str, BundledCode]) -> list[tuple[Any, ...]]:
     """Catalog rows of the SKS bundle: no dates (valid until an SKS import brings them); older texts searchable."""
     return [
         (c.code, fold(c.code), c.text, fold(" ".join((c.text, *c.history))), c.record_type, None, None, 1)
@@ -151,14 +153,34 @@ def ensure_starter_catalog(db: Database, assets: Path | None = None) -> bool:
             _load(db, blobs, stamp)
     else:
         attach(db, prepared)
+        wal = _leave_wal(db)
         try:
             with db.atomic():
                 copy_prepared(db, prepared)
                 set_meta(db, META_KEY, stamp)
         finally:
             detach(db)
+            if wal:
+                db.execute("PRAGMA journal_mode = WAL")
     bump_generation()
     return True
+
+
+def _leave_wal(db: Database) -> bool:
+    """Copy into a new database with a rollback journal, not the WAL; True when WAL is to be turned on again.
+
+    In WAL mode the 25 MB of the copy were written twice, to the WAL and at its checkpoint into the file; with a
+    rollback journal the new pages of a new file are written once (SQLite journals no page beyond the file's old
+    end). Only possible while no other connection has the file open; else the copy goes through the WAL.
+    """
+    mode = db.conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if str(mode).lower() != "wal":
+        return False
+    try:
+        changed = db.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except OperationalError:
+        return False
+    return str(changed).lower() != "wal"
 
 
 def _catalog_empty(db: Database) -> bool:
