@@ -23,8 +23,8 @@ from seilocal.store.versions import Version, finding_dicts, versions_of
 
 from .bundle import bundle_name, prefetch_describe
 from .bundle_job import BundleJob, stored_bundle
-from .cda.build import Header
 from .cda.documents import bundle_documents, reporter
+from .cda.header import Header
 from .cda.integrity import IntegrityError, Problem, check_integrity
 from .refusal import SubmissionRefused
 

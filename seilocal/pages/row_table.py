@@ -131,7 +131,8 @@ class RowTable:
     @property
     def rows(self) -> list[Any]:
         """The row models of the list, in stored order."""
-        return self.editor.get(self.list_path)
+        rows: list[Any] = self.editor.get(self.list_path)  # list_path names one of the form's lists
+        return rows
 
     @property
     def selected_index(self) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 from html import escape
+from typing import Any
 
 from nicegui import events, ui
 
@@ -18,17 +19,17 @@ CONTACTS, PROCEDURES, MARKERS = range(3)
 _REDRAW = re.compile(r"^(course\.(start|end)|(contacts|procedures|markers)\b.*?(\]|\.start|\.end|\.time))$")
 
 
-def _point(moment: datetime, lane: int, ref: str, label: str) -> dict:
+def _point(moment: datetime, lane: int, ref: str, label: str) -> dict[str, Any]:
     # ECharts puts a tooltip's text into the page as HTML: every user value in it is escaped here (issue 11).
     return {"value": [to_canonical(moment), lane], "name": ref, "label": escape(label)}
 
 
-def timeline_options(form: Form, today: datetime) -> dict:
+def timeline_options(form: Form, today: datetime) -> dict[str, Any]:
     """The ECharts options of the course: pure, so it can be tested without a browser."""
-    bars: list[dict] = []
-    starts: list[dict] = []
-    procedures: list[dict] = []
-    markers: list[dict] = []
+    bars: list[dict[str, Any]] = []
+    starts: list[dict[str, Any]] = []
+    procedures: list[dict[str, Any]] = []
+    markers: list[dict[str, Any]] = []
     for i, contact in enumerate(form.contacts):
         start, end = parse_stored(contact.start), parse_stored(contact.end)
         if start is None:
@@ -56,7 +57,7 @@ def timeline_options(form: Form, today: datetime) -> dict:
                                   f"Markør {marker.code or ''} {format_for_display(marker.time)}"))
     course_start = parse_stored(form.course.start)
     course_end = parse_stored(form.course.end) or datetime.combine(today.date(), time(23, 59, 59))
-    axis: dict = {"type": "time"}
+    axis: dict[str, Any] = {"type": "time"}
     if course_start:
         axis["min"] = to_canonical(course_start)
     if course_end and (course_start is None or course_end > course_start):

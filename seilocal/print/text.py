@@ -47,7 +47,8 @@ def format_time(text: str | None) -> str:
     if match is None:
         return clean(text)
     try:
-        moment = datetime(*(int(part) for part in match.groups()))
+        year, month, day, hour, minute, second = (int(part) for part in match.groups())
+        moment = datetime(year, month, day, hour, minute, second)
     except ValueError:  # e.g. 2026-02-31T10:00:00: shown as typed, so the reader sees the error
         return clean(text)
     return moment.strftime("%d-%m-%Y %H:%M")

@@ -1,6 +1,7 @@
 """LPR3's own format: the form as HL7 CDA R2 "DK Episode Of Care Summaries" documents, and back (docs/cda.md)."""
 
-from .build import Header, build_cancellation, build_document, has_course_entry, to_bytes
+from .build import build_cancellation, build_document, to_bytes
+from .header import Header, has_course_entry
 from .integrity import IntegrityError, check_integrity
 from .parse import CdaParseError, safe_parse
 

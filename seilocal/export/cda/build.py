@@ -169,7 +169,8 @@ class _Writer:
         responsible(act, course.responsible_unit or "")
         self.referral(act)
         code_act(act, "COMP", "1.2.208.176.7.1.10.81", course.label or "")
-        markers = [("start", course.start_marker, course.start)] if course.start_marker else []
+        markers: list[tuple[str, str | None, str | None]] = (
+            [("start", course.start_marker, course.start)] if course.start_marker else [])
         markers += [(m.id, m.code, m.time) for m in form.markers]
         for own, code, time in markers:
             marker = code_act(act, "COMP", "1.2.208.176.7.1.10.82", code or "")
@@ -397,11 +398,12 @@ class _Writer:
             section = self.section(body, "1.2.208.176.7.1.10.75")
             for contact in form.contacts:
                 self.encounter(section, contact)
-        procedures = [(p, c) for c in form.contacts for p in c.procedures] + [(p, None) for p in form.procedures]
+        procedures: list[tuple[Procedure, Contact | None]] = [(p, c) for c in form.contacts for p in c.procedures]
+        procedures += [(p, None) for p in form.procedures]
         if procedures:
             section = self.section(body, "1.2.208.176.7.1.10.76")
-            for procedure, contact in procedures:
-                self.procedure(section, procedure, contact)
+            for procedure, owner in procedures:  # owner: the contact of the procedure, None for one without
+                self.procedure(section, procedure, owner)
         diagnoses = [(c, d) for c in form.contacts for d in c.diagnoses]
         if diagnoses:
             section = self.section(body, "1.2.208.176.7.1.10.113")
@@ -446,4 +448,6 @@ def build_cancellation(form: Form, header: Header) -> etree._Element:
 
 def to_bytes(doc: etree._Element) -> bytes:
     """The document as UTF-8 XML bytes with declaration; same input, same bytes."""
-    return etree.tostring(doc, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    # lxml types tostring as Any; with an encoding given it returns bytes.
+    data: bytes = etree.tostring(doc, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data

@@ -9,7 +9,8 @@ from typing import Any
 from seilocal.model import Form
 from seilocal.model.profile import PracticeProfile, normal_cvr
 
-from .build import Header, build_cancellation, build_document, to_bytes
+from .build import build_cancellation, build_document, to_bytes
+from .header import Header
 
 LPR3_FOLDER = "lpr3"
 

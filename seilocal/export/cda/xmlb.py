@@ -32,20 +32,22 @@ def root_element(tag: str) -> etree._Element:
 # built once (lxml copies an element about three times faster than it creates one with its attributes).
 _STRUCTURAL = frozenset({"typeCode", "classCode", "moodCode", "negationInd", "contextConductionInd", "nullFlavor",
                          "determinerCode"})
-_FIXED: dict[tuple[str, ...], etree._Element] = {}
+# The key of a copied element: its tag, then its (name, value) attribute pairs.
+_FixedKey = tuple[str | tuple[str, str | None], ...]
+_FIXED: dict[_FixedKey, etree._Element] = {}
 
 
-def el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+def el(parent: etree._Element, tag: str, **attrs: str | None) -> etree._Element:
     """Append a child element with attributes (None values are left out)."""
     # One call with the attribute dict: a 1,000-contact document has ~150,000 elements, so this is the hot path.
     if attrs and None in attrs.values():
         attrs = {key: value for key, value in attrs.items() if value is not None}
     if attrs and _STRUCTURAL.issuperset(attrs):
-        key = (tag, *attrs.items())  # type: ignore[arg-type]
-        prototype = _FIXED.get(key)  # type: ignore[arg-type]
+        key: _FixedKey = (tag, *attrs.items())
+        prototype = _FIXED.get(key)
         if prototype is None:
             holder = etree.Element(q("holder"), nsmap=NSMAP)
-            prototype = _FIXED[key] = _SubElement(holder, q(tag), attrs)  # type: ignore[index]
+            prototype = _FIXED[key] = _SubElement(holder, q(tag), attrs)
         clone = prototype.__deepcopy__(None)
         parent.append(clone)
         return clone
@@ -126,10 +128,12 @@ def fill_head(entry: etree._Element, root: str, extension: str, code: str | None
     set_period(entry[4], start, end)
 
 
-_PROTOTYPES: dict[tuple[str, ...], etree._Element] = {}
+# A sub-tree's shape: its kind, then the fixed values and the presence flags it was built with.
+StampKey = tuple[str | bool, ...]
+_PROTOTYPES: dict[StampKey, etree._Element] = {}
 
 
-def stamp(parent: etree._Element, key: tuple[str, ...], build: Callable[[etree._Element], None]) -> etree._Element:
+def stamp(parent: etree._Element, key: StampKey, build: Callable[[etree._Element], None]) -> etree._Element:
     """Append a copy of a fixed sub-tree built once per key: copying is ~4x faster than building it again."""
     prototype = _PROTOTYPES.get(key)
     if prototype is None:

@@ -170,20 +170,25 @@ def build(editor: FormEditor) -> None:
         ui.button("Ny", icon="add", on_click=add).props("dense").mark("markers-new")
         delete_button = ui.button("Slet", icon="delete", on_click=ask_delete).props("dense flat color=negative").mark(
             "markers-delete")
-        toggle_button = ui.button("Skjul detaljer", on_click=lambda: show_details(not details_box.visible)).props(
-            "dense flat").mark("markers-toggle-details")
-    with ui.row().classes("items-center gap-2 bg-grey-3 q-pa-xs rounded-borders").mark("markers-undo-bar") as undo_bar:
+        toggle_button: ui.button = ui.button(
+            "Skjul detaljer", on_click=lambda: show_details(not details_box.visible)).props("dense flat").mark(
+            "markers-toggle-details")
+    # The elements the callbacks above use are annotated: mypy cannot infer a type used before its assignment.
+    undo_bar: ui.row = ui.row().classes("items-center gap-2 bg-grey-3 q-pa-xs rounded-borders").mark("markers-undo-bar")
+    with undo_bar:
         ui.label("Forløbsmarkøren er slettet.")
         ui.button("Fortryd", icon="undo", on_click=undo).props("dense flat").mark("markers-undo")
     undo_bar.set_visibility(False)
 
-    table = ui.table(columns=COLUMNS, rows=[], row_key="key", selection="single",
+    table: ui.table = ui.table(columns=COLUMNS, rows=[], row_key="key", selection="single",
                      on_select=selection_changed).props("flat bordered dense").classes("w-full").mark("markers-table")
     table.on("rowClick", row_clicked)
-    with ui.column().classes("w-full q-pt-sm").mark("markers-details") as details_box:
+    details_box: ui.column = ui.column().classes("w-full q-pt-sm").mark("markers-details")
+    with details_box:
         details()
 
-    with ui.dialog() as confirm_dialog, ui.card().mark("markers-delete-dialog"):
+    confirm_dialog: ui.dialog = ui.dialog()
+    with confirm_dialog, ui.card().mark("markers-delete-dialog"):
         ui.label("Slet forløbsmarkøren?").classes("text-bold")
         ui.label("Sletningen kan have betydning for indberetningen (fx ventetider). Du kan fortryde lige efter.")
         with ui.row():
