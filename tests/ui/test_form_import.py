@@ -59,6 +59,13 @@ def _count(user: User) -> int:
     return user.ctx.store.db.execute("SELECT count(*) FROM forms").fetchone()[0]
 
 
+def _files(data_dir: Path) -> list[str]:
+    """The files of the data folder, less SQLite's own companions of the open database (its WAL and shared
+    memory come and go with the connection's journal mode, not with anything the upload does)."""
+    return sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*")
+                  if p.is_file() and not p.name.endswith(("-wal", "-shm", "-journal")))
+
+
 def _leftovers(user: User) -> list[str]:
     data_dir = Path(user.ctx.store.path).parent
     return [p.name for p in data_dir.rglob("*") if p.name.startswith(".form-import-")]
@@ -93,11 +100,11 @@ async def test_a_form_file_imports_into_a_new_form_that_opens(app_user: User, ca
     data_dir = Path(app_user.ctx.store.path).parent
 
     def spy(data, name):  # while the upload is read: what files does the data folder hold?
-        seen.append(sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if p.is_file()))
+        seen.append(_files(data_dir))
         return real(data, name)
 
     monkeypatch.setattr(form_import, "parse_upload", spy)
-    before = sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if p.is_file())
+    before = _files(data_dir)
     form = clean_form()
     caplog.set_level(logging.DEBUG)
     await _import(app_user, f"{NAME}.json", form.to_json().encode())
