@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import FIXED_NOW, start_app, stop_app
-from tests.dbfile import bundle_names, stored_bundle
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, click, poll, type_into, wait_stored
-from tests.unit.submit_helpers import clean_form, set_practice
+from tests.support.dbfile import bundle_names, stored_bundle
+from tests.support.env import FIXED_NOW
+from tests.support.submit_helpers import clean_form, set_practice
 
 pytestmark = pytest.mark.browser
 

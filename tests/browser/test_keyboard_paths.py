@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import click_input, input_of, press, type_keys, wait_stored, wait_value
 from tests.support.keyboard import choose_here, new_form, open_section, select_all, tab_to
 
@@ -123,7 +123,7 @@ def app_with_implant_procedure(tmp_path):
     """The real app over a draft whose procedure asks for an implant report (RAA08)."""
     from seilocal.model import Procedure
     from seilocal.store import open_store
-    from tests.unit.rules_fakes import base_form
+    from tests.support.rules_fakes import base_form
 
     data = tmp_path / "data"
     store = open_store(data)

@@ -13,8 +13,7 @@ import pytest
 from lxml import etree
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import FIXED_NOW, start_app, stop_app
-from tests.dbfile import bundle_names, stored_bundle
+from tests.support.app import start_app, stop_app
 from tests.support.browser import (
     by_mark,
     click,
@@ -26,9 +25,11 @@ from tests.support.browser import (
     wait_focus_in,
     wait_stored,
 )
+from tests.support.cda_support import assert_valid, need_shared
+from tests.support.dbfile import bundle_names, stored_bundle
+from tests.support.env import FIXED_NOW
 from tests.support.keyboard import choose_here, open_section, pick, row_of
-from tests.unit.cda_support import assert_valid, need_shared
-from tests.unit.submit_helpers import clean_form, set_practice
+from tests.support.submit_helpers import clean_form, set_practice
 
 pytestmark = pytest.mark.browser
 HL7 = {"h": "urn:hl7-org:v3"}

@@ -10,10 +10,10 @@ import sys
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, click_on, press, stored_document, wait, wait_focus_in, wait_stored
 from tests.support.keyboard import choose_here, open_section, pick, row_of
-from tests.unit.rules_fakes import base_form
+from tests.support.rules_fakes import base_form
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import click_input, type_keys, wait_focus_in, wait_stored, wait_value
 from tests.support.keyboard import open_section, select_all, shown, wait_focus_left
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 def app_with_form(tmp_path):
     """The real app over a data dir holding one filled draft (Henvisningsmåde ALDA11, Startmarkør AFV01A1)."""
     from seilocal.store import open_store
-    from tests.unit.submit_helpers import clean_form
+    from tests.support.submit_helpers import clean_form
 
     data = tmp_path / "data"
     store = open_store(data)

@@ -14,7 +14,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 
 from seilocal.model import Form
 from seilocal.model.form import Contact, Marker, Procedure
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, wait, wait_text
 from tests.support.keyboard import open_section
 

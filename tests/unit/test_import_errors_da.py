@@ -8,17 +8,15 @@ import pytest
 from sqlite_utils import Database
 
 from seilocal.pages.import_errors_da import danish_import_error
-from seilocal.store.catalog import CatalogImportError, apply_catalog_schema, import_sks
+from seilocal.store.catalog import CatalogImportError, import_sks
 from seilocal.store.catalog.sor_import import import_sor
 
 ENGLISH = ("is not", "expected", "missing", "line ", "record", "holds no", "before")
 
 
 @pytest.fixture
-def db() -> Database:
-    database = Database(memory=True)
-    apply_catalog_schema(database)
-    return database
+def db(catalog_db: Database) -> Database:
+    return catalog_db  # the schema only
 
 
 def refused(importer, db: Database, path: Path, data: bytes) -> str:
