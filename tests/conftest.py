@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.support.app import RunningApp, start_app, stop_app
 from tests.support.catalog import catalog_copy
 from tests.support.env import FIXED_NOW
+
+if TYPE_CHECKING:
+    from nicegui.testing import User
+    from sqlite_utils import Database
+
+    from seilocal.store import Store
 
 # The whole suite runs on a set day, whatever the calendar says: the clock of this process (seilocal.clock reads
 # it on import) and of every app or CLI process a test starts (they inherit the environment). A test about the
@@ -22,29 +29,35 @@ os.environ["SEILOCAL_PASSPHRASE"], os.environ["SEILOCAL_SCRYPT_N"] = "test passp
 
 
 @pytest.fixture(scope="session")
-def new_data_dir(tmp_path_factory) -> Path:
+def new_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir as its first start leaves it (key, schema, the bundled catalog), made once per test process:
     loading the catalog takes most of a first start, and every test of a fresh store would pay it again."""
     from seilocal.store import open_store
 
-    folder = tmp_path_factory.mktemp("first-start") / "data"
+    folder: Path = tmp_path_factory.mktemp("first-start") / "data"
     open_store(folder).close()
     return folder
 
 
 @pytest.fixture
-def store(tmp_path, new_data_dir):
-    """An opened store in a fresh data dir (a copy of the first start's, so the same as a new one)."""
+def data_dir(tmp_path: Path, new_data_dir: Path) -> Path:
+    """A fresh data dir at tmp_path/"data", as its first start leaves it (a copy of `new_data_dir`)."""
+    folder: Path = shutil.copytree(new_data_dir, tmp_path / "data")
+    return folder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """An opened store in a fresh data dir."""
     from seilocal.store import open_store
 
-    shutil.copytree(new_data_dir, tmp_path / "data")
-    opened = open_store(tmp_path / "data")
+    opened = open_store(data_dir)
     yield opened
     opened.close()
 
 
 @pytest.fixture
-def catalog_db(request):
+def catalog_db(request: pytest.FixtureRequest) -> Iterator[Database]:
     """A fresh in-memory catalog database: the schema, and what the test's `catalog` marker loads
     (`@pytest.mark.catalog(starter=..., sks=..., sor=...)`, tests/support/catalog.py); a copy of one built once."""
     marker = request.node.get_closest_marker("catalog")
@@ -54,20 +67,20 @@ def catalog_db(request):
 
 
 @pytest.fixture
-async def app_user(user, store):
+async def app_user(user: User, store: Store) -> AsyncIterator[User]:
     """The NiceGUI user fixture with the app's pages registered on a fresh store and a fixed clock."""
     from seilocal.pages.context import AppContext
     from seilocal.pages.routes import register_pages
 
     ctx = AppContext(store=store, clock=lambda: FIXED_NOW)
     register_pages(ctx)
-    user.ctx = ctx
+    user.ctx = ctx  # type: ignore[attr-defined]  # the tests reach the store through it
     yield user
 
 
 @pytest.fixture
-def running_app(tmp_path) -> Iterator[RunningApp]:
+def running_app(data_dir: Path) -> Iterator[RunningApp]:
     """A real app process on a fresh data dir."""
-    app = start_app(tmp_path / "data")
+    app = start_app(data_dir)
     yield app
     stop_app(app)

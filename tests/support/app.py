@@ -15,7 +15,7 @@ from pathlib import Path
 class RunningApp:
     """A real `python -m seilocal` process, started the way a user starts it (minus the browser)."""
 
-    process: subprocess.Popen
+    process: subprocess.Popen[bytes]
     url: str
     port: int
     token: str

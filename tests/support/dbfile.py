@@ -75,7 +75,7 @@ def integrity(path: Path) -> str:
     """`PRAGMA integrity_check` of a database file."""
     conn = connect(path)
     try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         conn.close()
 

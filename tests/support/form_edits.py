@@ -4,20 +4,21 @@ contact, procedure and diagnosis, a closed course, an added report."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Literal
 
-from seilocal.model.form import Diagnosis, Form, Procedure, ResultReport, Trigger
+from seilocal.model.form import Contact, Diagnosis, Form, Procedure, ResultReport, Trigger
 from tests.support.rules_fakes import without_contact_procedure
 
 
-def c0(f: Form):
+def c0(f: Form) -> Contact:
     return f.contacts[0]
 
 
-def p0(f: Form):
+def p0(f: Form) -> Procedure:
     return f.contacts[0].procedures[0]
 
 
-def d0(f: Form):
+def d0(f: Form) -> Diagnosis:
     return f.contacts[0].diagnoses[0]
 
 
@@ -26,7 +27,7 @@ def close_course(f: Form, end: str = "2026-11-05T10:00:00") -> None:
     f.course.completion = "ALAC70"
 
 
-def add_top(f: Form, **kw) -> Procedure:
+def add_top(f: Form, **kw: Any) -> Procedure:
     proc = without_contact_procedure()
     for k, v in kw.items():
         setattr(proc, k, v)
@@ -34,14 +35,14 @@ def add_top(f: Form, **kw) -> Procedure:
     return proc
 
 
-def set_action(f: Form, code: str, **kw) -> None:
+def set_action(f: Form, code: str, **kw: Any) -> None:
     d = d0(f)
     d.code = code
     for k, v in kw.items():
         setattr(d, k, v)
 
 
-def add_secondary(f: Form, code: str, **kw) -> None:
+def add_secondary(f: Form, code: str, **kw: Any) -> None:
     c0(f).diagnoses.append(Diagnosis(kind="secondary", code=code, **kw))
 
 
@@ -54,7 +55,7 @@ def seq(*steps: Callable[[Form], None]) -> Callable[[Form], None]:
 
 
 def report(
-    f: Form, name: str, ref: str | None, status: str = "incomplete", **results: str | None
+    f: Form, name: str, ref: str | None, status: Literal["incomplete", "complete"] = "incomplete", **results: str | None
 ) -> ResultReport:
     r = ResultReport(
         name=name, trigger=Trigger(ref=ref), time="2026-11-03T10:00:00", status=status, results=results

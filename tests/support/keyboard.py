@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
@@ -12,6 +13,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
+
+if TYPE_CHECKING:
+    from seilocal.model import Form
 
 from .browser import click, click_input, field_of, input_of, marked, type_keys, wait, wait_text
 
@@ -213,7 +217,7 @@ return r.height > 0 && r.top >= top && r.bottom <= window.innerHeight;
 """
 
 
-def twenty_contacts_form():
+def twenty_contacts_form() -> Form:
     """A clean draft (tests/support/submit_helpers) with 20 contacts on 20 days; contact 15 ends before it starts."""
     from seilocal.model import Contact, Diagnosis, Procedure
     from tests.support.submit_helpers import clean_form
@@ -232,7 +236,7 @@ def twenty_contacts_form():
     return form
 
 
-def shift_tab_to(driver, mark: str, most: int = 200) -> None:
+def shift_tab_to(driver: WebDriver, mark: str, most: int = 200) -> None:
     """Press Shift+Tab until the focus is in the element marked `mark` (the way back through the form)."""
     script = ("const el = document.querySelector(`[data-testid='${arguments[0]}']`); const f = document.activeElement;"
               "return !!(el && f && (el === f || el.contains(f)));")
@@ -245,6 +249,6 @@ def shift_tab_to(driver, mark: str, most: int = 200) -> None:
     raise AssertionError(f"{most} Shift+Tabs did not reach {mark}")
 
 
-def focus_in_view(driver) -> bool:
+def focus_in_view(driver: WebDriver) -> bool:
     """Whether the focused element is shown whole, below the top bar and the sticky header, inside the window."""
     return bool(driver.execute_script(FOCUS_IN_VIEW))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from datetime import datetime, timedelta
+from typing import Literal
 
 import pytest
 
@@ -79,7 +80,7 @@ def contact(n: int) -> Contact:
     )
 
 
-def full_form(status: str = "draft", contacts: int = 1) -> Form:
+def full_form(status: Literal["draft", "submitted", "changed", "cancelled"] = "draft", contacts: int = 1) -> Form:
     """A form with every section filled in."""
     rows = [contact(n) for n in range(contacts)]
     form = Form(

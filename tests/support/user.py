@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from nicegui import ui
 from nicegui.testing import User
@@ -25,7 +25,7 @@ def one(user: User, mark: str) -> Any:
 def marked_input(user: User, mark: str) -> ui.input:
     """The one input marked `mark`."""
     (element,) = user.find(marker=mark).elements
-    return element
+    return cast(ui.input, element)
 
 
 async def until(condition: Callable[[], object], timeout: float = 15.0) -> None:
@@ -47,7 +47,7 @@ def pick(user: User, mark: str, typed: str, code: str) -> None:
 
 def table(user: User, mark: str = "contacts") -> ui.table:
     """The table of a section."""
-    return one(user, f"{mark}-table")
+    return cast(ui.table, one(user, f"{mark}-table"))
 
 
 def form_with_course(user: User, contacts: list[Contact] | None = None,
