@@ -39,9 +39,10 @@ test: $(STAMP) browser-deps lint
 	for tier in unit ui reliability browser; do $(MAKE) --no-print-directory $$tier || exit 1; done; \
 	echo "make test: the suite took $$(( $$(date +%s) - start )) s"
 
-# One tier at a time. unit and ui run on every core (pytest-xdist; a module stays on one worker, so its module
-# fixtures are made once); reliability (kills at chosen moments, timings under load) and browser run one test at
-# a time. TIMED runs a tier and prints how long it took.
+# One tier at a time. unit, ui and browser run on every core (pytest-xdist; a module stays on one worker, so its
+# module fixtures are made once; each browser test has its own app and Chromium, and the tier passes with every
+# core busy, docs/reliability.md); reliability (kills at chosen moments, a load bench) runs one test at a time.
+# TIMED runs a tier and prints how long it took.
 PYTEST := $(BIN)/python -m pytest -q
 XDIST  := -n auto --dist loadfile
 TIMED   = start=$$(date +%s); $(1); rc=$$?; echo "make $@: $$(( $$(date +%s) - start )) s"; exit $$rc
@@ -56,7 +57,7 @@ reliability: $(STAMP)
 	@$(call TIMED,$(PYTEST) tests/reliability)
 
 browser: $(STAMP) browser-deps
-	@$(call TIMED,$(PYTEST) tests/browser)
+	@$(call TIMED,$(PYTEST) $(XDIST) tests/browser)
 
 # The browser tier and the crash tests 10 times in a row, then once more with every core kept busy (the load is
 # started and stopped by the script itself); any failure fails the target (docs/reliability.md has the figures).

@@ -33,20 +33,20 @@ def browser(tmp_path):
 
 
 @pytest.fixture
-def app_process(tmp_path):
-    """The real app, started as a user starts it (without opening a browser itself)."""
-    app = start_app(tmp_path / "data")
+def app_process(data_dir):
+    """The real app on a fresh data dir, started as a user starts it (without opening a browser itself)."""
+    app = start_app(data_dir)
     yield app
     stop_app(app)
 
 
 @pytest.fixture
-def app_with_forms(tmp_path):
+def app_with_forms(data_dir):
     """The real app over two drafts: form 1 with 20 contacts, form 2 a clean one of another patient."""
     from seilocal.store import open_store
     from tests.support.submit_helpers import clean_form, set_practice
 
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     set_practice(store)  # the reporting unit and CVR the LPR3 document needs (else Indberet refuses)
     store.forms.create(twenty_contacts_form())
@@ -60,11 +60,11 @@ def app_with_forms(tmp_path):
 
 
 @pytest.fixture
-def app_with_clean_form(tmp_path):
+def app_with_clean_form(data_dir):
     """The real app over a data dir that holds one clean draft, treated yesterday (so it is within its deadline)."""
     from seilocal.store import open_store
 
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     set_practice(store)
     store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
@@ -75,13 +75,13 @@ def app_with_clean_form(tmp_path):
 
 
 @pytest.fixture
-def app_with_cancelled_form(tmp_path):
+def app_with_cancelled_form(data_dir):
     """The real app over a data dir holding one submitted and then cancelled form."""
     from seilocal.export.submission import submit_form
     from seilocal.store import open_store
     from seilocal.store.versions import VersionStore
 
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     set_practice(store)
     stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))

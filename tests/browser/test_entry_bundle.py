@@ -18,14 +18,14 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def app_restored_after_submit(tmp_path):
+def app_restored_after_submit(data_dir):
     """A form submitted as v1 (its bundle written), then the database restored from a backup made before."""
     from seilocal.export.submission import submit_form
     from seilocal.settings import db_path
     from seilocal.store import open_store
     from seilocal.store.backup import make_backup, restore_backup
 
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     set_practice(store)
     stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))

@@ -16,14 +16,14 @@ SIZES = [(1280, 800), (1024, 768)]
 
 
 @pytest.fixture
-def app_with_chips(tmp_path):
+def app_with_chips(data_dir):
     """The real app over one clean draft whose action diagnosis has two supplementary codes (chips)."""
     from seilocal.store import open_store
     from tests.support.submit_helpers import clean_form
 
     form = clean_form()
     form.contacts[0].diagnoses[0].supplementary = ["AZCA1", "AZCK2"]
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     store.forms.create(form)
     store.close()

@@ -36,12 +36,12 @@ HL7 = {"h": "urn:hl7-org:v3"}
 
 
 @pytest.fixture
-def practice_app(tmp_path):
+def practice_app(data_dir):
     """The app over a data dir with a practice profile (SOR unit, CVR) and one clean draft treated yesterday."""
     from seilocal.store import open_store
 
     need_shared()
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     set_practice(store)
     store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def form_app(tmp_path):
+def form_app(tmp_path, data_dir):
     """The app over a data dir holding one draft (a contact with the action diagnosis DJ069: no trigger)."""
-    data = tmp_path / "data"
+    data = data_dir
     source = tmp_path / "form.json"
     source.write_text(base_form().to_json(), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "seilocal", "import", str(source), "--data-dir", str(data)],

@@ -14,12 +14,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def app_with_form(tmp_path):
+def app_with_form(data_dir):
     """The real app over a data dir holding one filled draft (Henvisningsmåde ALDA11, Startmarkør AFV01A1)."""
     from seilocal.store import open_store
     from tests.support.submit_helpers import clean_form
 
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     store.forms.create(clean_form())
     store.close()
