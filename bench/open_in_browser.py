@@ -25,8 +25,8 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from bench.form_edit import build  # noqa: E402
 from seilocal.store import open_store  # noqa: E402
-from tests.browser.conftest import _chrome_options  # noqa: E402
-from tests.conftest import start_app, stop_app  # noqa: E402
+from tests.support.app import start_app, stop_app  # noqa: E402
+from tests.support.browser import chrome_options as _chrome_options  # noqa: E402
 
 ROUNDS = 7
 
