@@ -39,10 +39,9 @@ test: $(STAMP) browser-deps lint
 	for tier in unit ui reliability browser; do $(MAKE) --no-print-directory $$tier || exit 1; done; \
 	echo "make test: the suite took $$(( $$(date +%s) - start )) s"
 
-# One tier at a time. unit, ui and browser run on every core (pytest-xdist; a module stays on one worker, so its
-# module fixtures are made once; each browser test has its own app and Chromium, and the tier passes with every
-# core busy, docs/reliability.md); reliability (kills at chosen moments, a load bench) runs one test at a time.
-# TIMED runs a tier and prints how long it took.
+# One tier at a time, each on every core (pytest-xdist; a module stays on one worker, so its module fixtures are
+# made once). Each browser test has its own app and Chromium, and the browser and crash tests pass with every core
+# busy (make test-stress, docs/reliability.md). TIMED runs a tier and prints how long it took.
 PYTEST := $(BIN)/python -m pytest -q
 XDIST  := -n auto --dist loadfile
 TIMED   = start=$$(date +%s); $(1); rc=$$?; echo "make $@: $$(( $$(date +%s) - start )) s"; exit $$rc
@@ -54,7 +53,7 @@ ui: $(STAMP)
 	@$(call TIMED,$(PYTEST) $(XDIST) tests/ui)
 
 reliability: $(STAMP)
-	@$(call TIMED,$(PYTEST) tests/reliability)
+	@$(call TIMED,$(PYTEST) $(XDIST) tests/reliability)
 
 browser: $(STAMP) browser-deps
 	@$(call TIMED,$(PYTEST) $(XDIST) tests/browser)
