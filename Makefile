@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # The extras the venv gets; the release workflow asks for `build` alone (its runners neither test nor lint).
 EXTRAS ?= test,build
 
-.PHONY: run test test-stress lint unit ui browser browser-deps dist smoke bench clean
+.PHONY: run test test-stress lint unit ui reliability browser browser-deps dist smoke bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "SEI-LPR lokal needs Python 3.11 or newer"; exit 1; }
@@ -38,18 +38,31 @@ lint: $(STAMP)
 # mypy: config in pyproject.toml (strict for model/rules/store); the whole package is kept at 0 errors (issue 24.6).
 	$(BIN)/python -m mypy
 
+# Every test: lint, then the four tiers, which between them hold every test folder (README: "tiers"); the log
+# shows each tier's time and the whole suite's.
 test: $(STAMP) browser-deps lint
-	$(BIN)/python -m pytest -q
+	@start=$$(date +%s); \
+	for tier in unit ui reliability browser; do $(MAKE) --no-print-directory $$tier || exit 1; done; \
+	echo "make test: the suite took $$(( $$(date +%s) - start )) s"
 
-# One tier at a time (CI runs them all with `make test`).
+# One tier at a time, each on every core (pytest-xdist; a module stays on one worker, so its module fixtures are
+# made once). Each browser test has its own app and Chromium, and the browser and crash tests pass with every core
+# busy (make test-stress, docs/reliability.md). TIMED runs a tier and prints how long it took.
+PYTEST := $(BIN)/python -m pytest -q
+XDIST  := -n auto --dist loadfile
+TIMED   = start=$$(date +%s); $(1); rc=$$?; echo "make $@: $$(( $$(date +%s) - start )) s"; exit $$rc
+
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q tests/unit tests/fuzz
+	@$(call TIMED,$(PYTEST) $(XDIST) tests/unit tests/fuzz tests/security)
 
 ui: $(STAMP)
-	$(BIN)/python -m pytest -q tests/ui
+	@$(call TIMED,$(PYTEST) $(XDIST) tests/ui)
+
+reliability: $(STAMP)
+	@$(call TIMED,$(PYTEST) $(XDIST) tests/reliability)
 
 browser: $(STAMP) browser-deps
-	$(BIN)/python -m pytest -q tests/browser
+	@$(call TIMED,$(PYTEST) $(XDIST) tests/browser)
 
 # The browser tier and the crash tests 10 times in a row, then once more with every core kept busy (the load is
 # started and stopped by the script itself); any failure fails the target (docs/reliability.md has the figures).

@@ -26,7 +26,7 @@ import httpx  # noqa: E402
 from seilocal.model import Contact, Diagnosis, Form, Procedure  # noqa: E402
 from seilocal.model.datetime_input import to_canonical  # noqa: E402
 from seilocal.store import open_store  # noqa: E402
-from tests.conftest import start_app, stop_app  # noqa: E402
+from tests.support.app import start_app, stop_app  # noqa: E402
 
 UNIT = "486811000016002"
 SIZES = (20, 200, 1000)

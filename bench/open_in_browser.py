@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.form_edit import build, rss_mb
     from seilocal.store import open_store
-    from tests.conftest import start_app, stop_app
+    from tests.support.app import start_app, stop_app
 
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp_name:

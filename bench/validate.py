@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from seilocal.model.form import Contact, Diagnosis, Form, Procedure  # noqa: E402
 from seilocal.rules import validate  # noqa: E402
 from seilocal.store import memory_store  # noqa: E402
-from tests.unit.rules_fakes import UNIT, FakeCatalog, base_form  # noqa: E402
+from tests.support.rules_fakes import UNIT, FakeCatalog, base_form  # noqa: E402
 
 NOW = datetime(2030, 1, 1, 12, 0, 0)
 

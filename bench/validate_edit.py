@@ -29,7 +29,7 @@ from seilocal.model.form import Form  # noqa: E402
 from seilocal.rules import validate  # noqa: E402
 from seilocal.rules.catalog import CodeCatalog  # noqa: E402
 from seilocal.rules.incremental import IncrementalValidator  # noqa: E402
-from tests.unit.rules_fakes import FakeCatalog  # noqa: E402
+from tests.support.rules_fakes import FakeCatalog  # noqa: E402
 
 CONTACTS = 1000
 FULL_RUNS = 30

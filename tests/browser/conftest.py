@@ -1,24 +1,18 @@
-"""The real-browser tier: Debian's headless Chromium driven by selenium against the real app process."""
+"""The real-browser tier: Debian's headless Chromium driven by selenium against the real app process, and the apps
+over prepared data folders that several modules use."""
 
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 
 import pytest
 
-from tests.conftest import start_app, stop_app
-
-
-def _chrome_options():
-    from selenium.webdriver.chrome.options import Options
-
-    options = Options()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--window-size=1400,1000"):
-        options.add_argument(flag)
-    return options
+from tests.support.app import start_app, stop_app
+from tests.support.browser import chrome_options
+from tests.support.env import FIXED_NOW
+from tests.support.keyboard import twenty_contacts_form
+from tests.support.submit_helpers import clean_form, set_practice
 
 
 @pytest.fixture
@@ -30,7 +24,7 @@ def browser(tmp_path):
     driver_path = shutil.which("chromedriver")
     if not driver_path or not shutil.which("chromium"):
         pytest.fail("Debian's chromium and chromium-driver are needed for the browser tests (make test installs them)")
-    options = _chrome_options()
+    options = chrome_options()
     options.add_argument(f"--user-data-dir={tmp_path / 'chrome-profile'}")
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.implicitly_wait(0)
@@ -39,8 +33,61 @@ def browser(tmp_path):
 
 
 @pytest.fixture
-def app_process(tmp_path):
-    """The real app, started as a user starts it (without opening a browser itself)."""
-    app = start_app(tmp_path / "data")
+def app_process(data_dir):
+    """The real app on a fresh data dir, started as a user starts it (without opening a browser itself)."""
+    app = start_app(data_dir)
+    yield app
+    stop_app(app)
+
+
+@pytest.fixture
+def app_with_forms(data_dir):
+    """The real app over two drafts: form 1 with 20 contacts, form 2 a clean one of another patient."""
+    from seilocal.store import open_store
+    from tests.support.submit_helpers import clean_form, set_practice
+
+    data = data_dir
+    store = open_store(data)
+    set_practice(store)  # the reporting unit and CVR the LPR3 document needs (else Indberet refuses)
+    store.forms.create(twenty_contacts_form())
+    other = clean_form()
+    other.patient.cpr, other.patient.name = "0202804321", "Anden Patient"
+    store.forms.create(other)
+    store.close()
+    app = start_app(data)
+    yield app
+    stop_app(app)
+
+
+@pytest.fixture
+def app_with_clean_form(data_dir):
+    """The real app over a data dir that holds one clean draft, treated yesterday (so it is within its deadline)."""
+    from seilocal.store import open_store
+
+    data = data_dir
+    store = open_store(data)
+    set_practice(store)
+    store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
+    store.close()
+    app = start_app(data)
+    yield app
+    stop_app(app)
+
+
+@pytest.fixture
+def app_with_cancelled_form(data_dir):
+    """The real app over a data dir holding one submitted and then cancelled form."""
+    from seilocal.export.submission import submit_form
+    from seilocal.store import open_store
+    from seilocal.store.versions import VersionStore
+
+    data = data_dir
+    store = open_store(data)
+    set_practice(store)
+    stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
+    submit_form(store, stored, lambda: FIXED_NOW, write_bundle=False)
+    VersionStore(store.db, store.forms, lambda: FIXED_NOW).cancel(stored, "Forkert patient")
+    store.close()
+    app = start_app(data)
     yield app
     stop_app(app)

@@ -8,23 +8,24 @@ from datetime import timedelta
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import FIXED_NOW, start_app, stop_app
-from tests.dbfile import bundle_names, stored_bundle
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, click, poll, type_into, wait_stored
-from tests.unit.submit_helpers import clean_form, set_practice
+from tests.support.dbfile import bundle_names, stored_bundle
+from tests.support.env import FIXED_NOW
+from tests.support.submit_helpers import clean_form, set_practice
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def app_restored_after_submit(tmp_path):
+def app_restored_after_submit(data_dir):
     """A form submitted as v1 (its bundle written), then the database restored from a backup made before."""
     from seilocal.export.submission import submit_form
     from seilocal.settings import db_path
     from seilocal.store import open_store
     from seilocal.store.backup import make_backup, restore_backup
 
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     set_practice(store)
     stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.conftest import FIXED_NOW, start_app, stop_app
 from tests.support.browser import by_mark, marked, stored_document, wait, wait_text
-from tests.unit.submit_helpers import clean_form, set_practice
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def app_with_cancelled_form(tmp_path):
-    """The real app over a data dir holding one submitted and then cancelled form."""
-    from seilocal.export.submission import submit_form
-    from seilocal.store import open_store
-    from seilocal.store.versions import VersionStore
-
-    data = tmp_path / "data"
-    store = open_store(data)
-    set_practice(store)
-    stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
-    submit_form(store, stored, lambda: FIXED_NOW, write_bundle=False)
-    VersionStore(store.db, store.forms, lambda: FIXED_NOW).cancel(stored, "Forkert patient")
-    store.close()
-    app = start_app(data)
-    yield app
-    stop_app(app)
 
 
 def _input(driver, mark: str):

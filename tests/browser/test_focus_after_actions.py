@@ -6,12 +6,9 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
-from tests.support.keyboard import open_section, tab_to, wait_dialog
-
-from .test_entry_cancelled import app_with_cancelled_form  # noqa: F401 - the fixture: one cancelled form
-from .test_keyboard_done import focus_in_view, shift_tab_to
+from tests.support.keyboard import focus_in_view, open_section, shift_tab_to, tab_to, wait_dialog
 
 pytestmark = pytest.mark.browser
 
@@ -19,14 +16,14 @@ SIZES = [(1280, 800), (1024, 768)]
 
 
 @pytest.fixture
-def app_with_chips(tmp_path):
+def app_with_chips(data_dir):
     """The real app over one clean draft whose action diagnosis has two supplementary codes (chips)."""
     from seilocal.store import open_store
-    from tests.unit.submit_helpers import clean_form
+    from tests.support.submit_helpers import clean_form
 
     form = clean_form()
     form.contacts[0].diagnoses[0].supplementary = ["AZCA1", "AZCK2"]
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     store.forms.create(form)
     store.close()

@@ -4,88 +4,24 @@ and open the next form from the deadline view; every assertion on the stored doc
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import start_app, stop_app
 from tests.support.browser import by_mark, type_keys, wait, wait_focus_in, wait_stored
-from tests.support.keyboard import select_all, tab_to, wait_dialog, wait_focus_left
+from tests.support.keyboard import (
+    BROKEN,
+    FIRST,
+    focus_in_view,
+    select_all,
+    shift_tab_to,
+    tab_to,
+    wait_dialog,
+    wait_focus_left,
+)
 
 pytestmark = pytest.mark.browser
-
-FIRST = date(2026, 11, 3)
-BROKEN = 14  # contact 15 of 20 ends before it starts (rule 05.11): the one error of the form
-
-# The focused element is shown whole, below the top bar and the form's sticky header, inside the window.
-FOCUS_IN_VIEW = """
-const el = document.activeElement;
-if (!el || el === document.body) return false;
-let top = 0;
-for (const bar of document.querySelectorAll('.q-header, [data-testid="form-header"]')) {
-  const r = bar.getBoundingClientRect();
-  if (r.height > 0 && r.top < top + 4) top = Math.max(top, r.bottom);
-}
-const r = el.getBoundingClientRect();
-return r.height > 0 && r.top >= top && r.bottom <= window.innerHeight;
-"""
-
-
-def twenty_contacts_form():
-    """A clean draft (tests/unit/submit_helpers) with 20 contacts on 20 days; contact 15 ends before it starts."""
-    from seilocal.model import Contact, Diagnosis, Procedure
-    from tests.unit.submit_helpers import clean_form
-
-    form = clean_form()
-    model = form.contacts[0]
-    form.contacts = []
-    for index in range(20):
-        day = (FIRST + timedelta(days=index)).isoformat()
-        end = f"{day}T09:45:00" if index == BROKEN else f"{day}T10:45:00"
-        form.contacts.append(Contact(
-            start=f"{day}T10:00:00", end=end, responsible_unit=model.responsible_unit, type=model.type,
-            priority=model.priority, diagnoses=[Diagnosis(kind="action", code="DJ069")],
-            procedures=[] if index == BROKEN else [  # no procedure that could end up outside the contact
-                Procedure(code="KHAC20", start=f"{day}T10:05:00", producer=model.responsible_unit, side="TUL1")]))
-    return form
-
-
-@pytest.fixture
-def app_with_forms(tmp_path):
-    """The real app over two drafts: form 1 with 20 contacts, form 2 a clean one of another patient."""
-    from seilocal.store import open_store
-    from tests.unit.submit_helpers import clean_form, set_practice
-
-    data = tmp_path / "data"
-    store = open_store(data)
-    set_practice(store)  # the reporting unit and CVR the LPR3 document needs (else Indberet refuses)
-    store.forms.create(twenty_contacts_form())
-    other = clean_form()
-    other.patient.cpr, other.patient.name = "0202804321", "Anden Patient"
-    store.forms.create(other)
-    store.close()
-    app = start_app(data)
-    yield app
-    stop_app(app)
-
-
-def shift_tab_to(driver, mark: str, most: int = 200) -> None:
-    """Press Shift+Tab until the focus is in the element marked `mark` (a helper of this module only)."""
-    script = ("const el = document.querySelector(`[data-testid='${arguments[0]}']`); const f = document.activeElement;"
-              "return !!(el && f && (el === f || el.contains(f)));")
-    for _ in range(most):
-        if driver.execute_script(script, mark):
-            return
-        before = driver.switch_to.active_element
-        ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
-        wait(driver, lambda d, b=before: d.switch_to.active_element != b, message="Shift+Tab did not move the focus")
-    raise AssertionError(f"{most} Shift+Tabs did not reach {mark}")
-
-
-def focus_in_view(driver) -> bool:
-    return bool(driver.execute_script(FOCUS_IN_VIEW))
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import click_input, input_of, press, type_keys, wait_stored, wait_value
 from tests.support.keyboard import choose_here, new_form, open_section, select_all, tab_to
 
@@ -119,13 +119,13 @@ def test_contact_with_diagnoses_and_procedure_by_keyboard(browser, app_process):
 
 
 @pytest.fixture
-def app_with_implant_procedure(tmp_path):
+def app_with_implant_procedure(data_dir):
     """The real app over a draft whose procedure asks for an implant report (RAA08)."""
     from seilocal.model import Procedure
     from seilocal.store import open_store
-    from tests.unit.rules_fakes import base_form
+    from tests.support.rules_fakes import base_form
 
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     form = base_form()
     form.contacts[0].procedures.append(

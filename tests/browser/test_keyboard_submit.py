@@ -6,11 +6,9 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.dbfile import bundle_names
 from tests.support.browser import by_mark, keys_in, wait_mark_text, wait_stored
+from tests.support.dbfile import bundle_names
 from tests.support.keyboard import tab_to, wait_dialog
-
-from .test_submit import app_with_clean_form  # noqa: F401 - the fixture: one clean draft in a real app
 
 pytestmark = pytest.mark.browser
 

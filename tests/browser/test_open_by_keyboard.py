@@ -6,9 +6,7 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from tests.support.browser import by_mark, type_keys, wait, wait_focus_in, wait_stored
-from tests.support.keyboard import select_all, tab_to
-
-from .test_keyboard_done import app_with_forms, focus_in_view  # noqa: F401 - the fixture: two drafts
+from tests.support.keyboard import focus_in_view, select_all, tab_to
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,7 @@ import pytest
 from lxml import etree
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import FIXED_NOW, start_app, stop_app
-from tests.dbfile import bundle_names, stored_bundle
+from tests.support.app import start_app, stop_app
 from tests.support.browser import (
     by_mark,
     click,
@@ -26,21 +25,23 @@ from tests.support.browser import (
     wait_focus_in,
     wait_stored,
 )
+from tests.support.cda_support import assert_valid, need_shared
+from tests.support.dbfile import bundle_names, stored_bundle
+from tests.support.env import FIXED_NOW
 from tests.support.keyboard import choose_here, open_section, pick, row_of
-from tests.unit.cda_support import assert_valid, need_shared
-from tests.unit.submit_helpers import clean_form, set_practice
+from tests.support.submit_helpers import clean_form, set_practice
 
 pytestmark = pytest.mark.browser
 HL7 = {"h": "urn:hl7-org:v3"}
 
 
 @pytest.fixture
-def practice_app(tmp_path):
+def practice_app(data_dir):
     """The app over a data dir with a practice profile (SOR unit, CVR) and one clean draft treated yesterday."""
     from seilocal.store import open_store
 
     need_shared()
-    data = tmp_path / "data"
+    data = data_dir
     store = open_store(data)
     set_practice(store)
     store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))

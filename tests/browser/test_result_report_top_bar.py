@@ -10,18 +10,18 @@ import sys
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, click_on, press, stored_document, wait, wait_focus_in, wait_stored
 from tests.support.keyboard import choose_here, open_section, pick, row_of
-from tests.unit.rules_fakes import base_form
+from tests.support.rules_fakes import base_form
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def form_app(tmp_path):
+def form_app(tmp_path, data_dir):
     """The app over a data dir holding one draft (a contact with the action diagnosis DJ069: no trigger)."""
-    data = tmp_path / "data"
+    data = data_dir
     source = tmp_path / "form.json"
     source.write_text(base_form().to_json(), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "seilocal", "import", str(source), "--data-dir", str(data)],

@@ -8,7 +8,7 @@ import json
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests import dbfile
+from tests.support import dbfile
 from tests.support.browser import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
 from tests.support.keyboard import new_form, select_all, tab_to
 

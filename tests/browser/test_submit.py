@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import timedelta
 
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.conftest import FIXED_NOW, start_app, stop_app
-from tests.dbfile import bundle_names
-from tests.support.browser import by_mark, click, marked, poll, type_into, wait, wait_focus_in, wait_mark_text
-from tests.unit.submit_helpers import clean_form, set_practice
-
-from .conftest import _chrome_options
+from tests.support.browser import (
+    by_mark,
+    chrome_options,
+    click,
+    marked,
+    poll,
+    type_into,
+    wait,
+    wait_focus_in,
+    wait_mark_text,
+)
+from tests.support.dbfile import bundle_names
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +41,7 @@ def download_browser(tmp_path, downloads):
     driver_path = shutil.which("chromedriver")
     if not driver_path or not shutil.which("chromium"):
         pytest.fail("Debian's chromium and chromium-driver are needed for the browser tests")
-    options = _chrome_options()
+    options = chrome_options()
     options.add_argument(f"--user-data-dir={tmp_path / 'chrome-profile'}")
     options.add_experimental_option("prefs", {
         "download.default_directory": str(downloads),
@@ -46,21 +51,6 @@ def download_browser(tmp_path, downloads):
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     yield driver
     driver.quit()
-
-
-@pytest.fixture
-def app_with_clean_form(tmp_path):
-    """The real app over a data dir that holds one clean draft, treated yesterday (so it is within its deadline)."""
-    from seilocal.store import open_store
-
-    data = tmp_path / "data"
-    store = open_store(data)
-    set_practice(store)
-    store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
-    store.close()
-    app = start_app(data)
-    yield app
-    stop_app(app)
 
 
 def _enabled(driver, mark: str) -> bool | None:

@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 
 from seilocal.settings import db_path
 from seilocal.store import crypto, keys
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, click, click_input, type_keys, wait_text
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from seilocal.store import keys
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, click, type_keys, wait_focus_in
 
 pytestmark = pytest.mark.browser

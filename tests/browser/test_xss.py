@@ -14,7 +14,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 
 from seilocal.model import Form
 from seilocal.model.form import Contact, Marker, Procedure
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 from tests.support.browser import by_mark, wait, wait_text
 from tests.support.keyboard import open_section
 
@@ -52,9 +52,9 @@ def _hostile_form() -> Form:
 
 
 @pytest.fixture
-def hostile_app(tmp_path):
+def hostile_app(tmp_path, data_dir):
     """The app over a data dir holding the hostile form as form 1, imported with the command line."""
-    data = tmp_path / "data"
+    data = data_dir
     source = tmp_path / "hostile.json"
     source.write_text(_hostile_form().to_json(), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "seilocal", "import", str(source), "--data-dir", str(data)],

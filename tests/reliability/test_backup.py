@@ -20,9 +20,8 @@ from seilocal.store.backup import (
     restore_backup,
     schedule_restore,
 )
-from tests import dbfile
-
-from .helpers import damage, database_with_forms, fingerprint, integrity, names_in
+from tests.support import dbfile
+from tests.support.dbfile import damage, database_with_forms, fingerprint, integrity, names_in
 
 T0 = datetime(2026, 11, 25, 8, 0, 0)
 

@@ -86,8 +86,7 @@ async def test_the_refused_database_page_explains_and_offers_the_newest_backup(u
     from seilocal.pages.backup_panel import database_refused_page
     from seilocal.store import DatabaseRefused, open_store
     from seilocal.store.backup import make_backup
-
-    from .helpers import damage, database_with_forms
+    from tests.support.dbfile import damage, database_with_forms
 
     data = tmp_path / "data"
     db = database_with_forms(data, ["Anna"])
@@ -117,7 +116,7 @@ async def test_the_restore_dialog_says_which_submitted_versions_the_backup_lacks
     from seilocal.export import submit_form
     from seilocal.settings import db_path
     from seilocal.store.backup import make_backup
-    from tests.unit.submit_helpers import clean_form, set_practice
+    from tests.support.submit_helpers import clean_form, set_practice
 
     store = app_user.ctx.store
     set_practice(store)

@@ -17,9 +17,8 @@ from seilocal.cli import main
 from seilocal.settings import db_path
 from seilocal.store import DatabaseRefused, crypto, open_store
 from seilocal.store.backup import make_backup, recovery_hint
-from tests import dbfile
-
-from .helpers import damage, database_with_forms, fingerprint
+from tests.support import dbfile
+from tests.support.dbfile import damage, database_with_forms, fingerprint
 
 
 @pytest.fixture

@@ -21,14 +21,13 @@ from pathlib import Path
 import pytest
 
 from seilocal.settings import db_path
-from tests import dbfile
-
-from .crash_child import EDIT_PATH, edit_value
-from .helpers import integrity
+from tests.support import dbfile
+from tests.support.crash_child import EDIT_PATH, edit_value
+from tests.support.dbfile import integrity
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-CHILD = Path(__file__).with_name("crash_child.py")
+CHILD = Path(__file__).parent.parent / "support" / "crash_child.py"
 TOTAL_EDITS = 500
 MIN_KILLS = 20
 MIN_SUBMISSION_KILLS = 10

@@ -21,8 +21,7 @@ import pytest
 from seilocal.settings import db_path
 from seilocal.store import crypto, keys, open_store
 from seilocal.store.encryption import DONE
-
-from .helpers import integrity
+from tests.support.dbfile import integrity
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 

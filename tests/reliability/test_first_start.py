@@ -5,7 +5,7 @@ from __future__ import annotations
 from seilocal.settings import db_path
 from seilocal.store import open_store
 from seilocal.store.backup import list_backups
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 
 
 def test_a_new_database_gets_its_catalog_without_going_through_the_wal_and_stays_in_wal_mode(tmp_path):

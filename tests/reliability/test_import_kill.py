@@ -15,10 +15,12 @@ import pytest
 
 from seilocal.cli import main
 from seilocal.store import open_store
-from tests.conftest import start_app, stop_app
-from tests.security.big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, raw_upload, upload_url
-from tests.security.test_cpr_at_rest import NEEDLES, _files_with_patient_data, _proc
-from tests.unit.submit_helpers import clean_form, set_practice
+from tests.support.app import start_app, stop_app
+from tests.support.big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, raw_upload, upload_url
+from tests.support.patient_data import NEEDLES
+from tests.support.patient_data import files_with_patient_data as _files_with_patient_data
+from tests.support.patient_data import proc_io as _proc
+from tests.support.submit_helpers import clean_form, set_practice
 
 
 def _count(data: Path) -> int:

@@ -10,7 +10,7 @@ import httpx
 from seilocal.settings import db_path
 from seilocal.store import open_store
 from seilocal.store.backup import make_backup, schedule_restore
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 
 
 def test_a_scheduled_restore_is_confirmed_in_danish_on_the_forms_list(tmp_path):

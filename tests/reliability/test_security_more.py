@@ -12,7 +12,7 @@ import pytest
 from nicegui.testing import User
 
 from seilocal.model import Form
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 
 CPR, CPR_SHOWN, NAME = "0101801235", "010180-1235", "Testa Testesen"
 SECRETS = (CPR, CPR_SHOWN, NAME, "Testesen")

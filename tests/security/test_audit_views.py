@@ -9,8 +9,8 @@ from __future__ import annotations
 import httpx
 
 from seilocal.store import open_store
-from tests.conftest import start_app, stop_app
-from tests.unit.submit_helpers import clean_form
+from tests.support.app import start_app, stop_app
+from tests.support.submit_helpers import clean_form
 
 
 def _views(data) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import time
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -15,30 +14,10 @@ import pytest
 
 from seilocal.cli import main
 from seilocal.store import open_store
-
-from ..unit.submit_helpers import clean_form, set_practice
-from .big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, imported, raw_upload, upload_url
-
-CPR = "0101801233"  # tests/unit/rules_fakes.base_form's patient
-NEEDLES = [CPR.encode(), f"{CPR[:6]}-{CPR[6:]}".encode(), b"Test Testesen"]
-
-
-def _readable(path: Path) -> bytes:
-    """A file's bytes, and when it is a ZIP (a bundle deflates its JSON), its members' bytes too."""
-    data = path.read_bytes()
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            data += b"".join(archive.read(name) for name in archive.namelist())
-    return data
-
-
-def _files_with_patient_data(folder: Path, needles: list[bytes] = NEEDLES) -> list[str]:
-    """What `grep -r CPR` (and `unzip -p | grep`) finds in `folder`."""
-    found = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = _readable(path)
-        found += [f"{path.relative_to(folder)}: {needle.decode()}" for needle in needles if needle in data]
-    return found
+from tests.support.big_import import SAMPLE, SAMPLE_CPR, SAMPLE_NAME, big_document, imported, raw_upload, upload_url
+from tests.support.patient_data import files_with_patient_data as _files_with_patient_data
+from tests.support.patient_data import proc_io as _proc
+from tests.support.submit_helpers import clean_form, set_practice
 
 
 def test_no_file_of_the_data_folder_holds_the_cpr_after_a_submission(tmp_path, monkeypatch):
@@ -134,7 +113,7 @@ def _forms_in(data: Path) -> int:
 def test_a_ui_import_writes_nothing_in_clear_while_it_runs(tmp_path, monkeypatch):
     import httpx
 
-    from tests.conftest import start_app, stop_app
+    from tests.support.app import start_app, stop_app
 
     data = tmp_path / "data"
     log = _watch(tmp_path, monkeypatch, data)
@@ -161,14 +140,6 @@ def test_a_ui_import_writes_nothing_in_clear_while_it_runs(tmp_path, monkeypatch
     assert _files_with_patient_data(data) == []
 
 
-def _proc(pid: int) -> tuple[int, float]:
-    """(bytes the process has read by system calls, sockets included; its CPU seconds): Linux's /proc/PID."""
-    rchar = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/io").read_text().splitlines()
-                 if line.startswith("rchar:"))
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return rchar, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 @pytest.mark.skipif(not Path("/proc/self/io").exists() or not SAMPLE.exists(),
                     reason="needs Linux's /proc/PID and the official LPR3 samples")
 def test_a_kill_in_the_middle_of_an_import_leaves_nothing_in_clear(tmp_path):
@@ -177,7 +148,7 @@ def test_a_kill_in_the_middle_of_an_import_leaves_nothing_in_clear(tmp_path):
 
     import httpx
 
-    from tests.conftest import start_app, stop_app
+    from tests.support.app import start_app, stop_app
 
     data = tmp_path / "data"
     document = big_document()

@@ -11,7 +11,7 @@ import sys
 import httpx
 import pytest
 
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 
 
 @pytest.fixture(scope="module")

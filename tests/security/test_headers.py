@@ -9,7 +9,8 @@ import pytest
 
 from seilocal.pages.timeline import timeline_options
 from seilocal.security import add_nonce, content_security_policy
-from tests.conftest import FIXED_NOW, start_app, stop_app
+from tests.support.app import start_app, stop_app
+from tests.support.env import FIXED_NOW
 
 
 @pytest.fixture(scope="module")

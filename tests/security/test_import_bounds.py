@@ -10,9 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import start_app, stop_app
-
-from .big_import import SAMPLE, big_document, forms_stored, imported, raw_upload, upload_url
+from tests.support.app import start_app, stop_app
+from tests.support.big_import import SAMPLE, big_document, forms_stored, imported, raw_upload, upload_url
 
 # Reading a 30 MB document on the event loop stalled it 1.4 s (issue 22); read in a worker thread, fed to lxml in
 # pieces, the longest wait for an answer was 0.3 s on a 2-core machine with a load of 6, and that was the

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from seilocal.model import Form
 from seilocal.print import render_form_pdf
-from tests.unit.test_pdf import needs_pdftotext, pages_of
+from tests.support.pdf import needs_pdftotext, pages_of
 
 PRINTED_AT = datetime(2026, 11, 30, 14, 5)
 

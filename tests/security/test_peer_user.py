@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from seilocal import peer_user
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 
 linux_only = pytest.mark.skipif(not peer_user.supported(), reason="the socket owner is read from Linux's /proc")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 
 from seilocal.app import find_free_port
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 
 
 def _served_and_closed(port: int) -> None:

@@ -14,10 +14,8 @@ SMALL = Path(__file__).parent.parent / "unit" / "data" / "catalog" / "sks_small.
 
 
 @pytest.fixture
-def db() -> Database:
-    database = Database(memory=True)
-    apply_catalog_schema(database)
-    return database
+def db(catalog_db: Database) -> Database:
+    return catalog_db  # the schema only
 
 
 def _texts(db: Database) -> list[tuple[str, str]]:

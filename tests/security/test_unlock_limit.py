@@ -3,16 +3,16 @@ the recovery key opens the folder during a lockout."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 
 import pytest
-from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.store import Store, keys, open_store, unlock_limit
 from seilocal.store.unlock_limit import FIRST_DELAY, FREE_TRIES, TooSoon, UnlockLimit
+from tests.support.user import marked_input as _input
+from tests.support.user import until as _until
 
 
 def test_parallel_guesses_run_one_at_a_time_and_stop_after_the_free_tries():
@@ -68,19 +68,6 @@ def test_the_delay_grows_and_a_right_guess_clears_it(monkeypatch):
 def test_one_folder_has_one_limit(tmp_path):
     assert unlock_limit.for_folder(tmp_path / "a") is unlock_limit.for_folder(tmp_path / "b" / ".." / "a")
     assert unlock_limit.for_folder(tmp_path / "a") is not unlock_limit.for_folder(tmp_path / "c")
-
-
-def _input(user: User, mark: str) -> ui.input:
-    (element,) = user.find(marker=mark).elements
-    return element
-
-
-async def _until(condition, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out"
-        await asyncio.sleep(0.02)
 
 
 async def test_the_unlock_page_limits_parallel_guesses_and_the_recovery_key_opens_after_a_lockout(

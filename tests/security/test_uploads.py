@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from seilocal.security import MAX_BODY_BYTES
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 
 # Installed in the app process through PYTHONPATH: records every file the process opens or creates in the
 # folder that TMPDIR names (Python's audit hooks see os.open, open and tempfile's own events).
@@ -88,7 +88,7 @@ def test_a_body_over_the_limit_or_of_unknown_length_is_refused_unread(running_ap
 def test_the_form_import_refuses_a_body_over_its_limit_before_reading_it(running_app):
     """The forms list's upload keeps a file in memory, so it takes no more than an LPR3 document's 32 MB."""
     from seilocal.export.cda.parse import MAX_BYTES
-    from tests.security.big_import import upload_url
+    from tests.support.big_import import upload_url
 
     cookies = {f"seilocal_{running_app.port}": running_app.token}
     with httpx.Client(base_url=running_app.base, cookies=cookies, timeout=30) as client:

@@ -17,6 +17,7 @@ server redraws elements under the test's hands. So:
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from selenium.common.exceptions import (
     StaleElementReferenceException,
     WebDriverException,
 )
+from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -37,7 +39,7 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests import dbfile
+from tests.support import dbfile
 
 # Generous: the tier must pass on a loaded 2-core machine; a wait ends as soon as its condition holds.
 TIMEOUT = 30
@@ -307,3 +309,14 @@ def wait_stored(data_dir: Path, condition, form_no: int = 1, timeout: float = TI
     except AssertionError:
         raise AssertionError("the stored form never met the condition; last stored: "
                              f"{json.dumps(last.get('document'))[:2000]}") from None
+
+
+def chrome_options() -> Options:
+    """The options of every headless Chromium of the tier."""
+    options = Options()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--window-size=1400,1000"):
+        options.add_argument(flag)
+    return options

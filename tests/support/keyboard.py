@@ -1,9 +1,11 @@
 """Keyboard paths shared by the browser tests: pick a code with the arrow keys, open a section, Tab to a field,
-read what a select shows."""
+read what a select shows; the twenty-contact form of the keyboard tests."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
@@ -11,6 +13,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
+
+if TYPE_CHECKING:
+    from seilocal.model import Form
 
 from .browser import click, click_input, field_of, input_of, marked, type_keys, wait, wait_text
 
@@ -166,7 +171,7 @@ def tab_to(driver: WebDriver, mark: str, most: int = 12) -> None:
 def audit_rows(data_dir: Path, form_no: int = 1) -> list[dict]:
     """The audit rows of a form as the app stored them (read-only)."""
     from seilocal.settings import DB_FILE
-    from tests import dbfile
+    from tests.support import dbfile
 
     with dbfile.connect(data_dir / DB_FILE, readonly=True) as conn:
         cursor = conn.execute("SELECT * FROM audit WHERE form_no = ? ORDER BY id", [form_no])
@@ -193,3 +198,57 @@ def row_of(mark: str, index: int = 0):  # noqa: ANN201 - a finder for click_on
     return find
 
 
+# The keyboard tests' twenty-contact form (twenty_contacts_form).
+FIRST = date(2026, 11, 3)
+BROKEN = 14  # contact 15 of 20 ends before it starts (rule 05.11): the one error of the form
+
+
+# The focused element is shown whole, below the top bar and the form's sticky header, inside the window.
+FOCUS_IN_VIEW = """
+const el = document.activeElement;
+if (!el || el === document.body) return false;
+let top = 0;
+for (const bar of document.querySelectorAll('.q-header, [data-testid="form-header"]')) {
+  const r = bar.getBoundingClientRect();
+  if (r.height > 0 && r.top < top + 4) top = Math.max(top, r.bottom);
+}
+const r = el.getBoundingClientRect();
+return r.height > 0 && r.top >= top && r.bottom <= window.innerHeight;
+"""
+
+
+def twenty_contacts_form() -> Form:
+    """A clean draft (tests/support/submit_helpers) with 20 contacts on 20 days; contact 15 ends before it starts."""
+    from seilocal.model import Contact, Diagnosis, Procedure
+    from tests.support.submit_helpers import clean_form
+
+    form = clean_form()
+    model = form.contacts[0]
+    form.contacts = []
+    for index in range(20):
+        day = (FIRST + timedelta(days=index)).isoformat()
+        end = f"{day}T09:45:00" if index == BROKEN else f"{day}T10:45:00"
+        form.contacts.append(Contact(
+            start=f"{day}T10:00:00", end=end, responsible_unit=model.responsible_unit, type=model.type,
+            priority=model.priority, diagnoses=[Diagnosis(kind="action", code="DJ069")],
+            procedures=[] if index == BROKEN else [  # no procedure that could end up outside the contact
+                Procedure(code="KHAC20", start=f"{day}T10:05:00", producer=model.responsible_unit, side="TUL1")]))
+    return form
+
+
+def shift_tab_to(driver: WebDriver, mark: str, most: int = 200) -> None:
+    """Press Shift+Tab until the focus is in the element marked `mark` (the way back through the form)."""
+    script = ("const el = document.querySelector(`[data-testid='${arguments[0]}']`); const f = document.activeElement;"
+              "return !!(el && f && (el === f || el.contains(f)));")
+    for _ in range(most):
+        if driver.execute_script(script, mark):
+            return
+        before = driver.switch_to.active_element
+        ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        wait(driver, lambda d, b=before: d.switch_to.active_element != b, message="Shift+Tab did not move the focus")
+    raise AssertionError(f"{most} Shift+Tabs did not reach {mark}")
+
+
+def focus_in_view(driver: WebDriver) -> bool:
+    """Whether the focused element is shown whole, below the top bar and the sticky header, inside the window."""
+    return bool(driver.execute_script(FOCUS_IN_VIEW))

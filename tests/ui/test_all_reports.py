@@ -7,7 +7,7 @@ from pathlib import Path
 from nicegui.testing import User
 
 from seilocal.store.catalog.list_import import import_lists
-from tests.unit.test_rules_all_reports import LIST_FILE, every_trigger
+from tests.support.all_reports import LIST_FILE, every_trigger
 
 
 async def test_with_the_lists_imported_all_ten_reports_are_proposed_and_created(

@@ -6,7 +6,7 @@ from nicegui.testing import User
 
 from seilocal.export import read_bundle, stored_bundle, submit_form
 from seilocal.store.versions import versions_of
-from tests.unit.submit_helpers import clean_form, set_practice
+from tests.support.submit_helpers import clean_form, set_practice
 
 
 async def test_the_history_page_downloads_the_stored_bundle_and_says_the_copy_is_plain(app_user: User) -> None:

@@ -6,7 +6,7 @@ from nicegui.testing import User
 
 from seilocal.model import Contact, Diagnosis
 from seilocal.rules import validate
-from tests.conftest import FIXED_NOW
+from tests.support.env import FIXED_NOW
 
 UNIT = "486811000016002"
 CANCER_RULES = {"12111", "12.111a", "12112", "12.112a"}

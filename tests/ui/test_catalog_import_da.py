@@ -10,7 +10,7 @@ from nicegui.testing import User
 
 from seilocal.pages.catalog_import import catalog_import_panel
 from seilocal.store import open_store
-from tests import dbfile
+from tests.support import dbfile
 
 DATA = Path(__file__).parent.parent / "unit" / "data" / "catalog"
 

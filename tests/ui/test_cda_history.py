@@ -7,8 +7,8 @@ from nicegui.testing import User
 from seilocal.model.profile import PracticeProfile
 from seilocal.store.profile import save_profile
 from seilocal.store.versions import versions_of
-from tests.unit.rules_fakes import UNIT
-from tests.unit.submit_helpers import clean_form
+from tests.support.rules_fakes import UNIT
+from tests.support.submit_helpers import clean_form
 
 
 def _submitted(user: User, cvr: str | None = "25469364"):

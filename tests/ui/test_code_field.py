@@ -11,18 +11,16 @@ from sqlite_utils import Database
 
 from seilocal.pages.code_field import CodeField, code_field
 from seilocal.store import memory_store
-from seilocal.store.catalog import CatalogStore, apply_catalog_schema, import_sks
-from tests import dbfile
+from seilocal.store.catalog import CatalogStore
+from tests.support import dbfile
 
 DATA = Path(__file__).parent.parent / "unit" / "data" / "catalog"
+pytestmark = pytest.mark.catalog(sks=DATA / "sks_small.txt")
 
 
 @pytest.fixture
-def catalog() -> CatalogStore:
-    db = Database(memory=True)
-    apply_catalog_schema(db)
-    import_sks(db, DATA / "sks_small.txt")
-    return CatalogStore(db)
+def catalog(catalog_db: Database) -> CatalogStore:
+    return CatalogStore(catalog_db)
 
 
 def build(

@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.model import Contact, Diagnosis, Procedure, ResultReport, Trigger
-
-UNIT = "486811000016002"
-
-
-def _one(user: User, mark: str):
-    elements = user.find(marker=mark).elements
-    assert len(elements) == 1, f"{mark}: {len(elements)} elements"
-    return next(iter(elements))
-
-
-def _pick(user: User, mark: str, typed: str, code: str) -> None:
-    """Type into a code field and pick `code` among the hits, as a user does."""
-    user.find(marker=mark).trigger("inputValue", typed)
-    select = _one(user, mark)
-    assert code in select.options, f"{code} not among {list(select.options)}"
-    select.value = code
-
-
-def _table(user: User, mark: str = "contacts") -> ui.table:
-    return _one(user, f"{mark}-table")
-
-
-def _form_with_course(user: User, contacts: list[Contact] | None = None, reports: list[ResultReport] | None = None):
-    forms = user.ctx.store.forms
-    stored = forms.create()
-    forms.save_edit(stored, "course.start", "2026-11-03T09:30:00")
-    forms.save_edit(stored, "course.responsible_unit", UNIT)
-    for contact in contacts or []:
-        forms.add_row(stored, "contacts", contact)
-    for report in reports or []:
-        forms.add_row(stored, "result_reports", report)
-    return stored
-
-
-def _saved(user: User):
-    return user.ctx.store.forms.load(1).form
+from tests.support.user import UNIT
+from tests.support.user import form_with_course as _form_with_course
+from tests.support.user import one as _one
+from tests.support.user import pick as _pick
+from tests.support.user import saved as _saved
+from tests.support.user import table as _table
 
 
 async def test_new_contact_is_prefilled_edited_in_details_and_kept_after_reload(app_user: User) -> None:

@@ -10,7 +10,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.pages.error_pages import ERROR_TITLE, NOT_FOUND_TEXT, NOT_FOUND_TITLE
-from tests.conftest import start_app, stop_app
+from tests.support.app import start_app, stop_app
 
 
 @pytest.fixture(scope="module")

@@ -8,35 +8,22 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.settings import db_path
 from seilocal.store import crypto, keys
 from seilocal.store.backup import make_backup
-from tests.unit.submit_helpers import clean_form
+from tests.support.submit_helpers import clean_form
+from tests.support.user import marked_input as _input
+from tests.support.user import until as _until
 
 OLD = "test passphrase"  # tests/conftest.py's SEILOCAL_PASSPHRASE
 NEW = "en helt ny adgangssætning"
 
 
-def _input(user: User, mark: str) -> ui.input:
-    (element,) = user.find(marker=mark).elements
-    return element
-
-
 def _text(user: User, mark: str) -> str:
     (element,) = user.find(marker=mark).elements
     return element.text
-
-
-async def _until(condition, timeout: float = 15.0) -> None:
-    """Wait for a condition (the key derivation runs in a worker thread)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out"
-        await asyncio.sleep(0.02)
 
 
 def _passphrase_opens(data: Path, passphrase: str) -> bool:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from nicegui.testing import User
 
-from tests.conftest import SHARED
-from tests.unit.submit_helpers import clean_form
+from tests.support.env import SHARED
+from tests.support.submit_helpers import clean_form
 
 SAMPLE = SHARED / "lpr3" / "cda-examples" / "EpisodeOfCare.xml"
 # A file name that carries patient data, as a user's file may: it must reach the screen, never a log.
@@ -165,7 +165,7 @@ async def test_a_cda_import_offers_the_author_and_changes_the_profile_only_when_
     from seilocal.export.cda import Header, build_document, to_bytes
     from seilocal.model.profile import PracticeProfile
     from seilocal.store.profile import load_profile
-    from tests.unit import cda_corpus as corpus
+    from tests.support import cda_corpus as corpus
 
     store = app_user.ctx.store
     document = to_bytes(build_document(corpus.full_form(), Header(1, "2026-11-05T12:00:00", corpus.UNIT, corpus.CVR)))

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from nicegui import ui
 from nicegui.testing import User
 
-
-def _input(user: User, mark: str) -> ui.input:
-    (element,) = user.find(marker=mark).elements
-    return element
+from tests.support.user import marked_input as _input
 
 
 async def test_create_a_form_type_cpr_and_find_it_in_the_list(app_user: User) -> None:

@@ -3,30 +3,17 @@ the backups, and the recovery key that opens one of them restores it; the databa
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 
 import pytest
-from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.settings import db_path
 from seilocal.store import Store, crypto, keys, open_store
 from seilocal.store.backup import backups_dir_for, make_backup
 from seilocal.store.encryption import KeyFileMissing, rekey
-
-
-def _input(user: User, mark: str) -> ui.input:
-    (element,) = user.find(marker=mark).elements
-    return element
-
-
-async def _until(condition, timeout: float = 15.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out"
-        await asyncio.sleep(0.02)
+from tests.support.user import marked_input as _input
+from tests.support.user import until as _until
 
 
 @pytest.fixture

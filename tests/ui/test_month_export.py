@@ -10,7 +10,7 @@ from nicegui.testing import User
 
 from seilocal.export.bundle import read_bundle
 from seilocal.store.versions import versions_of
-from tests.unit.submit_helpers import clean_form
+from tests.support.submit_helpers import clean_form
 
 
 def _month_input(user: User) -> ui.input:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from nicegui.testing import User
 
-from tests.ui.test_contacts import UNIT, _form_with_course, _one, _pick, _saved, _table
+from tests.support.user import UNIT
+from tests.support.user import form_with_course as _form_with_course
+from tests.support.user import one as _one
+from tests.support.user import pick as _pick
+from tests.support.user import saved as _saved
+from tests.support.user import table as _table
 
 
 async def test_add_edit_delete_undo_and_reload_a_procedure_without_contact(app_user: User) -> None:

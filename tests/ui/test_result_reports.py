@@ -8,7 +8,7 @@ from nicegui.testing import User
 from seilocal.model.form import Procedure
 from seilocal.pages.sections.result_reports import report_row
 from seilocal.rules.triggers import PendingTrigger, make_report
-from tests.unit.rules_fakes import base_form
+from tests.support.rules_fakes import base_form
 
 
 def _element(user: User, mark: str) -> ui.element:

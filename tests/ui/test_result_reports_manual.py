@@ -5,8 +5,8 @@ from __future__ import annotations
 from nicegui import ui
 from nicegui.testing import User
 
-from tests.unit.rules_fakes import base_form
-from tests.unit.test_pdf import needs_pdftotext, text_of
+from tests.support.pdf import needs_pdftotext, text_of
+from tests.support.rules_fakes import base_form
 
 
 def _element(user: User, mark: str) -> ui.element:

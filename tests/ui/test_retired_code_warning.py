@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui.testing import User
 
-from tests.unit.rules_fakes import base_form
+from tests.support.rules_fakes import base_form
 
 
 async def test_a_code_of_the_former_starter_catalog_is_a_warning_with_its_old_text(app_user: User) -> None:

@@ -12,19 +12,15 @@ from sqlite_utils import Database
 from seilocal.pages.sor_field import SorField, dialog_units, sor_field
 from seilocal.store.catalog import CatalogStore, apply_catalog_schema
 from seilocal.store.catalog.sor_import import import_sor
-from seilocal.store.catalog.starter import ensure_starter_catalog
 
 DATA = Path(__file__).parent.parent / "unit" / "data" / "catalog"
 MY_CVR = "12345678"
+pytestmark = pytest.mark.catalog(starter=DATA / "starter", sor=DATA / "sor_small.csv")
 
 
 @pytest.fixture
-def catalog() -> CatalogStore:
-    db = Database(memory=True)
-    apply_catalog_schema(db)
-    ensure_starter_catalog(db, DATA / "starter")
-    import_sor(db, DATA / "sor_small.csv")
-    return CatalogStore(db)
+def catalog(catalog_db: Database) -> CatalogStore:
+    return CatalogStore(catalog_db)
 
 
 def ids(units: list) -> list[str]:

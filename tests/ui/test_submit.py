@@ -9,8 +9,8 @@ from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.store.versions import versions_of
-from tests.dbfile import bundle_names
-from tests.unit.submit_helpers import clean_form, set_practice
+from tests.support.dbfile import bundle_names
+from tests.support.submit_helpers import clean_form, set_practice
 
 
 def _element(user: User, mark: str):

@@ -6,13 +6,14 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.settings import db_path
 from seilocal.store import Store, crypto, keys, open_store
 from seilocal.store.encryption import folder_key
-from tests.reliability.helpers import fingerprint
+from tests.support.dbfile import fingerprint
+from tests.support.user import marked_input as _input
+from tests.support.user import until as _until
 
 
 @pytest.fixture
@@ -22,20 +23,6 @@ def no_key_at_hand(monkeypatch):
     monkeypatch.setattr(keys, "keyring_store", lambda check, key: False)
     monkeypatch.setattr(keys, "keyring_load", lambda check: None)
     keys.forget_all()
-
-
-def _input(user: User, mark: str) -> ui.input:
-    (element,) = user.find(marker=mark).elements
-    return element
-
-
-async def _until(condition, timeout: float = 10.0) -> None:
-    """Wait for a condition (the key derivation runs in a worker thread)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out"
-        await asyncio.sleep(0.02)
 
 
 def _register(data_dir: Path, new: bool, opened: list[Store]) -> None:

@@ -12,7 +12,7 @@ from nicegui.testing import User
 from seilocal.model.form import Contact, Form
 from seilocal.pages.validation_panel import field_messages, summary_text, where_of
 from seilocal.rules import Finding
-from tests.unit.rules_fakes import base_form
+from tests.support.rules_fakes import base_form
 
 HAS_CONTACTS = importlib.util.find_spec("seilocal.pages.sections.contacts") is not None
 

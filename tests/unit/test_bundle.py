@@ -25,10 +25,9 @@ from seilocal.export import (
 from seilocal.export.bundle import build_bundle, sha256
 from seilocal.store import open_store
 from seilocal.store.versions import versions_of
-
-from ..dbfile import bundle_file, bundle_names
-from ..dbfile import stored_bundle as stored_bundle_bytes
-from .submit_helpers import clean_form, set_practice
+from tests.support.dbfile import bundle_file, bundle_names
+from tests.support.dbfile import stored_bundle as stored_bundle_bytes
+from tests.support.submit_helpers import clean_form, set_practice
 
 NOW = datetime(2026, 11, 25, 10, 30)
 

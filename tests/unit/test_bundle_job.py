@@ -12,8 +12,7 @@ from seilocal.export.bundle_job import repair_job, stored_bundle
 from seilocal.export.submission import findings_now, submission_job
 from seilocal.store import open_store
 from seilocal.store.versions import versions_of
-
-from .submit_helpers import clean_form, set_practice
+from tests.support.submit_helpers import clean_form, set_practice
 
 NOW = datetime(2026, 11, 25, 10, 30)
 

@@ -7,8 +7,7 @@ from datetime import datetime
 from seilocal.store import memory_store
 from seilocal.store.carry import IssuedVersion, carry_versions, hidden_versions
 from seilocal.store.versions import versions_of
-
-from .submit_helpers import clean_form
+from tests.support.submit_helpers import clean_form
 
 AT = "2026-11-25T10:30:00"
 

@@ -18,7 +18,7 @@ from seilocal.store.catalog.sks_bundle import ASSET as SKS_ASSET
 from seilocal.store.catalog.sks_bundle import parse_bundle
 from seilocal.store.catalog.sor_import import FIELDS as SOR_FIELDS
 from seilocal.store.catalog.starter import LIST_FIELDS, ensure_starter_catalog, read_tsv
-from tests.conftest import SHARED
+from tests.support.env import SHARED
 
 DATA = Path(__file__).parent / "data"
 SHARED_LPR3 = SHARED / "lpr3"

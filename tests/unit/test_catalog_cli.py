@@ -10,16 +10,14 @@ import pytest
 from sqlite_utils import Database
 
 from seilocal.cli import codes as cli_codes
-from seilocal.store.catalog import CatalogStore, apply_catalog_schema
+from seilocal.store.catalog import CatalogStore
 
 DATA = Path(__file__).parent / "data" / "catalog"
 
 
 @pytest.fixture
-def db() -> Database:
-    database = Database(memory=True)
-    apply_catalog_schema(database)
-    return database
+def db(catalog_db: Database) -> Database:
+    return catalog_db  # the schema only
 
 
 def run(db: Database, *argv: str) -> int:

@@ -17,18 +17,17 @@ from seilocal.store.catalog import CatalogImportError, CatalogStore, apply_catal
 from seilocal.store.catalog.list_import import export_lists, import_lists
 from seilocal.store.catalog.list_index import list_index, list_states
 from seilocal.store.catalog.starter import ensure_starter_catalog
-from tests.conftest import SHARED
+from tests.support.catalog import BUNDLED
+from tests.support.env import SHARED
 
 NAMED_LISTS = SHARED / "lpr3" / "lpr3-named-lists-2018-02-27.tsv" if SHARED else None
 WHEN = datetime(2026, 11, 20, 12, 0, 0)
+pytestmark = pytest.mark.catalog(starter=BUNDLED)
 
 
 @pytest.fixture
-def db() -> Database:
-    database = Database(memory=True)
-    apply_catalog_schema(database)
-    ensure_starter_catalog(database)
-    return database
+def db(catalog_db: Database) -> Database:
+    return catalog_db  # the bundled starter catalog
 
 
 def write(tmp_path: Path, text: str, name: str = "lister.tsv", encoding: str = "utf-8") -> Path:

@@ -9,19 +9,15 @@ import pytest
 from sqlite_utils import Database
 
 from seilocal.rules.catalog import CodeCatalog
-from seilocal.store.catalog import CatalogStore, apply_catalog_schema, import_sks
-from seilocal.store.catalog.starter import ensure_starter_catalog
+from seilocal.store.catalog import CatalogStore
 
 DATA = Path(__file__).parent / "data" / "catalog"
+pytestmark = pytest.mark.catalog(starter=DATA / "starter", sks=DATA / "sks_small.txt")
 
 
 @pytest.fixture
-def store() -> CatalogStore:
-    db = Database(memory=True)
-    apply_catalog_schema(db)
-    ensure_starter_catalog(db, DATA / "starter")
-    import_sks(db, DATA / "sks_small.txt")
-    return CatalogStore(db)
+def store(catalog_db: Database) -> CatalogStore:
+    return CatalogStore(catalog_db)
 
 
 def codes(hits: list) -> list[str]:

@@ -9,18 +9,19 @@ import pytest
 from sqlite_utils import Database
 
 from seilocal.store import memory_store
-from seilocal.store.catalog import CatalogStore, apply_catalog_schema, import_sks
+from seilocal.store.catalog import CatalogStore
 from seilocal.store.catalog.schema import LISTS
 from seilocal.store.catalog.short_list import short_list
 
 DATA = Path(__file__).parent / "data" / "catalog"
 
 
+pytestmark = pytest.mark.catalog(sks=DATA / "sks_small.txt")
+
+
 @pytest.fixture
-def catalog() -> CatalogStore:
-    db = Database(memory=True)
-    apply_catalog_schema(db)
-    import_sks(db, DATA / "sks_small.txt")
+def catalog(catalog_db: Database) -> CatalogStore:
+    db = catalog_db
     rows = [
         ("t.markers", "AFV01", "prefix", None, None),
         ("t.mixed", "ALCA00", "code", None, None),
@@ -71,6 +72,7 @@ def test_the_starter_catalogs_short_and_long_lists() -> None:
 
 
 def test_an_answer_is_kept_until_the_catalog_changes_here_or_in_another_connection(tmp_path: Path) -> None:
+    from seilocal.store.catalog import apply_catalog_schema, import_sks
     from seilocal.store.catalog.common import bump_generation
 
     path = tmp_path / "catalog.sqlite"

@@ -8,17 +8,15 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from seilocal.store.catalog import CatalogImportError, CatalogStore, apply_catalog_schema, import_sks
+from seilocal.store.catalog import CatalogImportError, CatalogStore, import_sks
 from seilocal.store.catalog.starter import ensure_starter_catalog
 
 DATA = Path(__file__).parent / "data" / "catalog"
 
 
 @pytest.fixture
-def db() -> Database:
-    database = Database(memory=True)
-    apply_catalog_schema(database)
-    return database
+def db(catalog_db: Database) -> Database:
+    return catalog_db  # the schema only
 
 
 def dump(db: Database) -> list[tuple]:

@@ -8,19 +8,16 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from seilocal.store.catalog import CatalogImportError, CatalogStore, apply_catalog_schema
+from seilocal.store.catalog import CatalogImportError, CatalogStore
 from seilocal.store.catalog.sor_import import import_sor
-from seilocal.store.catalog.starter import ensure_starter_catalog
 
 DATA = Path(__file__).parent / "data" / "catalog"
+pytestmark = pytest.mark.catalog(starter=DATA / "starter")
 
 
 @pytest.fixture
-def store() -> CatalogStore:
-    db = Database(memory=True)
-    apply_catalog_schema(db)
-    ensure_starter_catalog(db, DATA / "starter")
-    return CatalogStore(db)
+def store(catalog_db: Database) -> CatalogStore:
+    return CatalogStore(catalog_db)
 
 
 def test_csv_with_danish_headers_and_semicolons(store: CatalogStore) -> None:

@@ -23,10 +23,8 @@ MY_CVR = "31313131"
 
 
 @pytest.fixture
-def store() -> CatalogStore:
-    db = Database(memory=True)
-    apply_catalog_schema(db)
-    return CatalogStore(db)
+def store(catalog_db: Database) -> CatalogStore:
+    return CatalogStore(catalog_db)  # the schema only
 
 
 def sor_rows(store: CatalogStore) -> list[tuple]:

@@ -15,9 +15,8 @@ from seilocal.cli import main
 from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store
 from seilocal.store.profile import save_profile
-
-from ..dbfile import bundle_file
-from .submit_helpers import clean_form
+from tests.support.dbfile import bundle_file
+from tests.support.submit_helpers import clean_form
 
 DAILY = Path(__file__).parent / "data" / "catalog" / "sor2" / "SorEntity_daily.csv"
 DERMA = "911113000016000"  # an OE of the file, closing 2027-06-30 (in the future)

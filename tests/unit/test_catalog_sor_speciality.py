@@ -11,7 +11,7 @@ from seilocal.model.form import Diagnosis
 from seilocal.rules import validate
 from seilocal.store.catalog import CatalogStore, apply_catalog_schema
 from seilocal.store.catalog.sor_import import import_sor
-from tests.unit.rules_fakes import NOW, base_form
+from tests.support.rules_fakes import NOW, base_form
 
 CSV = (
     "sor_id;name;level;valid_from;valid_to;speciale\n"

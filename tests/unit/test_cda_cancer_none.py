@@ -10,9 +10,8 @@ from seilocal.export.cda import build_document, to_bytes
 from seilocal.export.cda.read import read_document
 from seilocal.model.cancer import NO_LOCAL_RECURRENCE_CODE, NO_METASTASES_CODE
 from seilocal.model.form import Diagnosis
-
-from . import cda_corpus as corpus
-from .cda_support import assert_valid
+from tests.support import cda_corpus as corpus
+from tests.support.cda_support import assert_valid
 
 NS = {"h": "urn:hl7-org:v3"}
 

@@ -17,11 +17,10 @@ from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store
 from seilocal.store.profile import save_profile
 from seilocal.store.versions import versions_of
-
-from ..dbfile import bundle_file, bundle_names
-from .cda_support import SAMPLES, assert_valid
-from .rules_fakes import UNIT
-from .submit_helpers import clean_form
+from tests.support.cda_support import SAMPLES, assert_valid
+from tests.support.dbfile import bundle_file, bundle_names
+from tests.support.rules_fakes import UNIT
+from tests.support.submit_helpers import clean_form
 
 NOW = datetime(2026, 11, 25, 10, 30)
 
@@ -168,8 +167,7 @@ def test_a_defect_in_the_lpr3_export_never_loses_the_bundle(data):
 def test_make_cda_check_passes_on_every_document_of_the_submissions(data, tmp_path, capsys):
     """What `make cda-check FILE=...` runs, on every document a series of submissions and a cancellation give."""
     from seilocal.export.cda.check import main as cda_check
-
-    from .cda_support import LPR3, need_shared
+    from tests.support.cda_support import LPR3, need_shared
 
     need_shared()
     pytest.importorskip("saxonche", reason="saxonche (the test extra) is needed to run the schematron")

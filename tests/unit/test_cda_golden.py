@@ -15,8 +15,7 @@ from lxml import etree
 
 from seilocal.export.cda import build_cancellation, build_document, to_bytes
 from seilocal.model import Form
-
-from . import cda_corpus as corpus
+from tests.support import cda_corpus as corpus
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "cda_golden"
 # name: (form file, how the document is made from the form)

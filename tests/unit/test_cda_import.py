@@ -18,8 +18,7 @@ from seilocal.export.imports import accept_offer, profile_offer
 from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store
 from seilocal.store.profile import load_profile
-
-from .cda_support import SAMPLES, assert_valid
+from tests.support.cda_support import SAMPLES, assert_valid
 
 HL7 = "urn:hl7-org:v3"
 NS = {"h": HL7}

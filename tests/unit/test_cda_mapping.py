@@ -7,8 +7,7 @@ import pytest
 from seilocal.export.cda import IntegrityError, build_cancellation, build_document, to_bytes
 from seilocal.export.cda.build import Header
 from seilocal.export.cda.ids import cda_time, from_cda_time, row_id, set_id
-
-from . import cda_corpus as corpus
+from tests.support import cda_corpus as corpus
 
 NS = {"h": "urn:hl7-org:v3"}
 

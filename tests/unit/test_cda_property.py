@@ -1,7 +1,7 @@
 """Property: every form our rules accept exports LPR3 documents valid against the official XSD and the 2019
 schematron, as `make cda-check` checks them (seilocal/export/cda/check.py, in-process, compiled once).
 
-Hypothesis generates whole forms (tests/unit/cda_forms.py) across every section, every result report type and
+Hypothesis generates whole forms (tests/support/cda_forms.py) across every section, every result report type and
 status, results left empty, stated "none", side and supplementary codes, procedures without contact and
 cancellations; the forms our rules refuse (with the fake catalog's lists) are discarded. 150 accepted examples
 on a fixed seed and 150 on a random one per run. A failing example is written to
@@ -23,11 +23,10 @@ from seilocal.export.cda.check import xsd_errors
 from seilocal.model import Form
 from seilocal.rules import validate
 from seilocal.store.versions import blocking_errors, finding_dicts
-from tests.conftest import REPO
-
-from .cda_forms import forms
-from .cda_support import XSD, need_shared, schematron
-from .rules_fakes import FakeCatalog
+from tests.support.cda_forms import forms
+from tests.support.cda_support import XSD, need_shared, schematron
+from tests.support.env import REPO
+from tests.support.rules_fakes import FakeCatalog
 
 # The day after the generated treatments: no deadline has passed yet.
 CHECKED_AT = datetime(2026, 11, 4, 12, 0, 0)

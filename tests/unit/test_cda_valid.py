@@ -10,9 +10,8 @@ from lxml import etree
 
 from seilocal.export.cda import build_cancellation, build_document, to_bytes
 from seilocal.export.cda.check import xsd_errors
-
-from . import cda_corpus as corpus
-from .cda_support import XSD, assert_valid, document, need_shared, schematron
+from tests.support import cda_corpus as corpus
+from tests.support.cda_support import XSD, assert_valid, document, need_shared, schematron
 
 HL7 = "{urn:hl7-org:v3}"
 

@@ -10,9 +10,8 @@ import pytest
 import seilocal.cli.forms as cli_forms
 from seilocal.cli import main
 from seilocal.store import open_store
-
-from ..dbfile import bundle_file, bundle_names
-from .submit_helpers import clean_form, set_practice
+from tests.support.dbfile import bundle_file, bundle_names
+from tests.support.submit_helpers import clean_form, set_practice
 
 NOW = datetime(2026, 11, 25, 10, 30)
 

@@ -25,6 +25,6 @@ def test_a_bad_value_falls_back_to_the_wall_clock_with_a_warning(capsys):
 
 def test_the_suite_runs_on_its_set_day():
     from seilocal.clock import now
-    from tests.conftest import FIXED_NOW
+    from tests.support.env import FIXED_NOW
 
     assert FIXED_NOW <= now() < FIXED_NOW + timedelta(days=1)

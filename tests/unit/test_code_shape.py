@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from seilocal.model.codes import code_shape_error
 from seilocal.rules import validate
-from tests.conftest import FIXED_NOW
-from tests.unit.submit_helpers import clean_form
+from tests.support.env import FIXED_NOW
+from tests.support.submit_helpers import clean_form
 
 
 def test_shapes() -> None:

@@ -8,9 +8,8 @@ from lxml import etree
 from seilocal.export.cda import build_document
 from seilocal.model.form import ResultReport, Trigger
 from seilocal.rules import validate
-
-from . import cda_corpus as corpus
-from .rules_fakes import NOW, FakeCatalog, base_form
+from tests.support import cda_corpus as corpus
+from tests.support.rules_fakes import NOW, FakeCatalog, base_form
 
 HL7 = {"h": "urn:hl7-org:v3"}
 

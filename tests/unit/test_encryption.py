@@ -12,8 +12,8 @@ from seilocal.settings import db_path
 from seilocal.store import DatabaseRefused, crypto, keys, open_store
 from seilocal.store.backup import make_backup
 from seilocal.store.encryption import encrypt_plain_backups, folder_key, rekey
-from tests import dbfile
-from tests.reliability.helpers import fingerprint
+from tests.support import dbfile
+from tests.support.dbfile import fingerprint
 
 CPR = "0101701234"
 

@@ -12,10 +12,9 @@ from seilocal.cli import main
 from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store
 from seilocal.store.profile import save_profile
-
-from .cda_support import assert_valid
-from .rules_fakes import UNIT
-from .submit_helpers import clean_form
+from tests.support.cda_support import assert_valid
+from tests.support.rules_fakes import UNIT
+from tests.support.submit_helpers import clean_form
 
 SUBMITTED = datetime(2026, 11, 25, 10, 30)
 CANCELLED = datetime(2026, 12, 2, 9, 15)

@@ -10,9 +10,8 @@ from seilocal.export.imports import ProfileOffer, accept_offer, import_form_file
 from seilocal.model.profile import PracticeProfile
 from seilocal.store import open_store
 from seilocal.store.profile import load_profile, save_profile
-
-from . import cda_corpus as corpus
-from .submit_helpers import clean_form
+from tests.support import cda_corpus as corpus
+from tests.support.submit_helpers import clean_form
 
 
 def run(data, *argv: str) -> int:

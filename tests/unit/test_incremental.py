@@ -19,8 +19,8 @@ from seilocal.model.paths import set_path
 from seilocal.rules import validate
 from seilocal.rules.catalog import CodeCatalog
 from seilocal.rules.incremental import IncrementalValidator
-from tests.unit.rules_fakes import NOW, OTHER_UNIT, UNIT, base_form, without_contact_procedure
-from tests.unit.rules_fakes import FakeCatalog as _Fake
+from tests.support.rules_fakes import NOW, OTHER_UNIT, UNIT, base_form, without_contact_procedure
+from tests.support.rules_fakes import FakeCatalog as _Fake
 
 TIMES = [None, "2026-11-03T10:00:00", "2026-11-03T11:30:00", "2026-11-10T08:00:00", "2026-10-01T08:00:00",
          "2026-12-24T10:00:00", "2027-03-01T10:00:00", "ikke en tid", "2026-02-31T10:00:00"]

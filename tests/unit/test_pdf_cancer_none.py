@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from seilocal.model.form import Contact, Diagnosis
-
-from .test_pdf import full_form, needs_pdftotext, render, text_of
+from tests.support.pdf import full_form, needs_pdftotext, render, text_of
 
 
 @needs_pdftotext

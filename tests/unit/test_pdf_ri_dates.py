@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from seilocal.model.form import Form, ResultReport, Trigger
-from tests.unit.test_pdf import needs_pdftotext, render, text_of
+from tests.support.pdf import needs_pdftotext, render, text_of
 
 
 @needs_pdftotext

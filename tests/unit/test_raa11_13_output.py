@@ -10,10 +10,9 @@ from seilocal.export.cda.read import read_document
 from seilocal.model.form import Form
 from seilocal.rules.triggers import manual_report
 from seilocal.store import memory_store
-from tests.unit.test_pdf import needs_pdftotext, render, text_of
-
-from . import cda_corpus as corpus
-from .cda_support import assert_valid
+from tests.support import cda_corpus as corpus
+from tests.support.cda_support import assert_valid
+from tests.support.pdf import needs_pdftotext, render, text_of
 
 HL7 = {"h": "urn:hl7-org:v3"}
 

@@ -19,7 +19,7 @@ from seilocal.rules import validate
 from seilocal.rules.catalog import RetiredCode
 from seilocal.store import memory_store
 from seilocal.store.catalog import CatalogStore, apply_catalog_schema, import_sks
-from tests.unit.rules_fakes import base_form
+from tests.support.rules_fakes import base_form
 
 DATA = Path(__file__).parent / "data" / "catalog"
 TODAY = date(2026, 12, 7)

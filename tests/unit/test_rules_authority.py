@@ -11,7 +11,7 @@ from seilocal.rules.triggers import pending_triggers
 from seilocal.store import memory_store
 from seilocal.store.catalog.common import bump_generation
 from seilocal.store.catalog.schema import LISTS
-from tests.unit.rules_fakes import NOW, FakeCatalog, base_form
+from tests.support.rules_fakes import NOW, FakeCatalog, base_form
 
 
 def _by_rule(findings, rule):

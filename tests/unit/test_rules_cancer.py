@@ -12,7 +12,7 @@ from seilocal.model.cancer import is_certain_cancer
 from seilocal.model.form import Diagnosis
 from seilocal.rules import validate
 from seilocal.store import memory_store
-from tests.unit.rules_fakes import LISTS, NOW, FakeCatalog, base_form
+from tests.support.rules_fakes import LISTS, NOW, FakeCatalog, base_form
 
 CANCER_RULES = {"12111", "12.111a", "12112", "12.112a"}
 
@@ -139,8 +139,7 @@ def test_a_document_written_before_the_none_flags_still_loads_and_the_flags_roun
 def test_submission_with_the_starter_catalog_is_blocked_without_the_statement_and_passes_with_none() -> None:
     from seilocal.export import submit_form
     from seilocal.store.versions import SubmitRefused
-
-    from .submit_helpers import clean_form, set_practice
+    from tests.support.submit_helpers import clean_form, set_practice
 
     store = memory_store()
     set_practice(store)

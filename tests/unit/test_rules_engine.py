@@ -16,7 +16,7 @@ from seilocal.rules.catalog import EmptyCatalog
 from seilocal.rules.gen_doc import DEFAULT_TSV, read_rules, render
 from seilocal.rules.gen_doc import main as gen_doc_main
 from seilocal.rules.timeparse import parse_time
-from tests.unit.rules_fakes import NOW, UNIT, FakeCatalog, base_form
+from tests.support.rules_fakes import NOW, UNIT, FakeCatalog, base_form
 
 
 def test_findings_are_ordered_by_section_then_natural_path() -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from seilocal.model.form import Form
 from seilocal.rules import validate
-from tests.unit.rules_fakes import NOW, UNIT, FakeCatalog, base_form
-from tests.unit.test_rules_table import add_secondary, c0, close_course, injury, p0, report, seq, set_action
+from tests.support.form_edits import add_secondary, c0, close_course, injury, p0, report, seq, set_action
+from tests.support.rules_fakes import NOW, UNIT, FakeCatalog, base_form
 
 OPEN = (date(2000, 1, 1), None)
 UNTIL_END = (date(2000, 1, 1), date(2026, 11, 5))

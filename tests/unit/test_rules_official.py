@@ -10,8 +10,8 @@ from seilocal.model.form import Diagnosis, Form, Procedure
 from seilocal.rules import validate
 from seilocal.store import memory_store
 from seilocal.store.catalog.list_import import import_lists
-from tests.unit.rules_fakes import NOW, UNIT, FakeCatalog, base_form, without_contact_procedure
-from tests.unit.test_rules_table import report, set_action
+from tests.support.form_edits import report, set_action
+from tests.support.rules_fakes import NOW, UNIT, FakeCatalog, base_form, without_contact_procedure
 
 UNIT_TO_4_NOV = {UNIT: (date(2020, 1, 1), date(2026, 11, 4))}
 

@@ -13,7 +13,7 @@ from seilocal.rules import validate
 from seilocal.rules.result_types import MANUAL_ONLY, RDC_SUBLISTS, REPORT_TITLES, fields_of
 from seilocal.rules.triggers import manual_report, stale_reports
 from seilocal.store import memory_store
-from tests.unit.rules_fakes import NOW, base_form
+from tests.support.rules_fakes import NOW, base_form
 
 SKS_LABELS = Path(__file__).resolve().parents[3] / "shared" / "lpr3" / "sks-labels-2026-06.csv"
 

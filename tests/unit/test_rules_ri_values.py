@@ -7,7 +7,7 @@ from seilocal.rules import validate
 from seilocal.rules.result_types import FIELD_INDEX, report_is_complete
 from seilocal.rules.ri_values import can_be_complete, invalid_values, list_problem, missing_list_note
 from seilocal.rules.triggers import catalog_member, make_report, pending_triggers, trigger_kind, trigger_text
-from tests.unit.rules_fakes import LISTS, NOW, FakeCatalog, base_form
+from tests.support.rules_fakes import LISTS, NOW, FakeCatalog, base_form
 
 STATUS = FIELD_INDEX["RAA01"]["RDA01"]  # Anmeldelsesstatus, list res.statuscar
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from seilocal.model.form import Diagnosis
 from seilocal.rules import validate
 from seilocal.store import memory_store
-from tests.unit.rules_fakes import NOW, base_form
+from tests.support.rules_fakes import NOW, base_form
 
 
 def _rule(findings, rule):

@@ -8,10 +8,23 @@ from datetime import date, datetime
 
 import pytest
 
-from seilocal.model.form import Diagnosis, Form, Marker, Payment, Procedure, ResultReport, Trigger
+from seilocal.model.form import Diagnosis, Form, Marker, Payment
 from seilocal.rules import registry, validate
 from seilocal.rules.result_types import RESULT_FIELDS
-from tests.unit.rules_fakes import NOW, UNIT, FakeCatalog, base_form, without_contact_procedure
+from tests.support.form_edits import (
+    add_secondary,
+    add_top,
+    c0,
+    cancer,
+    close_course,
+    d0,
+    injury,
+    p0,
+    report,
+    seq,
+    set_action,
+)
+from tests.support.rules_fakes import NOW, UNIT, FakeCatalog, base_form
 
 OLD = (date(2000, 1, 1), date(2010, 1, 1))
 LATER = (date(2027, 1, 1), None)
@@ -26,69 +39,6 @@ class Case:
     now: datetime = NOW
     severity: str | None = None
     psych: dict = field(default_factory=dict)
-
-
-def c0(f: Form):
-    return f.contacts[0]
-
-
-def p0(f: Form):
-    return f.contacts[0].procedures[0]
-
-
-def d0(f: Form):
-    return f.contacts[0].diagnoses[0]
-
-
-def close_course(f: Form, end: str = "2026-11-05T10:00:00") -> None:
-    f.course.end = end
-    f.course.completion = "ALAC70"
-
-
-def add_top(f: Form, **kw) -> Procedure:
-    proc = without_contact_procedure()
-    for k, v in kw.items():
-        setattr(proc, k, v)
-    f.procedures.append(proc)
-    return proc
-
-
-def set_action(f: Form, code: str, **kw) -> None:
-    d = d0(f)
-    d.code = code
-    for k, v in kw.items():
-        setattr(d, k, v)
-
-
-def add_secondary(f: Form, code: str, **kw) -> None:
-    c0(f).diagnoses.append(Diagnosis(kind="secondary", code=code, **kw))
-
-
-def seq(*steps: Callable[[Form], None]) -> Callable[[Form], None]:
-    def run(f: Form) -> None:
-        for step in steps:
-            step(f)
-
-    return run
-
-
-def report(
-    f: Form, name: str, ref: str | None, status: str = "incomplete", **results: str | None
-) -> ResultReport:
-    r = ResultReport(
-        name=name, trigger=Trigger(ref=ref), time="2026-11-03T10:00:00", status=status, results=results
-    )
-    f.result_reports.append(r)
-    return r
-
-
-def cancer(f: Form) -> None:
-    set_action(f, "DC509", metastases=["DC799X"], local_recurrences=["DT639X"])
-
-
-def injury(f: Form) -> None:
-    c0(f).priority = "ATA1"
-    c0(f).reason = "ALCC02"
 
 
 FIRE: list[Case] = [

@@ -6,7 +6,7 @@ from seilocal.model.form import Diagnosis, Form
 from seilocal.rules.catalog import EmptyCatalog
 from seilocal.rules.result_types import RESULT_FIELDS, report_is_complete, value_problem
 from seilocal.rules.triggers import make_report, pending_triggers, stale_reports
-from tests.unit.rules_fakes import FakeCatalog, base_form
+from tests.support.rules_fakes import FakeCatalog, base_form
 
 
 def _names(form: Form, catalog=None) -> list[str]:

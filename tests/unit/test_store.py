@@ -9,7 +9,7 @@ from seilocal.model import Form
 from seilocal.settings import db_path
 from seilocal.store import DatabaseRefused, FormNotFound, StaleForm, crypto, open_store
 from seilocal.store.db import migration_sets
-from tests import dbfile
+from tests.support import dbfile
 
 
 def test_new_store_is_wal_and_fully_migrated(tmp_path):

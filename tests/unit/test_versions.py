@@ -15,8 +15,7 @@ from seilocal.rules import validate
 from seilocal.store import FormNotFound, StaleForm, crypto
 from seilocal.store.history import audit_csv, diff_documents, field_label
 from seilocal.store.versions import SubmitRefused, VersionStore, earliest_unreported
-
-from .submit_helpers import clean_form
+from tests.support.submit_helpers import clean_form
 
 NOW = datetime(2026, 11, 25, 10, 30)
 
@@ -238,7 +237,7 @@ def test_a_course_without_contacts_is_due_from_its_start_and_markers():
                 markers=[Marker(code="AFV01B", time="2026-11-20T09:00:00")])
     assert earliest_unreported(form, None) == date(2026, 11, 15)
     assert unreported_treatment(form) == date(2026, 11, 15)
-    from .rules_fakes import FakeCatalog
+    from tests.support.rules_fakes import FakeCatalog
 
     findings = validate(form, FakeCatalog(), NOW)
     assert [f.message for f in findings if f.rule == "SEI-DL01"] == [

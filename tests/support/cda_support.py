@@ -7,7 +7,7 @@ from functools import lru_cache
 import pytest
 
 from seilocal.export.cda import build_document, to_bytes
-from tests.conftest import REPO, SHARED
+from tests.support.env import REPO, SHARED
 
 LPR3 = SHARED / "lpr3"
 XSD = LPR3 / "cda-xsd" / "CDA.xsd"

@@ -6,7 +6,8 @@ import re
 import socket
 from pathlib import Path
 
-from tests.conftest import SHARED, RunningApp
+from tests.support.app import RunningApp
+from tests.support.env import SHARED
 
 SAMPLE = SHARED / "lpr3" / "cda-examples" / "EpisodeOfCare.xml"
 SAMPLE_CPR, SAMPLE_NAME = "08119675AG1", "Jakob Soort-Nielsen"

@@ -1,9 +1,9 @@
 """A child process for the crash tests: does work through the app's own code and prints each acknowledgement.
 
-    python tests/reliability/crash_child.py edits DATA_DIR TOTAL
-    python tests/reliability/crash_child.py submits DATA_DIR TOTAL
-    python tests/reliability/crash_child.py import DATA_DIR SKS_FILE
-    python tests/reliability/crash_child.py bundles DATA_DIR TOTAL
+    python tests/support/crash_child.py edits DATA_DIR TOTAL
+    python tests/support/crash_child.py submits DATA_DIR TOTAL
+    python tests/support/crash_child.py import DATA_DIR SKS_FILE
+    python tests/support/crash_child.py bundles DATA_DIR TOTAL
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def run_bundled_submits(data_dir: Path, total: int) -> None:
 
     from seilocal.export import submit_form
     from seilocal.store.versions import VersionStore
-    from tests.unit.submit_helpers import clean_form, set_practice
+    from tests.support.submit_helpers import clean_form, set_practice
 
     store = open_store(data_dir)
     forms = store.forms
