@@ -15,6 +15,7 @@ from lxml import etree
 from bench.cda_export import complete
 from bench.pdf import make_form
 from seilocal.export.cda import Header, IntegrityError, build_document, document_bytes, to_bytes
+from seilocal.export.cda.integrity import _texts, form_texts
 from seilocal.export.cda.text import attr
 from seilocal.model import Form
 from seilocal.model.form import Contact
@@ -118,8 +119,30 @@ def test_nasty_form_values_give_the_same_bytes_or_the_same_refusal(text: str, co
     assert_same(form, corpus.header(1))
 
 
+def test_a_lone_surrogate_is_refused_by_both_writers_after_the_checks() -> None:
+    form = corpus.full_form(contacts=1)
+    form.payment.payer = "A\ud800"
+    assert list(form_texts(form)) == []
+    assert assert_same(form, corpus.header(1)) == b""
+
+
 def test_a_payer_with_markup_is_escaped_in_both() -> None:
     form = corpus.full_form(contacts=1)
     form.payment.payer = ' <A&"B>\t😀 '
     data = assert_same(form, corpus.header(1))
     assert b'extension="&lt;A&amp;&quot;B&gt;&#9;\xf0\x9f\x98\x80"' in data
+
+
+@SETTINGS
+@given(NASTY, st.sampled_from(["name", "result", "payer"]))
+def test_the_json_pre_check_finds_every_text_the_walk_finds(text: str, field: str) -> None:
+    form = corpus.reports_form()
+    if field == "name":
+        form.patient.name = text
+    elif field == "result":
+        report = form.result_reports[0]
+        report.results[next(iter(report.results))] = text
+    else:
+        form.payment.payer = text
+    walked = list(_texts(form.model_dump(mode="json", exclude={"format", "form_no", "status"})))
+    assert list(form_texts(form)) == walked

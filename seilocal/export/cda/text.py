@@ -55,21 +55,17 @@ _SKS_ATTRS = f'codeSystem="{SKS}" codeSystemName="{SKS_NAME}"'
 
 
 @cache
-def _parts(template: str, depth: int) -> tuple[str, ...]:
-    """A template (2-space indentation from column 0, `{}` for each value) indented to `depth`, split at its
-    slots. `SKS/>` stands for the code system attributes of an SKS code."""
+def _format(template: str, depth: int) -> str:
+    """A template (2-space indentation from column 0, `{}` for each value) indented to `depth`, as a %-format
+    (filled in C, one call per template). `SKS/>` stands for the code system attributes of an SKS code."""
     pad = "  " * depth
     text = "".join(f"{pad}{line}\n" for line in template.splitlines())
-    return tuple(text.replace("SKS/>", _SKS_ATTRS + "/>").split("{}"))
+    return text.replace("SKS/>", _SKS_ATTRS + "/>").replace("%", "%%").replace("{}", "%s")
 
 
 def put(out: list[str], depth: int, template: str, *values: str) -> None:
     """Append a template at `depth` with its slots filled by `values` (already escaped)."""
-    parts = _parts(template, depth)
-    out.append(parts[0])
-    for value, part in zip(values, parts[1:], strict=True):
-        out.append(value)
-        out.append(part)
+    out.append(_format(template, depth) % values)
 
 
 _CODE_ACT = """<entryRelationship typeCode="{}">
