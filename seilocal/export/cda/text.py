@@ -56,16 +56,11 @@ _SKS_ATTRS = f'codeSystem="{SKS}" codeSystemName="{SKS_NAME}"'
 
 @cache
 def _format(template: str, depth: int) -> str:
-    """A template (2-space indentation from column 0, `{}` for each value) indented to `depth`, as a %-format
-    (filled in C, one call per template). `SKS/>` stands for the code system attributes of an SKS code."""
+    """A template (2-space indentation from column 0, `{}` for each value, already escaped) indented to `depth`,
+    as a %-format (filled in C). `SKS/>` stands for the code system attributes of an SKS code."""
     pad = "  " * depth
     text = "".join(f"{pad}{line}\n" for line in template.splitlines())
     return text.replace("SKS/>", _SKS_ATTRS + "/>").replace("%", "%%").replace("{}", "%s")
-
-
-def put(out: list[str], depth: int, template: str, *values: str) -> None:
-    """Append a template at `depth` with its slots filled by `values` (already escaped)."""
-    out.append(_format(template, depth) % values)
 
 
 _CODE_ACT = """<entryRelationship typeCode="{}">
@@ -189,29 +184,81 @@ _DIAGNOSIS_HEAD = """<entry typeCode="COMP">
     <code code="{}" SKS/>"""
 _DIAGNOSIS_TAIL = """  </observation>
 </entry>"""
-_EMPTY_PERIOD = "<effectiveTime/>"
-_PERIOD_HEAD = "<effectiveTime>"
-_LOW = '  <low value="{}"/>'
-_HIGH = '  <high value="{}"/>'
-_PERIOD_TAIL = "</effectiveTime>"
+def nest(template: str, levels: int) -> str:
+    """A template indented by `levels` (to put it inside another one)."""
+    pad = "  " * levels
+    return "\n".join(pad + line for line in template.splitlines())
 
 
-def period(out: list[str], depth: int, start: str | None, end: str | None) -> None:
+def _period(start: bool, end: bool) -> str:
     """An IVL_TS effectiveTime with low and high as present (xmlb.period_slots / set_period)."""
     if not start and not end:
-        put(out, depth, _EMPTY_PERIOD)
-        return
-    put(out, depth, _PERIOD_HEAD)
-    if start:
-        put(out, depth, _LOW, cda_time(start))
-    if end:
-        put(out, depth, _HIGH, cda_time(end))
-    put(out, depth, _PERIOD_TAIL)
+        return "<effectiveTime/>"
+    return "\n".join(["<effectiveTime>", *(['  <low value="{}"/>'] if start else []),
+                      *(['  <high value="{}"/>'] if end else []), "</effectiveTime>"])
 
 
-def code_act(out: list[str], depth: int, type_code: str, template: str, value: str, class_code: str = "REG",
-             generic: str = "2.16.840.1.113883.10.12.301") -> None:
-    put(out, depth, _CODE_ACT, type_code, class_code, template, generic, code(value))
+def _times(start: str | None, end: str | None) -> tuple[str, ...]:
+    """The values of `_period(bool(start), bool(end))`."""
+    if start and end:
+        return cda_time(start), cda_time(end)
+    return tuple(cda_time(value) for value in (start, end) if value)
+
+
+def _payment(start: bool, end: bool) -> str:
+    """Slots: typeCode, agreement, the period's, payer, specialisation level."""
+    return "\n".join([_PAYMENT_HEAD, nest(_period(start, end), 2), _PAYMENT_TAIL])
+
+
+def _payment_values(type_code: str, payment: Payment, start: str | None, end: str | None) -> tuple[str, ...]:
+    return (type_code, code(payment.agreement), *_times(start, end), code(payment.payer),
+            code(payment.specialisation_level))
+
+
+# One template per shape of an entry (which optional parts it has, how many codes in each list), composed once
+# and filled with one %-format: an entry costs one call instead of one per part.
+@cache
+def _encounter(start: bool, end: bool, reason: bool, with_course: bool) -> str:
+    parts = [_ENCOUNTER_HEAD, nest(_period(start, end), 2), nest(_PRIORITY, 2), nest(_RESPONSIBLE, 2),
+             nest(_payment(start, end), 2)]
+    if reason:
+        parts.append(nest(_CODE_ACT, 2))
+    parts += [nest(_INTERNAL_REF if with_course else _EXTERNAL_COURSE, 2), _ENCOUNTER_TAIL]
+    return _format("\n".join(parts), ENTRY_DEPTH)
+
+
+@cache
+def _procedure(start: bool, end: bool, side: bool, staff: bool, supplementary: int, contrast: bool,
+               payment: bool, action_spec: bool, ref: str) -> str:
+    parts = [_PROCEDURE_HEAD, nest(_period(start, end), 2)]
+    if side:
+        parts.append(nest(_SIDE, 2))
+    parts.append(nest(_PRODUCER_HEAD, 2))
+    if staff:
+        parts.append(nest(_STAFF, 4))
+    parts += [nest(_PRODUCER_TAIL, 2), *[nest(_CODE_ACT, 2)] * supplementary]
+    if contrast:
+        parts.append(nest(_CONTRAST, 2))
+    if payment:
+        parts.append(nest(_payment(start, end), 2))
+    if action_spec:
+        parts.append(nest(_CODE_ACT, 2))
+    parts += [nest(_EXTERNAL_COURSE if ref == "external" else _INTERNAL_REF, 2), _PROCEDURE_TAIL]
+    return _format("\n".join(parts), ENTRY_DEPTH)
+
+
+@cache
+def _diagnosis(side: bool, recurrences: int, metastases: int, supplementary: int) -> str:
+    parts = [_DIAGNOSIS_HEAD, *([nest(_SIDE, 2)] if side else []),
+             *[nest(_CODE_OBSERVATION, 2)] * (recurrences + metastases + 1), *[nest(_CODE_ACT, 2)] * supplementary,
+             nest(_INTERNAL_REF, 2), _DIAGNOSIS_TAIL]
+    return _format("\n".join(parts), ENTRY_DEPTH)
+
+
+def _code_act(type_code: str, template: str, value: str, class_code: str = "REG",
+              generic: str = "2.16.840.1.113883.10.12.301") -> tuple[str, ...]:
+    """The values of `_CODE_ACT` (xmlb.code_act)."""
+    return type_code, class_code, template, generic, code(value)
 
 
 class _TextWriter(_Writer):
@@ -222,6 +269,12 @@ class _TextWriter(_Writer):
         super().__init__(form, header)
         self.chunks: list[list[str]] = []
         self._section: etree._Element | None = None
+        if self.with_course:  # course_ref: inside the document when it is here, else by its id
+            tag, class_code, template, generic = _REFS["course"]
+            self.course_ref_values: tuple[str, ...] = (tag, class_code, template, generic, self.root,
+                                                attr(self.course_id), tag)
+        else:
+            self.course_ref_values = (self.root, attr(self.course_id))
 
     def out(self, section: etree._Element) -> list[str]:
         """The text of the section being written (a marker element is added on its first entry)."""
@@ -231,75 +284,62 @@ class _TextWriter(_Writer):
             self.chunks.append([])
         return self.chunks[-1]
 
-    def text_course_ref(self, out: list[str], depth: int) -> None:
-        if self.with_course:
-            tag, class_code, template, generic = _REFS["course"]
-            put(out, depth, _INTERNAL_REF, tag, class_code, template, generic, self.root, attr(self.course_id), tag)
-        else:
-            put(out, depth, _EXTERNAL_COURSE, self.root, attr(self.course_id))
-
-    def contact_ref(self, out: list[str], depth: int, contact: Contact) -> None:
+    def contact_ref(self, contact: Contact) -> tuple[str, ...]:
         tag, class_code, template, generic = _REFS["contact"]
-        put(out, depth, _INTERNAL_REF, tag, class_code, template, generic, self.root, self.rid("contact", contact.id),
-            tag)
-
-    def text_payment(self, out: list[str], depth: int, type_code: str, payment: Payment, start: str | None,
-                     end: str | None) -> None:
-        put(out, depth, _PAYMENT_HEAD, type_code, code(payment.agreement))
-        period(out, depth + 2, start, end)
-        put(out, depth, _PAYMENT_TAIL, code(payment.payer), code(payment.specialisation_level))
+        return tag, class_code, template, generic, self.root, self.rid("contact", contact.id), tag
 
     def encounter(self, section: etree._Element, contact: Contact) -> None:
-        out, d = self.out(section), ENTRY_DEPTH
-        put(out, d, _ENCOUNTER_HEAD, self.root, self.rid("contact", contact.id), code(contact.type))
-        period(out, d + 2, contact.start, contact.end)
-        put(out, d + 2, _PRIORITY, code(contact.priority))
-        put(out, d + 2, _RESPONSIBLE, attr(self.contact_unit(contact)))
-        self.text_payment(out, d + 2, "REFR", self.form.payment, contact.start, contact.end)
-        if contact.reason:
-            code_act(out, d + 2, "RSON", "1.2.208.176.7.1.10.48", contact.reason)
-        self.text_course_ref(out, d + 2)
-        put(out, d, _ENCOUNTER_TAIL)
+        start, end, reason = contact.start, contact.end, contact.reason
+        values = (self.root, self.rid("contact", contact.id), code(contact.type), *_times(start, end),
+                  code(contact.priority), attr(self.contact_unit(contact)),
+                  *_payment_values("REFR", self.form.payment, start, end),
+                  *(_code_act("RSON", "1.2.208.176.7.1.10.48", reason) if reason else ()), *self.course_ref_values)
+        self.out(section).append(_encounter(bool(start), bool(end), bool(reason), self.with_course) % values)
 
     def procedure(self, section: etree._Element, procedure: Procedure, contact: Contact | None) -> None:
-        out, d = self.out(section), ENTRY_DEPTH
-        put(out, d, _PROCEDURE_HEAD, self.root, self.rid("procedure", procedure.id), code(procedure.code))
-        period(out, d + 2, procedure.start, procedure.end)
-        if procedure.side:
-            put(out, d + 2, _SIDE, code(procedure.side))
-        put(out, d + 2, _PRODUCER_HEAD)
-        if procedure.staff_category:
-            put(out, d + 4, _STAFF, code(procedure.staff_category))
-        put(out, d + 2, _PRODUCER_TAIL, attr(self.producer(procedure, contact)))
+        start, end, side, staff = procedure.start, procedure.end, procedure.side, procedure.staff_category
+        payment = procedure.payment if contact is None else None
+        values: list[str] = [self.root, self.rid("procedure", procedure.id), code(procedure.code),
+                             *_times(start, end)]
+        if side:
+            values.append(code(side))
+        if staff:
+            values.append(code(staff))
+        values.append(attr(self.producer(procedure, contact)))
         for value in procedure.supplementary:
-            code_act(out, d + 2, "COMP", "1.2.208.176.7.1.10.5", value)
+            values += _code_act("COMP", "1.2.208.176.7.1.10.5", value)
         if procedure.contrast:
-            put(out, d + 2, _CONTRAST, code(procedure.contrast))
-        if contact is None and procedure.payment is not None:
-            self.text_payment(out, d + 2, "COMP", procedure.payment, procedure.start, procedure.end)
+            values.append(code(procedure.contrast))
+        if payment is not None:
+            values += _payment_values("COMP", payment, start, end)
         if procedure.action_spec:
-            code_act(out, d + 2, "COMP", "1.2.208.176.7.1.10.22", procedure.action_spec, class_code="ACT")
+            values += _code_act("COMP", "1.2.208.176.7.1.10.22", procedure.action_spec, class_code="ACT")
         if contact is not None:
-            self.contact_ref(out, d + 2, contact)
+            values += self.contact_ref(contact)
+            ref = "contact"
         else:
-            self.text_course_ref(out, d + 2)
-        put(out, d, _PROCEDURE_TAIL)
+            values += self.course_ref_values
+            ref = "internal" if self.with_course else "external"
+        template = _procedure(bool(start), bool(end), bool(side), bool(staff), len(procedure.supplementary),
+                              bool(procedure.contrast), payment is not None, bool(procedure.action_spec), ref)
+        self.out(section).append(template % tuple(values))
 
     def diagnosis(self, section: etree._Element, contact: Contact, diagnosis: Diagnosis) -> None:
-        out, d = self.out(section), ENTRY_DEPTH
         main = "1.2.208.176.7.1.10.45" if diagnosis.kind == "action" else "1.2.208.176.7.1.10.46"
-        put(out, d, _DIAGNOSIS_HEAD, main, self.root, self.rid("diagnosis", diagnosis.id), code(diagnosis.code))
+        values: list[str] = [main, self.root, self.rid("diagnosis", diagnosis.id), code(diagnosis.code)]
         if diagnosis.side:
-            put(out, d + 2, _SIDE, code(diagnosis.side))
-        for value in recurrence_codes(diagnosis):
-            put(out, d + 2, _CODE_OBSERVATION, "COMP", "1.2.208.176.7.1.10.40", code(value))
-        for value in metastasis_codes(diagnosis):
-            put(out, d + 2, _CODE_OBSERVATION, "COMP", "1.2.208.176.7.1.10.37", code(value))
-        put(out, d + 2, _CODE_OBSERVATION, "COMP", "1.2.208.176.7.1.10.43", DIAGNOSIS_KIND[diagnosis.kind])
+            values.append(code(diagnosis.side))
+        recurrences, metastases = recurrence_codes(diagnosis), metastasis_codes(diagnosis)
+        for value in recurrences:
+            values += ("COMP", "1.2.208.176.7.1.10.40", code(value))
+        for value in metastases:
+            values += ("COMP", "1.2.208.176.7.1.10.37", code(value))
+        values += ("COMP", "1.2.208.176.7.1.10.43", DIAGNOSIS_KIND[diagnosis.kind])
         for value in diagnosis.supplementary:
-            code_act(out, d + 2, "COMP", "1.2.208.176.7.1.10.5", value)
-        self.contact_ref(out, d + 2, contact)
-        put(out, d, _DIAGNOSIS_TAIL)
+            values += _code_act("COMP", "1.2.208.176.7.1.10.5", value)
+        values += self.contact_ref(contact)
+        template = _diagnosis(bool(diagnosis.side), len(recurrences), len(metastases), len(diagnosis.supplementary))
+        self.out(section).append(template % tuple(values))
 
 
 def document_bytes(form: Form, header: Header) -> bytes:
