@@ -13,7 +13,7 @@ time stamps we derive (UUIDs, CDA TS) cannot need it. Pure: no SQL, no NiceGUI.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from lxml import etree
 
@@ -54,7 +54,7 @@ def code(value: str | None) -> str:
 _SKS_ATTRS = f'codeSystem="{SKS}" codeSystemName="{SKS_NAME}"'
 
 
-@cache
+@lru_cache(maxsize=512)
 def _format(template: str, depth: int) -> str:
     """A template (2-space indentation from column 0, `{}` for each value, already escaped) indented to `depth`,
     as a %-format (filled in C). `SKS/>` stands for the code system attributes of an SKS code."""
@@ -184,6 +184,8 @@ _DIAGNOSIS_HEAD = """<entry typeCode="COMP">
     <code code="{}" SKS/>"""
 _DIAGNOSIS_TAIL = """  </observation>
 </entry>"""
+
+
 def nest(template: str, levels: int) -> str:
     """A template indented by `levels` (to put it inside another one)."""
     pad = "  " * levels
@@ -216,8 +218,9 @@ def _payment_values(type_code: str, payment: Payment, start: str | None, end: st
 
 
 # One template per shape of an entry (which optional parts it has, how many codes in each list), composed once
-# and filled with one %-format: an entry costs one call instead of one per part.
-@cache
+# and filled with one %-format: an entry costs one call instead of one per part. Bounded caches: the number of
+# shapes grows with the longest code lists a form has.
+@lru_cache(maxsize=256)
 def _encounter(start: bool, end: bool, reason: bool, with_course: bool) -> str:
     parts = [_ENCOUNTER_HEAD, nest(_period(start, end), 2), nest(_PRIORITY, 2), nest(_RESPONSIBLE, 2),
              nest(_payment(start, end), 2)]
@@ -227,7 +230,7 @@ def _encounter(start: bool, end: bool, reason: bool, with_course: bool) -> str:
     return _format("\n".join(parts), ENTRY_DEPTH)
 
 
-@cache
+@lru_cache(maxsize=256)
 def _procedure(start: bool, end: bool, side: bool, staff: bool, supplementary: int, contrast: bool,
                payment: bool, action_spec: bool, ref: str) -> str:
     parts = [_PROCEDURE_HEAD, nest(_period(start, end), 2)]
@@ -247,7 +250,7 @@ def _procedure(start: bool, end: bool, side: bool, staff: bool, supplementary: i
     return _format("\n".join(parts), ENTRY_DEPTH)
 
 
-@cache
+@lru_cache(maxsize=256)
 def _diagnosis(side: bool, recurrences: int, metastases: int, supplementary: int) -> str:
     parts = [_DIAGNOSIS_HEAD, *([nest(_SIDE, 2)] if side else []),
              *[nest(_CODE_OBSERVATION, 2)] * (recurrences + metastases + 1), *[nest(_CODE_ACT, 2)] * supplementary,
