@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pytest
 
-from seilocal.export.cda import build_document, to_bytes
+from seilocal.export.cda import Header, document_bytes
+from seilocal.model import Form
 from tests.support.env import REPO, SHARED
 
 LPR3 = SHARED / "lpr3"
@@ -14,6 +16,9 @@ XSD = LPR3 / "cda-xsd" / "CDA.xsd"
 SCHEMATRON_ZIP = LPR3 / "lpr-cda-schematron-2019-01-11.zip"
 SAMPLES = LPR3 / "cda-examples"
 BUILD = REPO / "build" / "cda"
+
+if TYPE_CHECKING:
+    from seilocal.export.cda.check import Schematron
 
 
 def need_shared() -> None:
@@ -23,13 +28,13 @@ def need_shared() -> None:
 
 
 @lru_cache(maxsize=1)
-def _schematron():
+def _schematron() -> Schematron:
     from seilocal.export.cda.check import Schematron
 
     return Schematron(SCHEMATRON_ZIP, BUILD)
 
 
-def schematron():
+def schematron() -> Schematron:
     """The compiled official schematron (skips without ../shared or without saxonche)."""
     need_shared()
     pytest.importorskip("saxonche", reason="saxonche (the test extra) is needed to run the schematron")
@@ -48,6 +53,7 @@ def assert_valid(data: bytes) -> None:
     assert result.document_rule_fired, "the document-level rule did not fire: nothing was checked"
 
 
-def document(form, header) -> bytes:
-    """The bytes of a version's document."""
-    return to_bytes(build_document(form, header))
+def document(form: Form, header: Header) -> bytes:
+    """The bytes of a version's document, as the app writes them (the text writer; test_cda_text.py holds it to
+    the lxml writer's bytes)."""
+    return document_bytes(form, header)

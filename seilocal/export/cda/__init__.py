@@ -4,6 +4,7 @@ from .build import build_cancellation, build_document, to_bytes
 from .header import Header, has_course_entry
 from .integrity import IntegrityError, check_integrity
 from .parse import CdaParseError, safe_parse
+from .text import document_bytes
 
 __all__ = [
     "CdaParseError",
@@ -12,6 +13,7 @@ __all__ = [
     "build_cancellation",
     "build_document",
     "check_integrity",
+    "document_bytes",
     "has_course_entry",
     "safe_parse",
     "to_bytes",

@@ -9,8 +9,9 @@ from typing import Any
 from seilocal.model import Form
 from seilocal.model.profile import PracticeProfile, normal_cvr
 
-from .build import build_cancellation, build_document, to_bytes
+from .build import build_cancellation, to_bytes
 from .header import Header
+from .text import document_bytes
 
 LPR3_FOLDER = "lpr3"
 
@@ -31,7 +32,7 @@ def version_document(version: Any, profile: PracticeProfile) -> tuple[str, bytes
     """(file name, XML) of one submitted version; IntegrityError when it cannot be written."""
     unit, cvr = reporter(profile)
     header = Header(version=version.version, effective=version.submitted_at, author_unit=unit, custodian_cvr=cvr)
-    return document_name(version.form_no, version.version), to_bytes(build_document(version.form(), header))
+    return document_name(version.form_no, version.version), document_bytes(version.form(), header)
 
 
 def cancellation_document(form: Form, last_version: int, cancelled_at: str,

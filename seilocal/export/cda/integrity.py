@@ -145,11 +145,32 @@ def _texts(data: object, path: str = "") -> Iterator[Problem]:
             yield from _texts(item, f"{path}[{n}]")
 
 
+# In the form's JSON (pydantic writes it in Rust, ~5x faster than walking its dump in Python): the escapes of the
+# C0 control characters (\b, \f or \u00XX) and U+FFFE/U+FFFF, which JSON leaves as they are. A match may be a
+# typed backslash (`\\b`); then the walk decides. No match: no text has a character `_CONTROL` finds.
+_CONTROL_JSON = re.compile(r"\\(?:u00[01][0-9A-Fa-f]|[bf])|[\ufffe\uffff]")
+_FORM_TEXTS = {"format", "form_no", "status"}  # not written into a document
+
+
+def form_texts(form: Form) -> Iterator[Problem]:
+    """`_texts` of the whole form, walked only when its JSON shows a control character may be there."""
+    try:
+        text = form.model_dump_json(exclude=_FORM_TEXTS)
+    except ValueError:  # a lone surrogate (no UTF-8 for it): the walk passes it, the writer refuses it as before
+        text = "\\b"
+    # `in` first: a search of the regex over a 1,000-contact form's 1.3 MB of JSON costs ~11 ms, `in` ~0.01 ms.
+    if "\\" not in text and "\ufffe" not in text and "\uffff" not in text:
+        return
+    if _CONTROL_JSON.search(text) is None:
+        return
+    yield from _texts(form.model_dump(mode="json", exclude=_FORM_TEXTS))
+
+
 def _structure(form: Form, header: Header) -> Iterator[Problem]:
     yield from _profile(header)
     yield from _time("submission time", "", header.effective)
     yield from _patient(form)
-    yield from _texts(form.model_dump(mode="json", exclude={"format", "form_no", "status"}))
+    yield from form_texts(form)
     if not is_uuid(form.course.id):
         yield Problem("course_not_uuid", "course.id", "course")
     course, ref = form.course, form.referral
