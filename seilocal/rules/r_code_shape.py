@@ -42,13 +42,14 @@ def _visited(model: type[BaseModel]) -> tuple[str, ...]:
                  if name in CODE_FIELDS or name == "result_reports" or _may_nest(info.annotation))
 
 
-def _items(node: Any) -> Any:
+def _items(node: Any) -> list[tuple[str, Any]]:
     """(name, value) of a plain dict, or of a model's fields that may hold codes (values live in its __dict__)."""
     if isinstance(node, dict):
-        return node.items()
+        return list(node.items())
     values = node.__dict__
+    # A list, not a generator: ~5,000 models a 1,000-contact form, and a generator's frames cost more than the list.
     model: type[BaseModel] = type(node)
-    return ((name, values[name]) for name in _visited(model))
+    return [(name, values[name]) for name in _visited(model)]
 
 
 # One code found: where it sits (the container's path, the field, the index in a list of codes or -1), the code.
@@ -70,12 +71,16 @@ def _codes(
     (no dump), looks only at fields that may hold codes, and leaves the path of each code unspelt."""
     found = [] if found is None else found
     for name, value in _items(node):
+        if value is None:  # most optional fields of a big form are empty: the cheapest test first
+            continue
         if isinstance(value, str):
             if value and name in CODE_FIELDS:
                 found.append((path, name, -1, value))
             continue
-        if value is None or isinstance(value, (bool, int, float)) or name in skip:
+        if isinstance(value, (bool, int, float)) or name in skip:
             continue
+        if not value and isinstance(value, list):
+            continue  # an empty list (no supplementary codes, no metastases): no path to spell
         here = f"{path}.{name}" if path else name
         if name == "result_reports":  # a report's name is a code; its results are values of many kinds
             for i, report in enumerate(value):
@@ -121,17 +126,34 @@ def code_shapes(ctx: Context) -> None:
     imported = getattr(ctx.catalog, "sks_imported", None)
     official = bool(imported and imported())
     retired = _retired_of(ctx)
+    # A big form holds a few distinct codes many times: decide each (code, field kind) once per validation and
+    # spell a path only for a code with findings. The findings of one code keep the order C01, else C02, C03.
+    verdicts: dict[tuple[str, bool], tuple[tuple[str, str], ...]] = {}
     for container, name, index, code in _scoped_codes(ctx):
         diagnosis = name in DIAGNOSIS_CODES and ".diagnoses[" in container
-        problem = code_shape_error(code, "diag" if diagnosis else None)
-        if problem:
-            ctx.add("SEI-C01", _path(container, name, index), problem)
-            continue
-        if official and ctx.catalog.is_valid(code) is None:
-            ctx.add("SEI-C02", _path(container, name, index), f"Koden {code} findes ikke i den indlæste SKS-fil")
-        gone = retired(code)
-        if gone is not None:
-            ctx.add("SEI-C03", _path(container, name, index), retired_text(gone))
+        verdict = verdicts.get((code, diagnosis))
+        if verdict is None:
+            verdict = verdicts[(code, diagnosis)] = _verdict(ctx, code, diagnosis, official, retired)
+        if verdict:
+            path = _path(container, name, index)
+            for rule, message in verdict:
+                ctx.add(rule, path, message)
+
+
+def _verdict(
+    ctx: Context, code: str, diagnosis: bool, official: bool, retired: Callable[[str], RetiredCode | None]
+) -> tuple[tuple[str, str], ...]:
+    """The (rule, message) findings of one code in a code field (a diagnosis field when `diagnosis`)."""
+    problem = code_shape_error(code, "diag" if diagnosis else None)
+    if problem:
+        return (("SEI-C01", problem),)
+    out: list[tuple[str, str]] = []
+    if official and ctx.catalog.is_valid(code) is None:
+        out.append(("SEI-C02", f"Koden {code} findes ikke i den indlæste SKS-fil"))
+    gone = retired(code)
+    if gone is not None:
+        out.append(("SEI-C03", retired_text(gone)))
+    return tuple(out)
 
 
 def _retired_of(ctx: Context) -> Callable[[str], RetiredCode | None]:
