@@ -52,6 +52,53 @@ def _items(node: Any) -> list[tuple[str, Any]]:
     return [(name, values[name]) for name in _visited(model)]
 
 
+def _is_text(annotation: Any) -> bool:
+    """True for `str` and `str | None` (pydantic keeps such a field a string or None)."""
+    if annotation is str:
+        return True
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = typing.get_args(annotation)
+        return str in args and all(arg in (str, type(None)) for arg in args)
+    return False
+
+
+@functools.cache
+def _shape(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A model class's code fields that hold one string, those that hold a list of strings, and the other
+    fields worth walking (for the generic walk)."""
+    texts: list[str] = []
+    lists: list[str] = []
+    rest: list[str] = []
+    for name in _visited(model):
+        annotation = model.model_fields[name].annotation
+        if name in CODE_FIELDS and _is_text(annotation):
+            texts.append(name)
+        elif name in CODE_FIELDS and typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
+            lists.append(name)
+        else:
+            rest.append(name)
+    return tuple(texts), tuple(lists), tuple(rest)
+
+
+def _row_codes(node: BaseModel, path: str, found: list[Found], skip: tuple[str, ...] = ()) -> None:
+    """The codes of one row (a contact, a diagnosis, a procedure): its typed code fields read straight from the
+    model, its other fields through the generic walk. The same codes as `_codes`, without its type tests."""
+    values = node.__dict__
+    texts, lists, rest = _shape(type(node))
+    for name in texts:
+        value = values[name]
+        if value:
+            found.append((path, name, -1, value))
+    for name in lists:
+        for i, item in enumerate(values[name]):
+            if item:
+                found.append((path, name, i, item))
+    for name in rest:
+        value = values[name]
+        if value and name not in skip:
+            _codes({name: value}, path, found)
+
+
 # One code found: where it sits (the container's path, the field, the index in a list of codes or -1), the code.
 Found = tuple[str, str, int, str]
 
@@ -108,11 +155,11 @@ def _scoped_codes(ctx: Context) -> list[Found]:
         # which spares a 1,000-contact form ~5,000 path strings and the walk into every contact's lists.
         found = _codes(ctx.form, skip=("patient", "contacts", "procedures"))
         for contact in ctx.contacts:
-            _codes(contact.contact, contact.path, found, ("diagnoses", "procedures"))
+            _row_codes(contact.contact, contact.path, found, ("diagnoses", "procedures"))
         for diagnosis in ctx.diagnoses:
-            _codes(diagnosis.diagnosis, diagnosis.path, found)
+            _row_codes(diagnosis.diagnosis, diagnosis.path, found)
         for procedure in ctx.procedures:
-            _codes(procedure.procedure, procedure.path, found)
+            _row_codes(procedure.procedure, procedure.path, found)
         return found
     if ctx.scope == REST:
         return _codes(ctx.form, skip=("patient", "contacts"))
