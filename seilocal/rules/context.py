@@ -103,6 +103,9 @@ class Context:
     _member_in: dict[tuple[str, str | None, date | None, date | None], bool | None] = field(default_factory=dict)
     _authoritative: dict[str, bool] = field(default_factory=dict)
     _doubt: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _decided: dict[tuple[str, Severity | None, tuple[str, ...] | None], tuple[Severity, str]] = field(
+        default_factory=dict
+    )
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _extra: dict[str, object] = field(default_factory=dict)
     _periods: dict[str, object] = field(default_factory=dict)
@@ -144,14 +147,19 @@ class Context:
         compilation) becomes a warning that names those lists in `Finding.unconfirmed`: such a list must not
         block a submission. `lists` names the lists the finding rests on; by default those of the rule's summary.
         """
-        spec = REGISTRY[rule]
-        severity = severity or spec.severity
-        doubtful = ""
-        if severity == "error":
-            doubtful = self._doubtful(spec.lists if lists is None else lists)
-            if doubtful:
-                severity = "warning"
-        self.findings.append(Finding(rule, severity, message, path, section_of(path), doubtful))
+        # A rule that fires on every row of a big form asks the same question each time: decide it once.
+        key = (rule, severity, lists)
+        decided = self._decided.get(key)
+        if decided is None:
+            spec = REGISTRY[rule]
+            final = severity or spec.severity
+            doubtful = ""
+            if final == "error":
+                doubtful = self._doubtful(spec.lists if lists is None else lists)
+                if doubtful:
+                    final = "warning"
+            decided = self._decided[key] = (final, doubtful)
+        self.findings.append(Finding(rule, decided[0], message, path, section_of(path), decided[1]))
 
     def _doubtful(self, lists: tuple[str, ...]) -> str:
         """The lists (comma separated) of `lists` that the catalog does not vouch for; "" when none."""
@@ -328,29 +336,35 @@ class ContactPart:
     bad_times: list[str]
 
 
+def _time(value: str, path: str, times: list[tuple[str, datetime]], bad: list[str]) -> datetime | None:
+    """Parse a non-empty time field at `path`; list it with the parsed times, or with the unreadable ones."""
+    moment = parse_time(value)
+    if moment is not None:
+        times.append((path, moment))
+    elif value.strip():
+        bad.append(path)
+    return moment
+
+
 def contact_part(index: int, contact: Contact) -> ContactPart:
     """The views and times of contact `index`, in the order `build_context` has always listed them."""
+    # Runs for every contact of every full validation: no closure, and no path spelt for an empty time field.
     times: list[tuple[str, datetime]] = []
     bad: list[str] = []
-
-    def time(value: str | None, owner: str, name: str) -> datetime | None:
-        if not value:
-            return None
-        moment = parse_time(value)
-        if moment is not None:
-            times.append((f"{owner}.{name}", moment))
-        elif value.strip():
-            bad.append(f"{owner}.{name}")
-        return moment
-
     cpath = f"contacts[{index}]"
-    start, end = time(contact.start, cpath, "start"), time(contact.end, cpath, "end")
+    value = contact.start
+    start = _time(value, cpath + ".start", times, bad) if value else None
+    value = contact.end
+    end = _time(value, cpath + ".end", times, bad) if value else None
     view = ContactView(index, contact, cpath, start, end)
     diagnoses = [DiagnosisView(d, f"{cpath}.diagnoses[{j}]", view) for j, d in enumerate(contact.diagnoses)]
     procedures = []
     for j, procedure in enumerate(contact.procedures):
         ppath = f"{cpath}.procedures[{j}]"
-        pstart, pend = time(procedure.start, ppath, "start"), time(procedure.end, ppath, "end")
+        value = procedure.start
+        pstart = _time(value, ppath + ".start", times, bad) if value else None
+        value = procedure.end
+        pend = _time(value, ppath + ".end", times, bad) if value else None
         procedures.append(ProcedureView(procedure, ppath, pstart, pend, view))
     return ContactPart(view, diagnoses, procedures, times, bad)
 

@@ -286,9 +286,15 @@ MANUAL_REPORTS: dict[str, tuple[str, str]] = {
 }
 
 
+_MANUAL_FLAGS = tuple((name, flag) for name, (flag, _) in MANUAL_REPORTS.items())
+_NONE_REQUESTED: frozenset[str] = frozenset()
+
+
 def requested_reports(proc: Procedure) -> frozenset[str]:
     """The report names the user asked for by hand on this procedure."""
-    return frozenset(name for name, (flag, _) in MANUAL_REPORTS.items() if getattr(proc, flag))
+    # Asked for every procedure of every validation; almost always none, so no new set is built for those.
+    names = [name for name, flag in _MANUAL_FLAGS if getattr(proc, flag)]
+    return frozenset(names) if names else _NONE_REQUESTED
 
 
 def _procedure_path(contact_index: int | None, index: int) -> str:
