@@ -80,18 +80,29 @@ def _shape(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...], tu
     return tuple(texts), tuple(lists), tuple(rest)
 
 
-def _row_codes(node: BaseModel, path: str, found: list[Found], skip: tuple[str, ...] = ()) -> None:
+def _row_codes(
+    node: BaseModel,
+    path: str,
+    found: list[Found],
+    skip: tuple[str, ...] = (),
+    quiet: frozenset[str] | set[str] = frozenset(),
+    quiet_diagnosis: frozenset[str] | set[str] = frozenset(),
+    diagnosis_row: bool = False,
+) -> None:
     """The codes of one row (a contact, a diagnosis, a procedure): its typed code fields read straight from the
-    model, its other fields through the generic walk. The same codes as `_codes`, without its type tests."""
+    model, its other fields through the generic walk. The same codes as `_codes`, without its type tests, and
+    without the codes already known to have no finding (`quiet`; in a diagnosis's own code fields
+    `quiet_diagnosis`): a big form repeats a few codes thousands of times."""
     values = node.__dict__
     texts, lists, rest = _shape(type(node))
     for name in texts:
         value = values[name]
-        if value:
+        if value and value not in (quiet_diagnosis if diagnosis_row and name in DIAGNOSIS_CODES else quiet):
             found.append((path, name, -1, value))
     for name in lists:
+        known = quiet_diagnosis if diagnosis_row and name in DIAGNOSIS_CODES else quiet
         for i, item in enumerate(values[name]):
-            if item:
+            if item and item not in known:
                 found.append((path, name, i, item))
     for name in rest:
         value = values[name]
@@ -149,18 +160,10 @@ def _codes(
 
 
 def _scoped_codes(ctx: Context) -> list[Found]:
-    """The codes of the part of the form the context is about (the patient holds none)."""
+    """The codes of the part of the form the context is about (the patient holds none); a whole form's
+    contacts go through `code_shapes`' row walk instead."""
     if ctx.scope is None:
-        # The contacts, diagnoses and procedures through the context's views: their paths are spelt already,
-        # which spares a 1,000-contact form ~5,000 path strings and the walk into every contact's lists.
-        found = _codes(ctx.form, skip=("patient", "contacts", "procedures"))
-        for contact in ctx.contacts:
-            _row_codes(contact.contact, contact.path, found, ("diagnoses", "procedures"))
-        for diagnosis in ctx.diagnoses:
-            _row_codes(diagnosis.diagnosis, diagnosis.path, found)
-        for procedure in ctx.procedures:
-            _row_codes(procedure.procedure, procedure.path, found)
-        return found
+        return _codes(ctx.form, skip=("patient", "contacts", "procedures"))
     if ctx.scope == REST:
         return _codes(ctx.form, skip=("patient", "contacts"))
     return _codes(ctx.form.contacts[ctx.scope], f"contacts[{ctx.scope}]")
@@ -185,15 +188,43 @@ def code_shapes(ctx: Context) -> None:
     # A big form holds a few distinct codes many times: decide each (code, field kind) once per validation and
     # spell a path only for a code with findings. The findings of one code keep the order C01, else C02, C03.
     verdicts: dict[tuple[str, bool], tuple[tuple[str, str], ...]] = {}
-    for container, name, index, code in _scoped_codes(ctx):
-        diagnosis = name in DIAGNOSIS_CODES and ".diagnoses[" in container
-        verdict = verdicts.get((code, diagnosis))
-        if verdict is None:
-            verdict = verdicts[(code, diagnosis)] = _verdict(ctx, code, diagnosis, official, retired)
-        if verdict:
-            path = _path(container, name, index)
-            for rule, message in verdict:
-                ctx.add(rule, path, message)
+    quiet: set[str] = set()  # codes without findings outside a diagnosis's own code fields
+    quiet_diagnosis: set[str] = set()  # and in them
+
+    def judge(found: list[Found]) -> None:
+        for container, name, index, code in found:
+            diagnosis = name in DIAGNOSIS_CODES and ".diagnoses[" in container
+            verdict = verdicts.get((code, diagnosis))
+            if verdict is None:
+                verdict = verdicts[(code, diagnosis)] = _verdict(ctx, code, diagnosis, official, retired)
+                if not verdict:
+                    (quiet_diagnosis if diagnosis else quiet).add(code)
+            if verdict:
+                path = _path(container, name, index)
+                for rule, message in verdict:
+                    ctx.add(rule, path, message)
+
+    judge(_scoped_codes(ctx))
+    if ctx.scope is not None:
+        return
+    # The contacts, diagnoses and procedures through the context's views: their paths are spelt already, and
+    # a code known to be without findings is not even listed.
+    found: list[Found] = []
+    for contact in ctx.contacts:
+        _row_codes(contact.contact, contact.path, found, ("diagnoses", "procedures"), quiet, quiet_diagnosis)
+        if found:
+            judge(found)
+            found.clear()
+    for diagnosis in ctx.diagnoses:
+        _row_codes(diagnosis.diagnosis, diagnosis.path, found, (), quiet, quiet_diagnosis, True)
+        if found:
+            judge(found)
+            found.clear()
+    for procedure in ctx.procedures:
+        _row_codes(procedure.procedure, procedure.path, found, (), quiet, quiet_diagnosis)
+        if found:
+            judge(found)
+            found.clear()
 
 
 def _verdict(
