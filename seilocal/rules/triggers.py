@@ -214,6 +214,9 @@ def scan(
                     )
                 )
         for j, proc in enumerate(contact.procedures):
+            code = proc.code
+            if code and not code.isspace() and procedure_lists[code, True] == _NOTHING and not requested_reports(proc):
+                continue  # most procedures of a contact trigger nothing and are undecided for nothing
             _procedure_triggers(holds, undecided, member, procedure_lists, proc, i, j, birth)
         all_holds.extend(holds)
         all_undecided.extend(undecided)
@@ -288,6 +291,7 @@ MANUAL_REPORTS: dict[str, tuple[str, str]] = {
 
 _MANUAL_FLAGS = tuple((name, flag) for name, (flag, _) in MANUAL_REPORTS.items())
 _NONE_REQUESTED: frozenset[str] = frozenset()
+_NOTHING: tuple[tuple[()], tuple[()]] = ((), ())  # no candidate list, no undecided one
 
 
 def requested_reports(proc: Procedure) -> frozenset[str]:
