@@ -210,24 +210,27 @@ class Context:
     ) -> bool | None:
         """Membership at some time in a period: at one of its ends, else anywhere in between when the
         catalog can tell (the list's and the code's validity intervals meet the period)."""
+        # One lookup on the hot path (a big form asks ~20,000 of these): every answer is kept per period.
+        key = (list_name, code, start, end)
+        hit = self._member_in.get(key, _MISS)
+        if hit is not _MISS:
+            return hit  # type: ignore[return-value]
         # Most codes are in no list at any time: one cached undated answer settles them before any date.
         ever = self._member.get((list_name, code, None), _MISS)
         if ever is _MISS:
             ever = self._ask_member((list_name, code, None))
         if not ever:
+            self._member_in[key] = ever  # type: ignore[assignment]
             return ever  # type: ignore[return-value]
-        key = (list_name, code, start, end)
-        hit = self._member_in.get(key, _MISS)
-        if hit is _MISS:
-            hit = self.member(list_name, code, start)
-            if hit is False and end is not None and end != start:
-                hit = self.member(list_name, code, end)
-                if hit is False and start is not None and end > start:
-                    # A member at some time, just not at either end: ask about the days in between.
-                    during = getattr(self.catalog, "in_list_during", None)
-                    hit = False if during is None else bool(during(list_name, code, start, end))
-            self._member_in[key] = hit
-        return hit  # type: ignore[return-value]
+        hit = self.member(list_name, code, start)
+        if hit is False and end is not None and end != start:
+            hit = self.member(list_name, code, end)
+            if hit is False and start is not None and end > start:
+                # A member at some time, just not at either end: ask about the days in between.
+                during = getattr(self.catalog, "in_list_during", None)
+                hit = False if during is None else bool(during(list_name, code, start, end))
+        self._member_in[key] = hit
+        return hit
 
     def is_in(self, list_name: str, code: str | None, at: date | None = None) -> bool:
         """True only when the list is known and holds the code (unknown counts as no)."""
