@@ -11,6 +11,11 @@ from seilocal.rules.registration import rules
 from seilocal.rules.timeparse import is_blank
 
 NONE_TEXT = {"metastases": NO_METASTASES_TEXT, "local_recurrences": NO_LOCAL_RECURRENCE_TEXT}
+# The lists whose members `birth_and_death` checks (besides diag.doed, asked at the contact's start).
+_BIRTH_AND_DEATH_LISTS = ("diag.ydreaarsag", "diag.foedbarn", "diag.foedmor", "diag.foedbarn.vital",
+                          "diag.foedbarn.doed", "diag.foedmor.samraad")
+# The lists whose members `cancer` checks (besides the certain cancer codes).
+_CANCER_LISTS = ("diag.primkraeft", "diag.metastase", "diag.lokalrecidiv")
 
 
 def _in(ctx: Context, list_name: str, code: str | None, view: DiagnosisView) -> bool | None:
@@ -136,10 +141,22 @@ def _diagnosis_code_findings(
     ),
 )
 def birth_and_death(ctx: Context) -> None:
+    # Every check below needs the diagnosis code in one of these lists; most codes of a big form are in none,
+    # which is decided once per (code, contact period) instead of asking each list for every row.
+    relevant: dict[tuple[str | None, date | None, date | None], bool] = {}
     for view in ctx.diagnoses:
         d, p, contact = view.diagnosis, view.path, view.contact
         c = contact.contact
         s, e = contact.start_day, contact.end_day
+        key = (d.code, s, e)
+        hit = relevant.get(key)
+        if hit is None:
+            hit = relevant[key] = bool(
+                any(ctx.member_in(name, d.code, s, e) for name in _BIRTH_AND_DEATH_LISTS)
+                or ctx.is_in("diag.doed", d.code, s)
+            )
+        if not hit:
+            continue
         if d.kind == "secondary":
             if ctx.psychiatric(c.responsible_unit) is False and _in(ctx, "diag.ydreaarsag", d.code, view):
                 ctx.add(
@@ -202,8 +219,19 @@ def cancer(ctx: Context) -> None:
     # A certain cancer code (DC00-DC97 but DC77-DC79) needs no list: its finding is an error even while the
     # catalog's diag.primkraeft is the unverified starter list or missing. Other codes are asked of the list.
     knows = ctx.knows("diag.primkraeft")
+    # Every check below needs a certain cancer code or the code in one of the three lists: most codes of a big
+    # form are neither, which is decided once per (code, contact period).
+    relevant: dict[tuple[str | None, date | None, date | None], bool] = {}
     for view in ctx.diagnoses:
         d, p = view.diagnosis, view.path
+        key = (d.code, view.contact.start_day, view.contact.end_day)
+        hit = relevant.get(key)
+        if hit is None:
+            hit = relevant[key] = is_certain_cancer(d.code) or (
+                knows and any(_in(ctx, name, d.code, view) for name in _CANCER_LISTS)
+            )
+        if not hit:
+            continue
         action = d.kind == "action"
         certain = is_certain_cancer(d.code)
         if certain or (knows and _in(ctx, "diag.primkraeft", d.code, view)):
