@@ -258,7 +258,8 @@ def _procedure_triggers(
         return
     lists, unknown = candidates[code, on_contact]  # type: ignore[index]
     if unknown:
-        unknown = tuple(name for name in unknown if name not in requested)  # held above, by hand
+        if requested:  # those held above, by hand, are not undecided (rare: else the tuple stays as it is)
+            unknown = tuple(name for name in unknown if name not in requested)
         undecided.append((unknown, proc.id))
     if not on_contact and member(_COMPLICATION_LIST, code, None) is not False:
         # RAA09 is required only for contact procedures, but LPR3 accepts one on any listed procedure
