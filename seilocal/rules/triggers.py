@@ -215,8 +215,14 @@ def scan(
                 )
         for j, proc in enumerate(contact.procedures):
             code = proc.code
-            if code and not code.isspace() and procedure_lists[code, True] == _NOTHING and not requested_reports(proc):
-                continue  # most procedures of a contact trigger nothing and are undecided for nothing
+            if code and not code.isspace():
+                # Most procedures of a contact can trigger no report (only be undecided for lists the catalog
+                # lacks) and were requested nothing by hand: settled here, without the call below.
+                lists, unknown = procedure_lists[code, True]
+                if not lists and not requested_reports(proc):
+                    if unknown:
+                        undecided.append((unknown, proc.id))
+                    continue
             _procedure_triggers(holds, undecided, member, procedure_lists, proc, i, j, birth)
         all_holds.extend(holds)
         all_undecided.extend(undecided)
@@ -292,7 +298,6 @@ MANUAL_REPORTS: dict[str, tuple[str, str]] = {
 
 _MANUAL_FLAGS = tuple((name, flag) for name, (flag, _) in MANUAL_REPORTS.items())
 _NONE_REQUESTED: frozenset[str] = frozenset()
-_NOTHING: tuple[tuple[()], tuple[()]] = ((), ())  # no candidate list, no undecided one
 
 
 def requested_reports(proc: Procedure) -> frozenset[str]:
