@@ -1,6 +1,7 @@
 """Benchmark: validate forms with 20 and 1,000 contacts (each with diagnoses and procedures).
 
-Budget (docs/architecture.md): <= 5 ms for 20 contacts, <= 100 ms for 1,000, growing linearly.
+Budget (docs/architecture.md): <= 5 ms for 20 contacts, <= 100 ms for 1,000, growing linearly; issue 20:
+<= 50 ms p95 at 1,000 contacts; issue 23.3: full validation <= 25 us a contact (CPU time, process_time).
 Also measured over the real CatalogStore with the bundled starter catalog (SQLite in memory), which is what
 the app validates against until an SKS import. Wall-clock p95 depends on the machine's load: the CPU-time p50
 (process_time) is printed next to it as the steadier figure.
@@ -10,6 +11,7 @@ Run: .venv/bin/python bench/validate.py
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import sys
 import time
@@ -88,7 +90,10 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def run(label: str, catalog_factory: Callable[[], object]) -> list[tuple[int, int, float, float, float, int]]:
+Row = tuple[int, int, float, float, float, int, float]
+
+
+def run(label: str, catalog_factory: Callable[[], object]) -> list[Row]:
     """Measure both form sizes over one kind of catalog and print its table."""
     rows = []
     for contacts, runs in ((20, 400), (1000, 40)):
@@ -96,11 +101,12 @@ def run(label: str, catalog_factory: Callable[[], object]) -> list[tuple[int, in
         findings = validate(form, catalog_factory(), NOW)  # type: ignore[arg-type]
         errors = sum(f.severity == "error" for f in findings)
         wall, cpu = measure(form, runs, catalog_factory)
-        rows.append((contacts, runs, statistics.median(wall), pct(wall, 0.95), statistics.median(cpu), errors))
+        rows.append((contacts, runs, statistics.median(wall), pct(wall, 0.95), statistics.median(cpu), errors,
+                     pct(cpu, 0.95)))
     print(f"catalog: {label}")
-    print(f"{'contacts':>8} {'runs':>5} {'p50_ms':>8} {'p95_ms':>8} {'cpu_p50':>8} {'errors':>7}")
-    for contacts, runs, p50, p95, cpu50, errors in rows:
-        print(f"{contacts:>8} {runs:>5} {p50:>8.2f} {p95:>8.2f} {cpu50:>8.2f} {errors:>7}")
+    print(f"{'contacts':>8} {'runs':>5} {'p50_ms':>8} {'p95_ms':>8} {'cpu_p50':>8} {'cpu_p95':>8} {'errors':>7}")
+    for contacts, runs, p50, p95, cpu50, errors, cpu95 in rows:
+        print(f"{contacts:>8} {runs:>5} {p50:>8.2f} {p95:>8.2f} {cpu50:>8.2f} {cpu95:>8.2f} {errors:>7}")
     return rows
 
 
@@ -109,10 +115,16 @@ def main() -> None:
     fake = run("in-memory fake (every list known)", FakeCatalog)
     store = memory_store()
     starter = run("CatalogStore, bundled starter catalog", lambda: store.catalog)
+    load = os.getloadavg()[0]
+    print(f"load average (1 min) at the end: {load:.2f}")
     for name, rows in (("validate", fake), ("validate_starter", starter)):
+        # per_contact_us: wall p50 at 1,000 contacts, as before; per_contact_cpu_us: CPU p50, the steadier figure
+        # the issue-23.3 goal (<= 25 us) is judged by on a shared machine.
         print(
             f"BENCH {name} contacts20_p95_ms={rows[0][3]:.2f} contacts1000_p95_ms={rows[1][3]:.2f} "
-            f"contacts1000_cpu_p50_ms={rows[1][4]:.2f} per_contact_us={rows[1][2]:.1f}"
+            f"contacts1000_cpu_p50_ms={rows[1][4]:.2f} contacts1000_cpu_p95_ms={rows[1][6]:.2f} "
+            f"per_contact_us={rows[1][2]:.1f} per_contact_cpu_us={rows[1][4]:.1f} load1={load:.2f} "
+            f"goal_p95_ms=50 goal_per_contact_us=25"
         )
 
 

@@ -103,6 +103,9 @@ class Context:
     _member_in: dict[tuple[str, str | None, date | None, date | None], bool | None] = field(default_factory=dict)
     _authoritative: dict[str, bool] = field(default_factory=dict)
     _doubt: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _decided: dict[tuple[str, Severity | None, tuple[str, ...] | None], tuple[Severity, str]] = field(
+        default_factory=dict
+    )
     _valid: dict[tuple[str, date | None], bool | None] = field(default_factory=dict)
     _extra: dict[str, object] = field(default_factory=dict)
     _periods: dict[str, object] = field(default_factory=dict)
@@ -144,14 +147,19 @@ class Context:
         compilation) becomes a warning that names those lists in `Finding.unconfirmed`: such a list must not
         block a submission. `lists` names the lists the finding rests on; by default those of the rule's summary.
         """
-        spec = REGISTRY[rule]
-        severity = severity or spec.severity
-        doubtful = ""
-        if severity == "error":
-            doubtful = self._doubtful(spec.lists if lists is None else lists)
-            if doubtful:
-                severity = "warning"
-        self.findings.append(Finding(rule, severity, message, path, section_of(path), doubtful))
+        # A rule that fires on every row of a big form asks the same question each time: decide it once.
+        key = (rule, severity, lists)
+        decided = self._decided.get(key)
+        if decided is None:
+            spec = REGISTRY[rule]
+            final = severity or spec.severity
+            doubtful = ""
+            if final == "error":
+                doubtful = self._doubtful(spec.lists if lists is None else lists)
+                if doubtful:
+                    final = "warning"
+            decided = self._decided[key] = (final, doubtful)
+        self.findings.append(Finding(rule, decided[0], message, path, section_of(path), decided[1]))
 
     def _doubtful(self, lists: tuple[str, ...]) -> str:
         """The lists (comma separated) of `lists` that the catalog does not vouch for; "" when none."""
@@ -202,24 +210,27 @@ class Context:
     ) -> bool | None:
         """Membership at some time in a period: at one of its ends, else anywhere in between when the
         catalog can tell (the list's and the code's validity intervals meet the period)."""
+        # One lookup on the hot path (a big form asks ~20,000 of these): every answer is kept per period.
+        key = (list_name, code, start, end)
+        hit = self._member_in.get(key, _MISS)
+        if hit is not _MISS:
+            return hit  # type: ignore[return-value]
         # Most codes are in no list at any time: one cached undated answer settles them before any date.
         ever = self._member.get((list_name, code, None), _MISS)
         if ever is _MISS:
             ever = self._ask_member((list_name, code, None))
         if not ever:
+            self._member_in[key] = ever  # type: ignore[assignment]
             return ever  # type: ignore[return-value]
-        key = (list_name, code, start, end)
-        hit = self._member_in.get(key, _MISS)
-        if hit is _MISS:
-            hit = self.member(list_name, code, start)
-            if hit is False and end is not None and end != start:
-                hit = self.member(list_name, code, end)
-                if hit is False and start is not None and end > start:
-                    # A member at some time, just not at either end: ask about the days in between.
-                    during = getattr(self.catalog, "in_list_during", None)
-                    hit = False if during is None else bool(during(list_name, code, start, end))
-            self._member_in[key] = hit
-        return hit  # type: ignore[return-value]
+        hit = self.member(list_name, code, start)
+        if hit is False and end is not None and end != start:
+            hit = self.member(list_name, code, end)
+            if hit is False and start is not None and end > start:
+                # A member at some time, just not at either end: ask about the days in between.
+                during = getattr(self.catalog, "in_list_during", None)
+                hit = False if during is None else bool(during(list_name, code, start, end))
+        self._member_in[key] = hit
+        return hit
 
     def is_in(self, list_name: str, code: str | None, at: date | None = None) -> bool:
         """True only when the list is known and holds the code (unknown counts as no)."""
@@ -328,31 +339,56 @@ class ContactPart:
     bad_times: list[str]
 
 
+def _time(value: str, path: str, times: list[tuple[str, datetime]], bad: list[str]) -> datetime | None:
+    """Parse a non-empty time field at `path`; list it with the parsed times, or with the unreadable ones."""
+    moment = parse_time(value)
+    if moment is not None:
+        times.append((path, moment))
+    elif value.strip():
+        bad.append(path)
+    return moment
+
+
 def contact_part(index: int, contact: Contact) -> ContactPart:
     """The views and times of contact `index`, in the order `build_context` has always listed them."""
+    views: list[ContactView] = []
+    diagnoses: list[DiagnosisView] = []
+    procedures: list[ProcedureView] = []
     times: list[tuple[str, datetime]] = []
     bad: list[str] = []
+    _contact_into(index, contact, views, diagnoses, procedures, times, bad)
+    return ContactPart(views[0], diagnoses, procedures, times, bad)
 
-    def time(value: str | None, owner: str, name: str) -> datetime | None:
-        if not value:
-            return None
-        moment = parse_time(value)
-        if moment is not None:
-            times.append((f"{owner}.{name}", moment))
-        elif value.strip():
-            bad.append(f"{owner}.{name}")
-        return moment
 
+def _contact_into(
+    index: int,
+    contact: Contact,
+    views: list[ContactView],
+    diagnoses: list[DiagnosisView],
+    procedures: list[ProcedureView],
+    times: list[tuple[str, datetime]],
+    bad: list[str],
+) -> None:
+    """Append the views and times of contact `index` to the given lists.
+
+    Runs for every contact of every full validation, which appends straight to the context's lists (no part,
+    no lists per contact: fewer objects for the garbage collector), with no path spelt for an empty time field."""
     cpath = f"contacts[{index}]"
-    start, end = time(contact.start, cpath, "start"), time(contact.end, cpath, "end")
+    value = contact.start
+    start = _time(value, cpath + ".start", times, bad) if value else None
+    value = contact.end
+    end = _time(value, cpath + ".end", times, bad) if value else None
     view = ContactView(index, contact, cpath, start, end)
-    diagnoses = [DiagnosisView(d, f"{cpath}.diagnoses[{j}]", view) for j, d in enumerate(contact.diagnoses)]
-    procedures = []
+    views.append(view)
+    for j, diagnosis in enumerate(contact.diagnoses):
+        diagnoses.append(DiagnosisView(diagnosis, f"{cpath}.diagnoses[{j}]", view))
     for j, procedure in enumerate(contact.procedures):
         ppath = f"{cpath}.procedures[{j}]"
-        pstart, pend = time(procedure.start, ppath, "start"), time(procedure.end, ppath, "end")
+        value = procedure.start
+        pstart = _time(value, ppath + ".start", times, bad) if value else None
+        value = procedure.end
+        pend = _time(value, ppath + ".end", times, bad) if value else None
         procedures.append(ProcedureView(procedure, ppath, pstart, pend, view))
-    return ContactPart(view, diagnoses, procedures, times, bad)
 
 
 def head_context(form: Form, catalog: CodeCatalog, now: datetime, scope: int | None = None) -> Context:
@@ -391,6 +427,8 @@ def add_tail(ctx: Context) -> None:
 def build_context(form: Form, catalog: CodeCatalog, now: datetime) -> Context:
     """Parse every time of the form once and index contacts, diagnoses and procedures."""
     ctx = head_context(form, catalog, now)
-    add_parts(ctx, (contact_part(i, contact) for i, contact in enumerate(form.contacts)))
+    contacts, diagnoses, procedures, times, bad = ctx.contacts, ctx.diagnoses, ctx.procedures, ctx.times, ctx.bad_times
+    for i, contact in enumerate(form.contacts):
+        _contact_into(i, contact, contacts, diagnoses, procedures, times, bad)
     add_tail(ctx)
     return ctx

@@ -42,13 +42,72 @@ def _visited(model: type[BaseModel]) -> tuple[str, ...]:
                  if name in CODE_FIELDS or name == "result_reports" or _may_nest(info.annotation))
 
 
-def _items(node: Any) -> Any:
+def _items(node: Any) -> list[tuple[str, Any]]:
     """(name, value) of a plain dict, or of a model's fields that may hold codes (values live in its __dict__)."""
     if isinstance(node, dict):
-        return node.items()
+        return list(node.items())
     values = node.__dict__
+    # A list, not a generator: ~5,000 models a 1,000-contact form, and a generator's frames cost more than the list.
     model: type[BaseModel] = type(node)
-    return ((name, values[name]) for name in _visited(model))
+    return [(name, values[name]) for name in _visited(model)]
+
+
+def _is_text(annotation: Any) -> bool:
+    """True for `str` and `str | None` (pydantic keeps such a field a string or None)."""
+    if annotation is str:
+        return True
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = typing.get_args(annotation)
+        return str in args and all(arg in (str, type(None)) for arg in args)
+    return False
+
+
+@functools.cache
+def _shape(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A model class's code fields that hold one string, those that hold a list of strings, and the other
+    fields worth walking (for the generic walk)."""
+    texts: list[str] = []
+    lists: list[str] = []
+    rest: list[str] = []
+    for name in _visited(model):
+        annotation = model.model_fields[name].annotation
+        if name in CODE_FIELDS and _is_text(annotation):
+            texts.append(name)
+        elif name in CODE_FIELDS and typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
+            lists.append(name)
+        else:
+            rest.append(name)
+    return tuple(texts), tuple(lists), tuple(rest)
+
+
+def _row_codes(
+    node: BaseModel,
+    path: str,
+    found: list[Found],
+    skip: tuple[str, ...] = (),
+    quiet: frozenset[str] | set[str] = frozenset(),
+    quiet_diagnosis: frozenset[str] | set[str] = frozenset(),
+    diagnosis_row: bool = False,
+) -> None:
+    """The codes of one row (a contact, a diagnosis, a procedure): its typed code fields read straight from the
+    model, its other fields through the generic walk. The same codes as `_codes`, without its type tests, and
+    without the codes already known to have no finding (`quiet`; in a diagnosis's own code fields
+    `quiet_diagnosis`): a big form repeats a few codes thousands of times."""
+    values = node.__dict__
+    texts, lists, rest = _shape(type(node))
+    for name in texts:
+        value = values[name]
+        if value and value not in (quiet_diagnosis if diagnosis_row and name in DIAGNOSIS_CODES else quiet):
+            found.append((path, name, -1, value))
+    for name in lists:
+        known = quiet_diagnosis if diagnosis_row and name in DIAGNOSIS_CODES else quiet
+        for i, item in enumerate(values[name]):
+            if item and item not in known:
+                found.append((path, name, i, item))
+    for name in rest:
+        value = values[name]
+        if value and name not in skip:
+            _codes({name: value}, path, found)
 
 
 # One code found: where it sits (the container's path, the field, the index in a list of codes or -1), the code.
@@ -70,12 +129,16 @@ def _codes(
     (no dump), looks only at fields that may hold codes, and leaves the path of each code unspelt."""
     found = [] if found is None else found
     for name, value in _items(node):
+        if value is None:  # most optional fields of a big form are empty: the cheapest test first
+            continue
         if isinstance(value, str):
             if value and name in CODE_FIELDS:
                 found.append((path, name, -1, value))
             continue
-        if value is None or isinstance(value, (bool, int, float)) or name in skip:
+        if isinstance(value, (bool, int, float)) or name in skip:
             continue
+        if not value and isinstance(value, list):
+            continue  # an empty list (no supplementary codes, no metastases): no path to spell
         here = f"{path}.{name}" if path else name
         if name == "result_reports":  # a report's name is a code; its results are values of many kinds
             for i, report in enumerate(value):
@@ -97,9 +160,10 @@ def _codes(
 
 
 def _scoped_codes(ctx: Context) -> list[Found]:
-    """The codes of the part of the form the context is about (the patient holds none)."""
+    """The codes of the part of the form the context is about (the patient holds none); a whole form's
+    contacts go through `code_shapes`' row walk instead."""
     if ctx.scope is None:
-        return _codes(ctx.form, skip=("patient",))
+        return _codes(ctx.form, skip=("patient", "contacts", "procedures"))
     if ctx.scope == REST:
         return _codes(ctx.form, skip=("patient", "contacts"))
     return _codes(ctx.form.contacts[ctx.scope], f"contacts[{ctx.scope}]")
@@ -121,17 +185,62 @@ def code_shapes(ctx: Context) -> None:
     imported = getattr(ctx.catalog, "sks_imported", None)
     official = bool(imported and imported())
     retired = _retired_of(ctx)
-    for container, name, index, code in _scoped_codes(ctx):
-        diagnosis = name in DIAGNOSIS_CODES and ".diagnoses[" in container
-        problem = code_shape_error(code, "diag" if diagnosis else None)
-        if problem:
-            ctx.add("SEI-C01", _path(container, name, index), problem)
-            continue
-        if official and ctx.catalog.is_valid(code) is None:
-            ctx.add("SEI-C02", _path(container, name, index), f"Koden {code} findes ikke i den indlæste SKS-fil")
-        gone = retired(code)
-        if gone is not None:
-            ctx.add("SEI-C03", _path(container, name, index), retired_text(gone))
+    # A big form holds a few distinct codes many times: decide each (code, field kind) once per validation and
+    # spell a path only for a code with findings. The findings of one code keep the order C01, else C02, C03.
+    verdicts: dict[tuple[str, bool], tuple[tuple[str, str], ...]] = {}
+    quiet: set[str] = set()  # codes without findings outside a diagnosis's own code fields
+    quiet_diagnosis: set[str] = set()  # and in them
+
+    def judge(found: list[Found]) -> None:
+        for container, name, index, code in found:
+            diagnosis = name in DIAGNOSIS_CODES and ".diagnoses[" in container
+            verdict = verdicts.get((code, diagnosis))
+            if verdict is None:
+                verdict = verdicts[(code, diagnosis)] = _verdict(ctx, code, diagnosis, official, retired)
+                if not verdict:
+                    (quiet_diagnosis if diagnosis else quiet).add(code)
+            if verdict:
+                path = _path(container, name, index)
+                for rule, message in verdict:
+                    ctx.add(rule, path, message)
+
+    judge(_scoped_codes(ctx))
+    if ctx.scope is not None:
+        return
+    # The contacts, diagnoses and procedures through the context's views: their paths are spelt already, and
+    # a code known to be without findings is not even listed.
+    found: list[Found] = []
+    for contact in ctx.contacts:
+        _row_codes(contact.contact, contact.path, found, ("diagnoses", "procedures"), quiet, quiet_diagnosis)
+        if found:
+            judge(found)
+            found.clear()
+    for diagnosis in ctx.diagnoses:
+        _row_codes(diagnosis.diagnosis, diagnosis.path, found, (), quiet, quiet_diagnosis, True)
+        if found:
+            judge(found)
+            found.clear()
+    for procedure in ctx.procedures:
+        _row_codes(procedure.procedure, procedure.path, found, (), quiet, quiet_diagnosis)
+        if found:
+            judge(found)
+            found.clear()
+
+
+def _verdict(
+    ctx: Context, code: str, diagnosis: bool, official: bool, retired: Callable[[str], RetiredCode | None]
+) -> tuple[tuple[str, str], ...]:
+    """The (rule, message) findings of one code in a code field (a diagnosis field when `diagnosis`)."""
+    problem = code_shape_error(code, "diag" if diagnosis else None)
+    if problem:
+        return (("SEI-C01", problem),)
+    out: list[tuple[str, str]] = []
+    if official and ctx.catalog.is_valid(code) is None:
+        out.append(("SEI-C02", f"Koden {code} findes ikke i den indlæste SKS-fil"))
+    gone = retired(code)
+    if gone is not None:
+        out.append(("SEI-C03", retired_text(gone)))
+    return tuple(out)
 
 
 def _retired_of(ctx: Context) -> Callable[[str], RetiredCode | None]:

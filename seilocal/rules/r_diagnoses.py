@@ -5,11 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from seilocal.model.cancer import NO_LOCAL_RECURRENCE_TEXT, NO_METASTASES_TEXT, is_certain_cancer
+from seilocal.model.form import Diagnosis
 from seilocal.rules.context import Context, DiagnosisView
 from seilocal.rules.registration import rules
 from seilocal.rules.timeparse import is_blank
 
 NONE_TEXT = {"metastases": NO_METASTASES_TEXT, "local_recurrences": NO_LOCAL_RECURRENCE_TEXT}
+# The lists whose members `birth_and_death` checks (besides diag.doed, asked at the contact's start).
+_BIRTH_AND_DEATH_LISTS = ("diag.ydreaarsag", "diag.foedbarn", "diag.foedmor", "diag.foedbarn.vital",
+                          "diag.foedbarn.doed", "diag.foedmor.samraad")
+# The lists whose members `cancer` checks (besides the certain cancer codes).
+_CANCER_LISTS = ("diag.primkraeft", "diag.metastase", "diag.lokalrecidiv")
 
 
 def _in(ctx: Context, list_name: str, code: str | None, view: DiagnosisView) -> bool | None:
@@ -42,42 +48,58 @@ def _meet(
     ("12.59-1", "error", "Supplementary codes valid at some time while the diagnosis code itself is valid"),
 )
 def diagnosis_codes(ctx: Context) -> None:
+    # Most diagnoses of a big form repeat a few codes on a few days: their findings depend only on the key below,
+    # so each distinct key is checked once per validation and its findings are replayed at each row's path.
+    memo: dict[tuple[object, ...], list[tuple[str, str, str]]] = {}
     for view in ctx.diagnoses:
-        d, p = view.diagnosis, view.path
+        d = view.diagnosis
         start, end = view.contact.start_day, view.contact.end_day
-        action = d.kind == "action"
-        if _in(ctx, "diag", d.code, view) is False:
-            ctx.add("12.101a" if action else "12.101b", f"{p}.code", f"{d.code} er ikke en diagnosekode")
-        if is_blank(d.side) and _in(ctx, "diag.lateral", d.code, view):
-            ctx.add("12102", f"{p}.side", f"Diagnose {d.code} kræver sideangivelse")
-        if _in(ctx, "spec.lateraldiag", d.side, view) is False:
-            ctx.add(
-                "12.c-1" if action else "12.c-2",
-                f"{p}.side",
-                f"{d.side} er ikke en sideangivelse for diagnoser",
-            )
-        if ctx.valid_in(d.code, start, end) is False:
-            ctx.add("12.52", f"{p}.code", f"Diagnosekode {d.code} er ikke gyldig i kontaktens periode")
-        if ctx.valid_in(d.side, start, end) is False:
-            ctx.add("12.54", f"{p}.side", f"Sideangivelse {d.side} er ikke gyldig i kontaktens periode")
-        if end is not None:
-            for k, extra in enumerate(d.supplementary):
-                if ctx.valid_in(extra, start, end) is False:
-                    ctx.add(
-                        "12.59",
-                        f"{p}.supplementary[{k}]",
-                        f"Tillægskode {extra} er ikke gyldig i kontaktens periode",
-                    )
-        primary = ctx.code_periods(d.code) if d.supplementary and d.code else None
-        if primary:
-            for k, extra in enumerate(d.supplementary):
-                periods = ctx.code_periods(extra) if extra else None
-                if periods and not _meet(primary, periods):
-                    ctx.add(
-                        "12.59-1",
-                        f"{p}.supplementary[{k}]",
-                        f"Tillægskode {extra} er aldrig gyldig samtidig med diagnosekoden {d.code}",
-                    )
+        key = (d.code, d.side, d.kind, tuple(d.supplementary), start, end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _diagnosis_code_findings(ctx, d, start, end)
+        for rule, field, message in found:
+            ctx.add(rule, view.path + field, message)
+
+
+def _diagnosis_code_findings(
+    ctx: Context, d: Diagnosis, start: date | None, end: date | None
+) -> list[tuple[str, str, str]]:
+    """(rule, field path after the diagnosis's own, message) of one diagnosis in a contact from `start` to `end`."""
+    out: list[tuple[str, str, str]] = []
+
+    def within(list_name: str, code: str | None) -> bool | None:
+        # LPR3 asks for list membership "within the contact period" (kodelisterIndenforPeriode).
+        return ctx.member_in(list_name, code, start, end)
+
+    action = d.kind == "action"
+    if within("diag", d.code) is False:
+        out.append(("12.101a" if action else "12.101b", ".code", f"{d.code} er ikke en diagnosekode"))
+    if is_blank(d.side) and within("diag.lateral", d.code):
+        out.append(("12102", ".side", f"Diagnose {d.code} kræver sideangivelse"))
+    if within("spec.lateraldiag", d.side) is False:
+        out.append(("12.c-1" if action else "12.c-2", ".side", f"{d.side} er ikke en sideangivelse for diagnoser"))
+    if ctx.valid_in(d.code, start, end) is False:
+        out.append(("12.52", ".code", f"Diagnosekode {d.code} er ikke gyldig i kontaktens periode"))
+    if ctx.valid_in(d.side, start, end) is False:
+        out.append(("12.54", ".side", f"Sideangivelse {d.side} er ikke gyldig i kontaktens periode"))
+    if end is not None:
+        for k, extra in enumerate(d.supplementary):
+            if ctx.valid_in(extra, start, end) is False:
+                out.append(
+                    ("12.59", f".supplementary[{k}]", f"Tillægskode {extra} er ikke gyldig i kontaktens periode")
+                )
+    primary = ctx.code_periods(d.code) if d.supplementary and d.code else None
+    if primary:
+        for k, extra in enumerate(d.supplementary):
+            periods = ctx.code_periods(extra) if extra else None
+            if periods and not _meet(primary, periods):
+                out.append((
+                    "12.59-1",
+                    f".supplementary[{k}]",
+                    f"Tillægskode {extra} er aldrig gyldig samtidig med diagnosekoden {d.code}",
+                ))
+    return out
 
 
 @rules(
@@ -119,10 +141,22 @@ def diagnosis_codes(ctx: Context) -> None:
     ),
 )
 def birth_and_death(ctx: Context) -> None:
+    # Every check below needs the diagnosis code in one of these lists; most codes of a big form are in none,
+    # which is decided once per (code, contact period) instead of asking each list for every row.
+    relevant: dict[tuple[str | None, date | None, date | None], bool] = {}
     for view in ctx.diagnoses:
         d, p, contact = view.diagnosis, view.path, view.contact
         c = contact.contact
         s, e = contact.start_day, contact.end_day
+        key = (d.code, s, e)
+        hit = relevant.get(key)
+        if hit is None:
+            hit = relevant[key] = bool(
+                any(ctx.member_in(name, d.code, s, e) for name in _BIRTH_AND_DEATH_LISTS)
+                or ctx.is_in("diag.doed", d.code, s)
+            )
+        if not hit:
+            continue
         if d.kind == "secondary":
             if ctx.psychiatric(c.responsible_unit) is False and _in(ctx, "diag.ydreaarsag", d.code, view):
                 ctx.add(
@@ -185,8 +219,19 @@ def cancer(ctx: Context) -> None:
     # A certain cancer code (DC00-DC97 but DC77-DC79) needs no list: its finding is an error even while the
     # catalog's diag.primkraeft is the unverified starter list or missing. Other codes are asked of the list.
     knows = ctx.knows("diag.primkraeft")
+    # Every check below needs a certain cancer code or the code in one of the three lists: most codes of a big
+    # form are neither, which is decided once per (code, contact period).
+    relevant: dict[tuple[str | None, date | None, date | None], bool] = {}
     for view in ctx.diagnoses:
         d, p = view.diagnosis, view.path
+        key = (d.code, view.contact.start_day, view.contact.end_day)
+        hit = relevant.get(key)
+        if hit is None:
+            hit = relevant[key] = is_certain_cancer(d.code) or (
+                knows and any(_in(ctx, name, d.code, view) for name in _CANCER_LISTS)
+            )
+        if not hit:
+            continue
         action = d.kind == "action"
         certain = is_certain_cancer(d.code)
         if certain or (knows and _in(ctx, "diag.primkraeft", d.code, view)):

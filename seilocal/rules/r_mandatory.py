@@ -25,9 +25,10 @@ def no_future_times(ctx: Context) -> None:
             ctx.add("00.01", path, f"Tidspunktet {format_da(moment)} ligger i fremtiden")
 
 
-def _require(ctx: Context, rule: str, value: str | None, path: str, message: str) -> None:
-    if is_blank(value):
-        ctx.add(rule, path, message)
+def _require(ctx: Context, rule: str, value: str | None, path: str, message: str, field: str = "") -> None:
+    """A finding at `path` + `field` when the value is blank (the path is joined only then: rows by the thousand)."""
+    if not value or value.isspace():
+        ctx.add(rule, path + field, message)
 
 
 @rules(
@@ -152,10 +153,10 @@ def marker_fields(ctx: Context) -> None:
 def contact_fields(ctx: Context) -> None:
     for view in ctx.contacts:
         c, p = view.contact, view.path
-        _require(ctx, "SEI-K01", c.start, f"{p}.start", "Kontaktens starttidspunkt mangler")
-        _require(ctx, "SEI-K02", c.type, f"{p}.type", "Kontakttype mangler")
-        _require(ctx, "SEI-K03", c.priority, f"{p}.priority", "Prioritet mangler")
-        _require(ctx, "SEI-K04", c.responsible_unit, f"{p}.responsible_unit", "Kontaktansvar (SOR) mangler")
+        _require(ctx, "SEI-K01", c.start, p, "Kontaktens starttidspunkt mangler", ".start")
+        _require(ctx, "SEI-K02", c.type, p, "Kontakttype mangler", ".type")
+        _require(ctx, "SEI-K03", c.priority, p, "Prioritet mangler", ".priority")
+        _require(ctx, "SEI-K04", c.responsible_unit, p, "Kontaktansvar (SOR) mangler", ".responsible_unit")
 
 
 @rules(
@@ -165,7 +166,7 @@ def contact_fields(ctx: Context) -> None:
 )
 def diagnosis_fields(ctx: Context) -> None:
     for view in ctx.diagnoses:
-        _require(ctx, "SEI-D01", view.diagnosis.code, f"{view.path}.code", "Diagnosekode mangler")
+        _require(ctx, "SEI-D01", view.diagnosis.code, view.path, "Diagnosekode mangler", ".code")
     for cview in ctx.contacts:
         actions = [j for j, d in enumerate(cview.contact.diagnoses) if d.kind == "action"]
         for j in actions[1:]:
@@ -183,24 +184,24 @@ def diagnosis_fields(ctx: Context) -> None:
 def procedure_fields(ctx: Context) -> None:
     for view in ctx.procedures:
         proc, p = view.procedure, view.path
-        _require(ctx, "SEI-X01", proc.code, f"{p}.code", "Procedurekode mangler")
-        _require(ctx, "SEI-X02", proc.start, f"{p}.start", "Procedurens starttidspunkt mangler")
-        _require(ctx, "SEI-X03", proc.producer, f"{p}.producer", "Procedureansvar (SOR) mangler")
+        _require(ctx, "SEI-X01", proc.code, p, "Procedurekode mangler", ".code")
+        _require(ctx, "SEI-X02", proc.start, p, "Procedurens starttidspunkt mangler", ".start")
+        _require(ctx, "SEI-X03", proc.producer, p, "Procedureansvar (SOR) mangler", ".producer")
 
 
-def _sor_fields(ctx: Context) -> Iterator[tuple[str, str | None]]:
-    """Every SOR field of the form: (path, value)."""
+def _sor_fields(ctx: Context) -> Iterator[tuple[str, str, str | None]]:
+    """Every SOR field of the form: (path of its object, ".field" or "", value); joined only for a finding."""
     form = ctx.form
-    yield "course.responsible_unit", form.course.responsible_unit
-    yield "referral.referring_unit", form.referral.referring_unit
+    yield "course.responsible_unit", "", form.course.responsible_unit
+    yield "referral.referring_unit", "", form.referral.referring_unit
     for cview in ctx.contacts:
-        yield f"{cview.path}.responsible_unit", cview.contact.responsible_unit
+        yield cview.path, ".responsible_unit", cview.contact.responsible_unit
     for pview in ctx.procedures:
-        yield f"{pview.path}.producer", pview.procedure.producer
+        yield pview.path, ".producer", pview.procedure.producer
 
 
 @rules("NONE", ("SEI-S01", "error", "A SOR id is a whole number of digits"))
 def sor_shape(ctx: Context) -> None:
-    for path, value in _sor_fields(ctx):
+    for path, field, value in _sor_fields(ctx):
         if value and not value.isspace() and not value.strip().isdigit():
-            ctx.add("SEI-S01", path, "Et SOR-ID består kun af cifre")
+            ctx.add("SEI-S01", path + field, "Et SOR-ID består kun af cifre")

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from seilocal.rules.context import Context, ProcedureView
+from collections.abc import Callable
+from datetime import date
+
+from seilocal.model.form import Procedure
+from seilocal.rules.context import Context
 from seilocal.rules.registration import rules
 from seilocal.rules.sor_periods import standing
 from seilocal.rules.timeparse import format_da, is_blank
+
+# Records one finding of a procedure: (rule, field path after the procedure's own, message).
+_Add = Callable[[str, str, str], None]
 
 
 @rules(
@@ -132,52 +139,50 @@ def procedure_unit(ctx: Context) -> None:
             )
 
 
-def _code_checks(ctx: Context, view: ProcedureView) -> None:
-    proc, p, at = view.procedure, view.path, view.start_day
+def _code_checks(ctx: Context, proc: Procedure, at: date | None, end: date | None, add: _Add) -> None:
     code = proc.code
     if ctx.in_any(("proc.act", "proc.opr", "proc.und"), code, at) is False:
-        ctx.add("11101", f"{p}.code", f"{code} er ikke en procedurekode")
+        add("11101", ".code", f"{code} er ikke en procedurekode")
     if ctx.valid(code, at) is False:
-        ctx.add("11.52", f"{p}.code", f"Procedurekode {code} er ikke gyldig på procedurens startdato")
-    if view.end and ctx.valid(code, view.end.date()) is False:
-        ctx.add("11.53", f"{p}.code", f"Procedurekode {code} er ikke gyldig på procedurens slutdato")
+        add("11.52", ".code", f"Procedurekode {code} er ikke gyldig på procedurens startdato")
+    if end and ctx.valid(code, end) is False:
+        add("11.53", ".code", f"Procedurekode {code} er ikke gyldig på procedurens slutdato")
     if is_blank(proc.side) and ctx.is_in("proc.lateral", code, at):
-        ctx.add("11102", f"{p}.side", f"Procedure {code} kræver sideangivelse")
+        add("11102", ".side", f"Procedure {code} kræver sideangivelse")
     if is_blank(proc.action_spec) and ctx.is_in("proc.handling", code, at):
-        ctx.add("11103", f"{p}.action_spec", f"Procedure {code} kræver handlingsspecifikation")
+        add("11103", ".action_spec", f"Procedure {code} kræver handlingsspecifikation")
     if is_blank(proc.contrast) and ctx.is_in("proc.kontrast", code, at):
-        ctx.add("11104", f"{p}.contrast", f"Procedure {code} kræver angivelse af anvendt kontrast")
+        add("11104", ".contrast", f"Procedure {code} kræver angivelse af anvendt kontrast")
     if is_blank(proc.staff_category) and ctx.is_in("proc.inhabil.subb", code, at):
-        ctx.add(
-            "11107", f"{p}.staff_category", "Personalekategori for den ansvarlige for beslutningen mangler"
+        add(
+            "11107", ".staff_category", "Personalekategori for den ansvarlige for beslutningen mangler"
         )
 
 
-def _detail_checks(ctx: Context, view: ProcedureView) -> None:
-    proc, p, at = view.procedure, view.path, view.start_day
+def _detail_checks(ctx: Context, proc: Procedure, at: date | None, add: _Add) -> None:
     if ctx.valid(proc.side, at) is False:
-        ctx.add("11.54", f"{p}.side", f"Sideangivelse {proc.side} er ikke gyldig på procedurens startdato")
+        add("11.54", ".side", f"Sideangivelse {proc.side} er ikke gyldig på procedurens startdato")
     if ctx.valid(proc.action_spec, at) is False:
-        ctx.add(
+        add(
             "11.56",
-            f"{p}.action_spec",
+            ".action_spec",
             f"Handlingsspecifikation {proc.action_spec} er ikke gyldig på startdatoen",
         )
     for k, extra in enumerate(proc.supplementary):
         if ctx.valid(extra, at) is False:
-            ctx.add(
+            add(
                 "11.59",
-                f"{p}.supplementary[{k}]",
+                f".supplementary[{k}]",
                 f"Tillægskode {extra} er ikke gyldig på procedurens startdato",
             )
     if ctx.not_in("spec.lateralproc", proc.side, at):
-        ctx.add("11.b", f"{p}.side", f"{proc.side} er ikke en sideangivelse for procedurer")
+        add("11.b", ".side", f"{proc.side} er ikke en sideangivelse for procedurer")
     if ctx.not_in("spec.handspec", proc.action_spec, at):
-        ctx.add("11.c", f"{p}.action_spec", f"{proc.action_spec} er ikke en handlingsspecifikation")
+        add("11.c", ".action_spec", f"{proc.action_spec} er ikke en handlingsspecifikation")
     if ctx.not_in("spec.anvkontrast", proc.contrast, at):
-        ctx.add("11.d", f"{p}.contrast", f"{proc.contrast} er ikke en kode for anvendt kontrast")
+        add("11.d", ".contrast", f"{proc.contrast} er ikke en kode for anvendt kontrast")
     if ctx.not_in("admin.personale", proc.staff_category, at):
-        ctx.add("11.f", f"{p}.staff_category", f"{proc.staff_category} er ikke en personalekategori")
+        add("11.f", ".staff_category", f"{proc.staff_category} er ikke en personalekategori")
 
 
 @rules(
@@ -198,6 +203,22 @@ def _detail_checks(ctx: Context, view: ProcedureView) -> None:
     ("11.f", "error", "Staff category in list admin.personale"),
 )
 def procedure_codes(ctx: Context) -> None:
+    # A big form repeats a few procedures on a few days: their findings depend only on the key below, so each
+    # distinct key is checked once per validation and its findings are replayed at each row's path.
+    memo: dict[tuple[object, ...], list[tuple[str, str, str]]] = {}
     for view in ctx.procedures:
-        _code_checks(ctx, view)
-        _detail_checks(ctx, view)
+        proc = view.procedure
+        end = view.end.date() if view.end else None
+        key = (proc.code, proc.side, proc.action_spec, proc.contrast, proc.staff_category,
+               tuple(proc.supplementary), view.start_day, end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = []
+
+            def add(rule: str, field: str, message: str, found: list[tuple[str, str, str]] = found) -> None:
+                found.append((rule, field, message))
+
+            _code_checks(ctx, proc, view.start_day, end, add)
+            _detail_checks(ctx, proc, view.start_day, add)
+        for rule, field, message in found:
+            ctx.add(rule, view.path + field, message)

@@ -214,6 +214,15 @@ def scan(
                     )
                 )
         for j, proc in enumerate(contact.procedures):
+            code = proc.code
+            if code and not code.isspace():
+                # Most procedures of a contact can trigger no report (only be undecided for lists the catalog
+                # lacks) and were requested nothing by hand: settled here, without the call below.
+                lists, unknown = procedure_lists[code, True]
+                if not lists and not requested_reports(proc):
+                    if unknown:
+                        undecided.append((unknown, proc.id))
+                    continue
             _procedure_triggers(holds, undecided, member, procedure_lists, proc, i, j, birth)
         all_holds.extend(holds)
         all_undecided.extend(undecided)
@@ -255,7 +264,8 @@ def _procedure_triggers(
         return
     lists, unknown = candidates[code, on_contact]  # type: ignore[index]
     if unknown:
-        unknown = tuple(name for name in unknown if name not in requested)  # held above, by hand
+        if requested:  # those held above, by hand, are not undecided (rare: else the tuple stays as it is)
+            unknown = tuple(name for name in unknown if name not in requested)
         undecided.append((unknown, proc.id))
     if not on_contact and member(_COMPLICATION_LIST, code, None) is not False:
         # RAA09 is required only for contact procedures, but LPR3 accepts one on any listed procedure
@@ -286,9 +296,15 @@ MANUAL_REPORTS: dict[str, tuple[str, str]] = {
 }
 
 
+_MANUAL_FLAGS = tuple((name, flag) for name, (flag, _) in MANUAL_REPORTS.items())
+_NONE_REQUESTED: frozenset[str] = frozenset()
+
+
 def requested_reports(proc: Procedure) -> frozenset[str]:
     """The report names the user asked for by hand on this procedure."""
-    return frozenset(name for name, (flag, _) in MANUAL_REPORTS.items() if getattr(proc, flag))
+    # Asked for every procedure of every validation; almost always none, so no new set is built for those.
+    names = [name for name, flag in _MANUAL_FLAGS if getattr(proc, flag)]
+    return frozenset(names) if names else _NONE_REQUESTED
 
 
 def _procedure_path(contact_index: int | None, index: int) -> str:
