@@ -40,54 +40,48 @@ def app_process(data_dir):
     stop_app(app)
 
 
+def _app_over(data_dir, fill):
+    """The real app over `data_dir` after `fill(store)` has put forms in it (with the practice profile set)."""
+    from seilocal.store import open_store
+
+    store = open_store(data_dir)
+    set_practice(store)  # the reporting unit and CVR the LPR3 document needs (else Indberet refuses)
+    fill(store)
+    store.close()
+    app = start_app(data_dir)
+    yield app
+    stop_app(app)
+
+
 @pytest.fixture
 def app_with_forms(data_dir):
     """The real app over two drafts: form 1 with 20 contacts, form 2 a clean one of another patient."""
-    from seilocal.store import open_store
-    from tests.support.submit_helpers import clean_form, set_practice
 
-    data = data_dir
-    store = open_store(data)
-    set_practice(store)  # the reporting unit and CVR the LPR3 document needs (else Indberet refuses)
-    store.forms.create(twenty_contacts_form())
-    other = clean_form()
-    other.patient.cpr, other.patient.name = "0202804321", "Anden Patient"
-    store.forms.create(other)
-    store.close()
-    app = start_app(data)
-    yield app
-    stop_app(app)
+    def fill(store):
+        store.forms.create(twenty_contacts_form())
+        other = clean_form()
+        other.patient.cpr, other.patient.name = "0202804321", "Anden Patient"
+        store.forms.create(other)
+
+    yield from _app_over(data_dir, fill)
 
 
 @pytest.fixture
 def app_with_clean_form(data_dir):
     """The real app over a data dir that holds one clean draft, treated yesterday (so it is within its deadline)."""
-    from seilocal.store import open_store
-
-    data = data_dir
-    store = open_store(data)
-    set_practice(store)
-    store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
-    store.close()
-    app = start_app(data)
-    yield app
-    stop_app(app)
+    yesterday = FIXED_NOW.date() - timedelta(days=1)
+    yield from _app_over(data_dir, lambda store: store.forms.create(clean_form(day=yesterday)))
 
 
 @pytest.fixture
 def app_with_cancelled_form(data_dir):
     """The real app over a data dir holding one submitted and then cancelled form."""
     from seilocal.export.submission import submit_form
-    from seilocal.store import open_store
     from seilocal.store.versions import VersionStore
 
-    data = data_dir
-    store = open_store(data)
-    set_practice(store)
-    stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
-    submit_form(store, stored, lambda: FIXED_NOW, write_bundle=False)
-    VersionStore(store.db, store.forms, lambda: FIXED_NOW).cancel(stored, "Forkert patient")
-    store.close()
-    app = start_app(data)
-    yield app
-    stop_app(app)
+    def fill(store):
+        stored = store.forms.create(clean_form(day=FIXED_NOW.date() - timedelta(days=1)))
+        submit_form(store, stored, lambda: FIXED_NOW, write_bundle=False)
+        VersionStore(store.db, store.forms, lambda: FIXED_NOW).cancel(stored, "Forkert patient")
+
+    yield from _app_over(data_dir, fill)

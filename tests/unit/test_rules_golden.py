@@ -23,26 +23,16 @@ import pytest
 from seilocal.model.form import Contact, Diagnosis, Form, Procedure, ResultReport, Trigger
 from seilocal.rules import Finding, validate
 from seilocal.rules.catalog import CodeCatalog
-from tests.support.rules_fakes import NOW, OTHER_UNIT, UNIT, base_form, without_contact_procedure
+from tests.support.form_values import DIAGNOSIS_FIELDS, PROCEDURES, TIMES, UNITS
+from tests.support.rules_fakes import NOW, base_form, without_contact_procedure
 from tests.support.rules_fakes import FakeCatalog as _Fake
 
 GOLDEN = Path(__file__).parent / "golden" / "findings_1000.json"
 CONTACTS = 1000
 
-TIMES = [None, "2026-11-03T10:00:00", "2026-11-03T11:30:00", "2026-11-10T08:00:00", "2026-10-01T08:00:00",
-         "2026-12-24T10:00:00", "2027-03-01T10:00:00", "ikke en tid", "2026-02-31T10:00:00"]
-DIAGNOSES = [None, "DJ069", "DC509", "DO800", "DZ380", "DR999", "DT819", "DO049", "DM170", "DC793C", "XX12",
-             "KHAC20"]
-PROCEDURES = [None, "KHAC20", "KNFB20", "BAXY1", "KJFA00", "ZZ0150", "UXCA00", "BAXZ1", "DJ069", "k"]
-UNITS = [None, UNIT, OTHER_UNIT, "12ab", "999"]
 CONTACT_FIELDS: dict[str, list[Any]] = {
     "responsible_unit": UNITS, "type": [None, "ALCA00", "ALCA01", "ALCA10", "ALCA20", "XYZ"],
     "priority": [None, "ATA1", "ATA3", "ATA9"], "reason": [None, "ALCC01", "ALCC02", "ALCC03", "DJ069"],
-}
-DIAGNOSIS_FIELDS: dict[str, list[Any]] = {
-    "code": DIAGNOSES, "kind": ["action", "secondary"], "side": [None, "TUL1", "TUL9"],
-    "metastases": [[], ["DC793C"], ["DJ069"]], "no_metastases": [False, True],
-    "local_recurrences": [[], ["DT636C"]], "supplementary": [[], ["DX599"], ["TUL1"]],
 }
 PROCEDURE_FIELDS: dict[str, list[Any]] = {
     "code": PROCEDURES, "end": TIMES, "producer": UNITS, "contrast": [None, "MV08AA01", "X"],
