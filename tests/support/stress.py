@@ -2,7 +2,7 @@
 
 Ten runs in a row on the machine as it is, then one more with every core kept busy by load processes that this
 script starts and always stops. Every run gets a fresh pytest temp folder, so every test gets a fresh Chromium
-profile, data folder and app process. A run fails the whole stress: a flaky test is to be fixed, not retried.
+profile, data folder and app process; each run is spread over every core as `make test` spreads it. A run fails the whole stress: a flaky test is to be fixed, not retried.
 
     python -m tests.support.stress [--runs 10] [--loaded-runs 1] [TEST PATH ...]
 
@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+# As `make test` runs them (Makefile XDIST): on every core, a module's tests on one worker.
+XDIST = ("-n", "auto", "--dist", "loadfile")
 DEFAULT_PATHS = ("tests/browser", "tests/reliability/test_crash.py", "tests/reliability/test_crash_encryption.py")
 
 
@@ -74,7 +76,8 @@ def run_once(number: int, paths: list[str], loaded: bool) -> Run:
     with tempfile.TemporaryDirectory(prefix=f"stress-{number}-") as base:
         started = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", f"--basetemp={base}/t", *paths],
+            [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", *XDIST, f"--basetemp={base}/t",
+             *paths],
             cwd=REPO, capture_output=True, text=True)
         seconds = time.monotonic() - started
     lines = done.stdout.strip().splitlines()
