@@ -2,7 +2,8 @@
 
 Ten runs in a row on the machine as it is, then one more with every core kept busy by load processes that this
 script starts and always stops. Every run gets a fresh pytest temp folder, so every test gets a fresh Chromium
-profile, data folder and app process; each run is spread over every core as `make test` spreads it. A run fails the whole stress: a flaky test is to be fixed, not retried.
+profile, data folder and app process; each run is spread over every core as `make test` spreads it. A run
+fails the whole stress: a flaky test is to be fixed, not retried.
 
     python -m tests.support.stress [--runs 10] [--loaded-runs 1] [TEST PATH ...]
 
