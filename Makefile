@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # The extras the venv gets; the release workflow asks for `build` alone (its runners neither test nor lint).
 EXTRAS ?= test,build
 
-.PHONY: run test test-stress lint unit ui reliability browser browser-deps dist smoke bench clean
+.PHONY: run test test-stress lint unit ui reliability browser browser-deps dist smoke bench css clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "SEI-LPR lokal needs Python 3.11 or newer"; exit 1; }
@@ -78,6 +78,11 @@ smoke: $(STAMP)
 # Every bench/*.py that prints a BENCH line, then one table of the figures of issues 20 and 23 and their goals.
 bench: $(STAMP)
 	SEILOCAL_PASSPHRASE=$${SEILOCAL_PASSPHRASE:-bench} $(BIN)/python bench/summary.py
+
+# assets/css/tailwind.css, the Tailwind CSS every page gets (seilocal/pages/styles.py); after adding a Tailwind class
+# or upgrading NiceGUI (tests/unit/test_tailwind_css.py says when). Needs Node.js (npx) and the npm registry.
+css: $(STAMP)
+	$(BIN)/python packaging/build_css.py
 
 clean:
 	rm -rf build dist

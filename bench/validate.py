@@ -53,7 +53,9 @@ def build(contacts: int) -> Form:
                     Diagnosis(kind="secondary", code="DM170", side="TUL1"),
                 ],
                 procedures=[
-                    Procedure(code="KHAC20", start=iso(begin + timedelta(minutes=5)), producer=UNIT),
+                    # A breast operation (KHA) is in proc.lateral: it needs its side, or
+                    # rule 11102 warns on every contact under the SKS catalog.
+                    Procedure(code="KHAC20", start=iso(begin + timedelta(minutes=5)), producer=UNIT, side="TUL1"),
                     Procedure(
                         code="UXCA00",
                         start=iso(begin + timedelta(minutes=10)),

@@ -247,6 +247,7 @@ def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLoc
     from nicegui import app, background_tasks, ui
     from nicegui.server import Server
 
+    from seilocal.pages.styles import install_compiled_tailwind
     from seilocal.security import SecurityGate, install_log_filter, new_token
     from seilocal.settings import private_temp_dir
 
@@ -258,6 +259,7 @@ def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLoc
     token = new_token()
     url = f"http://127.0.0.1:{port}/?token={token}"
     register(ui)
+    install_compiled_tailwind()
     app.add_middleware(SecurityGate, port=port, token=token)
 
     async def announce_when_listening() -> None:
@@ -293,4 +295,5 @@ def _run_server(data_dir: Path, port: int, open_browser: bool, lock: InstanceLoc
         show_welcome_message=False,
         uvicorn_logging_level="warning",
         favicon="🩺",
+        tailwind=False,  # its browser build costs every page open; install_compiled_tailwind serves the same CSS
     )

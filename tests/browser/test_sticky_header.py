@@ -133,3 +133,24 @@ def test_tab_through_the_first_contact_never_hides_the_focus_under_the_header(br
     assert document["patient"]["cpr"] == "010180-1235"
     assert document["patient"]["name"] == "Jens Hansen"
     assert document["course"]["start"] == "2026-11-03T09:30:00"
+
+
+# What the page loaded and how its Tailwind classes came out (issue 23.1: Tailwind compiled ahead of time).
+_STYLES = """
+const header = document.querySelector('[data-testid="form-header"]');
+return {position: getComputedStyle(header).position, zIndex: getComputedStyle(header).zIndex,
+        widthRatio: header.getBoundingClientRect().width / (header.parentElement.clientWidth
+          - parseFloat(getComputedStyle(header.parentElement).paddingLeft)
+          - parseFloat(getComputedStyle(header.parentElement).paddingRight)),
+        tailwindScript: [...document.scripts].some(s => (s.src || '').includes('tailwindcss')),
+        tailwindRuntimeStyle: !!document.querySelector('style[type="text/tailwindcss"]')};
+"""
+
+
+def test_tailwind_classes_are_styled_without_tailwinds_browser_build(browser, app_process):
+    new_form(browser, app_process.url)
+    click_input(browser, "patient-cpr")
+    styles = browser.execute_script(_STYLES)
+    # `sticky z-10 w-full` on the header: styled by assets/css/tailwind.css, not by a script in the page.
+    assert styles == {"position": "sticky", "zIndex": "10", "widthRatio": 1, "tailwindScript": False,
+                      "tailwindRuntimeStyle": False}, styles
