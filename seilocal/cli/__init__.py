@@ -8,6 +8,8 @@ One style for every command: each module below registers its sub-commands in `ad
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 
 from seilocal import __version__
@@ -68,7 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return _run_unlocked(args.func, args)
+        code = _run_unlocked(args.func, args)
+        sys.stdout.flush()  # so a reader that went away (`| head`) shows here, not as a traceback at exit
+        return code
+    except BrokenPipeError:
+        # The reader of our output closed it: nothing is wrong with the data. Send whatever is still buffered
+        # nowhere, so Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except DataDirError as exc:
         error(str(exc))
         return 2

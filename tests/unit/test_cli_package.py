@@ -106,3 +106,18 @@ def test_a_missing_module_is_an_import_error(missing: str, importer: str) -> Non
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 1
     assert f"ModuleNotFoundError: import of {missing} halted" in run.stderr
+
+
+def test_a_reader_that_closes_the_pipe_gets_no_traceback(tmp_path: Path) -> None:
+    # `seilocal validate FORM.json | head -0`: the reader is gone before the first line is written.
+    from tests.support.rules_fakes import base_form
+
+    form = tmp_path / "form.json"
+    form.write_text(base_form().model_dump_json(), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "seilocal", "validate", str(form)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before the child has imported anything, let alone written
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
