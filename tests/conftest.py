@@ -11,9 +11,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.support.app import RunningApp, start_app, stop_app
-from tests.support.catalog import catalog_copy
 from tests.support.env import FIXED_NOW
+
+# The whole suite runs on a set day, whatever the calendar says: the clock of this process and of every app or CLI
+# process a test starts (they inherit the environment). seilocal.clock reads the variable when it is first
+# imported, so it is set before the imports below, which import seilocal (a run without xdist imported the clock
+# first and ran on the wall clock). A test about the clock itself sets its own.
+os.environ["SEILOCAL_NOW"] = FIXED_NOW.isoformat()
+os.environ["SEILOCAL_PASSPHRASE"], os.environ["SEILOCAL_SCRYPT_N"] = "test passphrase", "1024"  # encrypted, fast
+
+from tests.support.app import RunningApp, start_app, stop_app  # noqa: E402
+from tests.support.catalog import catalog_copy  # noqa: E402
 
 if TYPE_CHECKING:
     from nicegui.testing import User
@@ -21,11 +29,6 @@ if TYPE_CHECKING:
 
     from seilocal.store import Store
 
-# The whole suite runs on a set day, whatever the calendar says: the clock of this process (seilocal.clock reads
-# it on import) and of every app or CLI process a test starts (they inherit the environment). A test about the
-# clock itself sets its own.
-os.environ["SEILOCAL_NOW"] = FIXED_NOW.isoformat()
-os.environ["SEILOCAL_PASSPHRASE"], os.environ["SEILOCAL_SCRYPT_N"] = "test passphrase", "1024"  # encrypted, fast
 
 
 @pytest.fixture(scope="session")
