@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from nicegui import ui
 
-from seilocal.model import STATUS_LABELS_DA, Form
+from seilocal.model import STATUS_LABELS_DA
 from seilocal.model.datetime_input import format_for_display
 from seilocal.model.workflow import INVALID, is_invalid
 from seilocal.security import from_own_pages
@@ -17,6 +17,7 @@ from .focus import focus_on_load
 from .form_actions import form_actions
 from .form_editor import FormEditor
 from .frame import TOP_BAR_PX, frame
+from .long_course import builds_sections_when_opened
 from .next_step import next_step_view
 from .open_forms import track
 from .sections import section_builder
@@ -34,10 +35,6 @@ SECTIONS = [
     ("procedures", "Procedurer uden patientkontakt"),
     ("result_reports", "Resultatindberetninger"),
 ]
-
-# A form with more rows than this (contacts, procedures without contact, result reports) is a long course: its
-# closed sections are built when first opened (issue 23). A short one is built whole, as it always was.
-LAZY_ROWS = 10
 
 # Compact actions in the header: small buttons, and the actions row takes only the width it needs.
 HEADER_CSS = """
@@ -121,7 +118,7 @@ def form_page(ctx: AppContext, form_no: int) -> None:
             info_view(editor)
         editor.on_saved(lambda _path: _refresh(info_view))
 
-        long_course = is_long_course(editor.form)
+        long_course = builds_sections_when_opened(editor.form)
         with _sections_frame(editor):
             for key, title in SECTIONS:
                 with ui.expansion(title, value=key in FIRST_CONTACT).classes("w-full").props(
@@ -135,11 +132,6 @@ def form_page(ctx: AppContext, form_no: int) -> None:
                     else:
                         editor.section_openers[key] = _build_when_opened(editor, key, expansion)
     first_focus(ctx, editor)
-
-
-def is_long_course(form: Form) -> bool:
-    """A course whose closed sections are built only when opened (more rows than LAZY_ROWS)."""
-    return len(form.contacts) + len(form.procedures) + len(form.result_reports) > LAZY_ROWS
 
 
 def build_section(editor: FormEditor, key: str) -> None:

@@ -26,9 +26,8 @@ from seilocal.rules.incremental import IncrementalValidator
 
 from .focus import focus_mark
 from .form_editor import FormEditor
+from .long_course import COALESCE_S, validates_after_open
 
-IMMEDIATE_ROWS = 100  # up to this many contacts and procedures every save redraws the box at once
-COALESCE_S = 0.4  # how long saves are gathered before a big form's box and marks are drawn again
 # A long list costs the browser dearly (800 findings took 4 s to draw): show the first ones, the rest on demand.
 SHOWN_PER_SEVERITY = 40
 
@@ -132,7 +131,7 @@ class ValidationPanel:
                 ui.button("Validér", icon="fact_check", on_click=self.validate_now).props(
                     "dense no-caps unelevated").classes("q-ma-xs").mark("validation-run")
         editor.on_saved(self._saved)
-        if self._slow():
+        if validates_after_open(self.editor.form):
             # A long course is validated once the page is in the browser, not while the server builds it (issue
             # 23: the rules were half of opening a 1,000-contact form); the box says so meanwhile.
             self.summary.set_text("Validerer …")
@@ -141,10 +140,6 @@ class ValidationPanel:
                 self._pending = ui.timer(0, self.run, once=True)
         else:
             self.run()
-
-    def _slow(self) -> bool:
-        form = self.editor.form
-        return len(form.contacts) + len(form.procedures) > IMMEDIATE_ROWS
 
     # -- running the rules ---------------------------------------------------------------------
 
@@ -191,7 +186,7 @@ class ValidationPanel:
     def _saved(self, path: str) -> None:
         self._arm()
         self._update(path)  # every edit, at once: the validator must see each path
-        if not self._slow():
+        if not validates_after_open(self.editor.form):
             self._show()
         elif self._pending is None:
             # Drawing the box and the marks of a big form is what costs: gather the saves of a short while.

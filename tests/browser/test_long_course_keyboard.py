@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from seilocal.model import Contact, Form
-from seilocal.pages.form_page import LAZY_ROWS
+from seilocal.pages.long_course import LAZY_ROWS
 from seilocal.store import open_store
 from tests.support.browser import marked, type_keys, wait, wait_stored, wait_text
 from tests.support.keyboard import open_section, tab_to

@@ -9,7 +9,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from seilocal.model import Contact, Diagnosis, Form
-from seilocal.pages.form_page import LAZY_ROWS
+from seilocal.pages.long_course import LAZY_ROWS
 
 UNIT = "486811000016002"
 
