@@ -59,3 +59,11 @@ def m001_forms_audit_patients_prefs(db: Database) -> None:
 def m002_audit_user(db: Database) -> None:
     """Who made each audited change or view: the operating-system user the app ran as (issue 12)."""
     db.execute("ALTER TABLE audit ADD COLUMN user TEXT")
+
+
+@form_migrations()
+def m003_status_revision_index(db: Database) -> None:
+    """Forms by status and revision: the drafts nobody saved in yet are found without reading the other rows. The
+    clean-up of untouched drafts runs on every load of the forms list; with the status index alone it read every
+    draft's row (0.46 s with 66,000 drafts among 100,000 forms, 0.7 ms with this one)."""
+    db.execute("CREATE INDEX forms_status_revision ON forms(status, revision)")

@@ -227,3 +227,10 @@ def test_the_search_and_the_list_are_one_query_that_ignores_case_for_ae_oe_aa_an
         assert [f.form_no for f in search("0%")] == [2]
         assert search("_") == []  # LIKE's one-letter wildcard is a letter here
     store.close()
+
+
+def test_the_untouched_drafts_are_found_by_index_without_reading_the_other_forms(store) -> None:
+    from seilocal.store.forms import UNTOUCHED_DRAFTS_SQL
+
+    plan = " ".join(row[3] for row in store.db.execute("EXPLAIN QUERY PLAN " + UNTOUCHED_DRAFTS_SQL).fetchall())
+    assert "USING INDEX forms_status_revision (status=? AND revision=?)" in plan, plan
