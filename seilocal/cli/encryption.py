@@ -133,6 +133,9 @@ def _recover(args: argparse.Namespace) -> int:
                 if args.recovery_key or not sys.stdin.isatty() or attempt == 2:
                     return 2
     print(f"opened {db_path(data_dir)} with the recovery key; its key is kept for the next start")
+    if unlocked.recovery:  # the key of an interrupted rekey, finished now: the typed recovery key is void
+        print("an interrupted rekey was finished: the recovery key you typed no longer opens the database; "
+              "`seilocal encryption recovery-key` shows the new one, once")
     return 0
 
 

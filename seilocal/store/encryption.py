@@ -81,9 +81,10 @@ def folder_key(data_dir: Path, passphrase: str | None = None, recovery: str | No
         key = keys.unlock(data_dir, passphrase)
         shown = keys.pending_recovery(data_dir, key)
 
-    # 3. Finish an interrupted rekey: its new key is recorded in the key file, wrapped by the key we now have.
-    #    (A start with the recovery key leaves it to the next start with the passphrase or the keyring.)
-    if recovery is None and keys.rekey_secret(data_dir, key) is not None:
+    # 3. Finish an interrupted rekey: its new key is recorded in the key file, wrapped by the key we now have
+    #    (from the passphrase, the keyring or the old recovery key; the key file then follows the passphrase
+    #    given, as after any recovery).
+    if keys.rekey_secret(data_dir, key) is not None:
         rekey(data_dir, key, passphrase)
         key = keys.unlock(data_dir, passphrase)
         shown = keys.pending_recovery(data_dir, key)
@@ -124,6 +125,10 @@ def _key_from_recovery(data_dir: Path, path: Path, envelope: keys.Envelope | Non
                        passphrase: str | None) -> bytes:
     """The key of a typed recovery key, proved on the database; the key file is written for it when needed."""
     key = keys.unlock_with_recovery(data_dir, recovery)
+    if keys.rekey_secret(data_dir, key) is not None:
+        # An interrupted rekey, whose new key the key file holds wrapped by this one (which proves the recovery
+        # key): the database may already be keyed anew, and step 3 finishes the rekey.
+        return key
     if _has_content(path) and not crypto.is_plain(path) and not crypto.key_opens(path, key):
         raise keys.WrongKey("the recovery key does not open this database")
     if envelope is None or envelope.check != keys.check_value(key) or passphrase is not None:

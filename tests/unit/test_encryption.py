@@ -9,7 +9,7 @@ import pytest
 
 from seilocal.cli import main
 from seilocal.settings import db_path
-from seilocal.store import DatabaseRefused, crypto, keys, open_store
+from seilocal.store import DatabaseRefused, crypto, file_encryption, keys, open_store
 from seilocal.store.backup import make_backup
 from seilocal.store.encryption import encrypt_plain_backups, folder_key, rekey
 from tests.support import dbfile
@@ -239,3 +239,60 @@ def test_the_cli_changes_the_passphrase_and_refuses_a_wrong_old_one(tmp_path, mo
         assert store.forms.search()[0].name == "Anna Hansen"
     finally:
         store.close()
+
+
+def test_the_old_recovery_key_finishes_a_rekey_interrupted_after_the_database_was_keyed_anew(tmp_path):
+    data = tmp_path / "data"
+    path = _with_patient(data)
+    make_backup(path)
+    old_key = keys.unlock(data)
+    old_recovery = keys.pending_recovery(data, old_key)
+    # What `rekey` does up to the kill: the new key recorded, the database keyed with it; the backups and the
+    # key file not yet.
+    secret = keys.start_rekey(data, old_key)
+    new_key = keys.key_from_recovery(secret)
+    file_encryption.reencrypt([path], old_key, new_key)
+    keys.forget_all()
+    assert old_recovery is not None and not crypto.key_opens(path, old_key)
+
+    unlocked = folder_key(data, passphrase="a new passphrase 1", recovery=old_recovery)
+
+    assert unlocked.key == new_key and unlocked.recovery == keys.format_recovery(secret)  # shown, as after a rekey
+    assert _names(path) == ["Anna Hansen"]
+    backups = list((data / "backups").glob("*.sqlite3"))
+    assert backups and all(crypto.key_opens(b, new_key) and _names(b) == ["Anna Hansen"] for b in backups)
+    keys.forget_all()
+    assert keys.unlock(data, "a new passphrase 1") == new_key and keys.rekey_secret(data, new_key) is None
+
+
+def test_the_old_recovery_key_finishes_a_rekey_interrupted_before_the_database_was_keyed_anew(tmp_path):
+    data = tmp_path / "data"
+    path = _with_patient(data)
+    old_key = keys.unlock(data)
+    old_recovery = keys.pending_recovery(data, old_key)
+    secret = keys.start_rekey(data, old_key)  # killed right after: nothing re-encrypted yet
+    keys.forget_all()
+    assert old_recovery is not None
+
+    unlocked = folder_key(data, passphrase="a new passphrase 1", recovery=old_recovery)
+
+    assert unlocked.key == keys.key_from_recovery(secret) and crypto.key_opens(path, unlocked.key)
+    assert _names(path) == ["Anna Hansen"]
+
+
+def test_the_cli_recover_says_when_it_finished_an_interrupted_rekey(tmp_path, capsys):
+    data = tmp_path / "data"
+    path = _with_patient(data)
+    old_key = keys.unlock(data)
+    old_recovery = keys.pending_recovery(data, old_key)
+    keys.recovery_shown(data)
+    secret = keys.start_rekey(data, old_key)
+    file_encryption.reencrypt([path], old_key, keys.key_from_recovery(secret))
+    keys.forget_all()
+    assert old_recovery is not None
+
+    assert main(["--data-dir", str(data), "encryption", "recover", "--recovery-key", old_recovery]) == 0
+
+    out = capsys.readouterr().out
+    assert "an interrupted rekey was finished" in out and "recovery-key" in out
+    assert keys.pending_recovery(data, keys.unlock(data)) == keys.format_recovery(secret)  # still to be shown
