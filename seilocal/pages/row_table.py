@@ -255,6 +255,12 @@ class RowTable:
         if wanted == self._details_for:
             return  # same row at the same path: the widgets already there stay (no rebuild per edit)
         self._details_for = wanted
+        # Which row the details show (stored index), for whoever drives the page by keyboard: the details are
+        # rebuilt a round trip after the key that chose a row, and keys pressed before then meet the old ones.
+        if index is None:
+            self.details_box.props(remove="data-row")
+        else:
+            self.details_box.props(f"data-row={index}")
         self.details_box.clear()
         with self.details_box:
             if index is None:

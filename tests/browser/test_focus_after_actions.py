@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from tests.support.app import start_app, stop_app
-from tests.support.browser import by_mark, input_of, type_keys, wait, wait_focus_in, wait_stored
+from tests.support.browser import by_mark, input_of, type_keys, wait, wait_focus_in, wait_row_details, wait_stored
 from tests.support.keyboard import focus_in_view, open_section, shift_tab_to, tab_to, wait_dialog
 
 pytestmark = pytest.mark.browser
@@ -80,6 +80,7 @@ def test_add_action_diagnosis_and_delete_a_row_hand_on_the_focus(browser, app_wi
     tab_to(browser, "contacts-new", most=40)
     type_keys(browser, Keys.ENTER)
     wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 2)
+    wait_row_details(browser, "contacts", 1)  # the Tabs below walk into the new contact's details
     tab_to(browser, "diagnosis-add-action", most=40)
     type_keys(browser, Keys.ENTER)
     wait_stored(app.data_dir, lambda d: len(d["contacts"][1]["diagnoses"]) == 1)

@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from seilocal.model import Contact, Form
 from seilocal.pages.long_course import LAZY_ROWS
 from seilocal.store import open_store
-from tests.support.browser import marked, type_keys, wait, wait_stored, wait_text
+from tests.support.browser import marked, type_keys, wait_row_details, wait_stored, wait_text
 from tests.support.keyboard import open_section, tab_to
 
 pytestmark = pytest.mark.browser
@@ -41,4 +41,4 @@ def test_tab_into_a_section_built_when_its_heading_is_reached_and_enter_adds_a_r
     type_keys(browser, Keys.ENTER)
     stored = wait_stored(app_process.data_dir, lambda d: len(d["contacts"]) == LAZY_ROWS + 6, form_no=form_no)
     assert stored["contacts"][-1]["responsible_unit"] == UNIT  # a new contact, prefilled as "Ny" does
-    wait(browser, lambda d: marked(d, "contact-start") is not None, message="the new contact's details")
+    wait_row_details(browser, "contacts", LAZY_ROWS + 5)  # the new contact's details

@@ -193,6 +193,16 @@ _FOCUS_IN = ("const el = document.querySelector(`[data-testid='${arguments[0]}']
              "const f = document.activeElement; return el && f && (el === f || el.contains(f)) ? f : null;")
 
 
+def wait_row_details(driver: WebDriver, table: str, index: int, timeout: float = TIMEOUT) -> None:
+    """Wait until the details under the table marked `table` show its row `index` (stored order). A new row or
+    a new selection rebuilds them a round trip after the key that asked for it: Tab or typing before then walks
+    (or writes into) the details that were there. The stored document is ready earlier than the page."""
+    script = ("const e = document.querySelector(`[data-testid='${arguments[0]}-details']`);"
+              "return !!e && e.dataset.row === String(arguments[1]);")
+    wait(driver, lambda d: bool(d.execute_script(script, table, index)), timeout,
+         f"the details of {table} do not show row {index}")
+
+
 def wait_focus_in(driver: WebDriver, mark: str, timeout: float = TIMEOUT) -> WebElement:
     """Wait until the focus is inside the element marked `mark` (e.g. after Tab); the focused element."""
     def inside(d: WebDriver) -> WebElement | bool:
