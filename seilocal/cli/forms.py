@@ -90,6 +90,13 @@ def _finding_line(finding: dict[str, Any]) -> str:
     return f"{finding['rule']}\t{finding['severity']}\t{finding['path']}\t{finding['message']}"
 
 
+def _not_now(form_no: int, exc: Exception) -> str:
+    """The message when form N is missing (its own message names it) or its status does not allow the step."""
+    from seilocal.store import FormNotFound
+
+    return str(exc) if isinstance(exc, FormNotFound) else f"form {form_no}: {exc}"
+
+
 def run_submit(args: argparse.Namespace) -> int:
     """Submit form N as "Indberet" does: exit 1 with the errors when any remain, or with the reasons when its
     LPR3 document cannot be written; warnings are printed. Nothing is stored unless everything is."""
@@ -107,11 +114,8 @@ def _submit(store: Store, args: argparse.Namespace) -> int:
     try:
         stored = store.forms.load(args.form_no)
         result = submit_form(store, stored, _clock)
-    except FormNotFound as exc:
-        _error(str(exc))
-        return 1
-    except TransitionRefused as exc:
-        _error(f"form {args.form_no}: {exc}")
+    except (FormNotFound, TransitionRefused) as exc:
+        _error(_not_now(args.form_no, exc))
         return 1
     except SubmitRefused as exc:
         _error(f"form {args.form_no} was not submitted: {len(exc.errors)} error(s) remain")
@@ -259,11 +263,8 @@ def run_cancel(args: argparse.Namespace) -> int:
         try:
             stored = store.forms.load(args.form_no)
             versions_of(store, _clock).cancel(stored, args.reason)
-        except FormNotFound as exc:
-            _error(str(exc))
-            return 1
-        except TransitionRefused as exc:
-            _error(f"form {args.form_no}: {exc}")
+        except (FormNotFound, TransitionRefused) as exc:
+            _error(_not_now(args.form_no, exc))
             return 1
     print(f"form {args.form_no} cancelled; `seilocal export --form {args.form_no} --cda --out DIR` writes the "
           "LPR3 document that removes its course")

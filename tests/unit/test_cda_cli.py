@@ -107,7 +107,10 @@ def test_export_cda_of_a_form_and_a_month_and_the_second_version_replaces_the_fi
 
 def test_cancel_does_what_annuller_does_and_exports_the_removal_document(data, tmp_path, capsys):
     assert run(data, "cancel", "1", "--reason", "fejl") == 1  # a draft cannot be cancelled
-    assert "draft" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "form 1: " in err and "draft" in err
+    assert run(data, "cancel", "7", "--reason", "fejl") == 1
+    assert "no form number 7" in capsys.readouterr().err
     run(data, "submit", "1")
     assert run(data, "cancel", "1", "--reason", "   ") == 2
     assert run(data, "cancel", "1", "--reason", "dobbelt oprettet") == 0
