@@ -241,19 +241,28 @@ def test_the_cli_changes_the_passphrase_and_refuses_a_wrong_old_one(tmp_path, mo
         store.close()
 
 
-def test_the_old_recovery_key_finishes_a_rekey_interrupted_after_the_database_was_keyed_anew(tmp_path):
-    data = tmp_path / "data"
+def _interrupted_rekey(data: Path, *, database_keyed: bool, backup: bool = False) -> tuple[Path, str, bytes]:
+    """A folder whose rekey was killed: the new key recorded (wrapped by the old), and, with `database_keyed`,
+    the database already keyed with it; the backups and the key file not yet. (database path, the *old*
+    recovery key, the new recovery secret)."""
     path = _with_patient(data)
-    make_backup(path)
+    if backup:
+        make_backup(path)
     old_key = keys.unlock(data)
     old_recovery = keys.pending_recovery(data, old_key)
-    # What `rekey` does up to the kill: the new key recorded, the database keyed with it; the backups and the
-    # key file not yet.
+    assert old_recovery is not None
     secret = keys.start_rekey(data, old_key)
-    new_key = keys.key_from_recovery(secret)
-    file_encryption.reencrypt([path], old_key, new_key)
+    if database_keyed:
+        file_encryption.reencrypt([path], old_key, keys.key_from_recovery(secret))
+        assert not crypto.key_opens(path, old_key)
     keys.forget_all()
-    assert old_recovery is not None and not crypto.key_opens(path, old_key)
+    return path, old_recovery, secret
+
+
+def test_the_old_recovery_key_finishes_a_rekey_interrupted_after_the_database_was_keyed_anew(tmp_path):
+    data = tmp_path / "data"
+    path, old_recovery, secret = _interrupted_rekey(data, database_keyed=True, backup=True)
+    new_key = keys.key_from_recovery(secret)
 
     unlocked = folder_key(data, passphrase="a new passphrase 1", recovery=old_recovery)
 
@@ -267,12 +276,7 @@ def test_the_old_recovery_key_finishes_a_rekey_interrupted_after_the_database_wa
 
 def test_the_old_recovery_key_finishes_a_rekey_interrupted_before_the_database_was_keyed_anew(tmp_path):
     data = tmp_path / "data"
-    path = _with_patient(data)
-    old_key = keys.unlock(data)
-    old_recovery = keys.pending_recovery(data, old_key)
-    secret = keys.start_rekey(data, old_key)  # killed right after: nothing re-encrypted yet
-    keys.forget_all()
-    assert old_recovery is not None
+    path, old_recovery, secret = _interrupted_rekey(data, database_keyed=False)
 
     unlocked = folder_key(data, passphrase="a new passphrase 1", recovery=old_recovery)
 
@@ -282,14 +286,7 @@ def test_the_old_recovery_key_finishes_a_rekey_interrupted_before_the_database_w
 
 def test_the_cli_recover_says_when_it_finished_an_interrupted_rekey(tmp_path, capsys):
     data = tmp_path / "data"
-    path = _with_patient(data)
-    old_key = keys.unlock(data)
-    old_recovery = keys.pending_recovery(data, old_key)
-    keys.recovery_shown(data)
-    secret = keys.start_rekey(data, old_key)
-    file_encryption.reencrypt([path], old_key, keys.key_from_recovery(secret))
-    keys.forget_all()
-    assert old_recovery is not None
+    _path, old_recovery, secret = _interrupted_rekey(data, database_keyed=True)
 
     assert main(["--data-dir", str(data), "encryption", "recover", "--recovery-key", old_recovery]) == 0
 
