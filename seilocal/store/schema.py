@@ -62,8 +62,9 @@ def m002_audit_user(db: Database) -> None:
 
 
 @form_migrations()
-def m003_status_revision_index(db: Database) -> None:
-    """Forms by status and revision: the drafts nobody saved in yet are found without reading the other rows. The
-    clean-up of untouched drafts runs on every load of the forms list; with the status index alone it read every
-    draft's row (0.46 s with 66,000 drafts among 100,000 forms, 0.7 ms with this one)."""
-    db.execute("CREATE INDEX forms_status_revision ON forms(status, revision)")
+def m003_new_drafts_index(db: Database) -> None:
+    """The drafts nobody has saved in yet, indexed apart (a partial index): the clean-up of untouched drafts runs
+    on every load of the forms list, and with the status index alone it read every draft's row (0.46 s with
+    66,000 drafts among 100,000 forms). A save touches this index only when a draft leaves it (its first save),
+    where an index on (status, revision) would be rewritten by every save."""
+    db.execute("CREATE INDEX forms_new_drafts ON forms(form_no) WHERE status = 'draft' AND revision = 1")

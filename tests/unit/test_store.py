@@ -233,4 +233,4 @@ def test_the_untouched_drafts_are_found_by_index_without_reading_the_other_forms
     from seilocal.store.forms import UNTOUCHED_DRAFTS_SQL
 
     plan = " ".join(row[3] for row in store.db.execute("EXPLAIN QUERY PLAN " + UNTOUCHED_DRAFTS_SQL).fetchall())
-    assert "USING INDEX forms_status_revision (status=? AND revision=?)" in plan, plan
+    assert "USING INDEX forms_new_drafts" in plan, plan
