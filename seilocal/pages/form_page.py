@@ -113,9 +113,13 @@ def form_page(ctx: AppContext, form_no: int) -> None:
         editor.on_saved(lambda _path: _refresh(header_view))
         validation_panel(editor)
 
-        with ui.expansion("Skemainformation", icon="info").classes("w-full").props("dense"):
+        with ui.expansion("Skemainformation", icon="info").classes("w-full").props("dense").mark(
+                "form-info") as info:
             info_view = ui.refreshable(_info)
-            info_view(editor)
+        # Built when first opened, like a long course's closed sections: closed, it is no Tab stop, and nobody
+        # reads it on most opens; once built, every save refreshes its "Sidst ændret" (a refreshable that was
+        # never built refreshes nothing).
+        info.on_value_change(lambda e: _build_info_once(info, info_view, editor) if e.value else None)
         editor.on_saved(lambda _path: _refresh(info_view))
 
         long_course = builds_sections_when_opened(editor.form)
@@ -132,6 +136,12 @@ def form_page(ctx: AppContext, form_no: int) -> None:
                     else:
                         editor.section_openers[key] = _build_when_opened(editor, key, expansion)
     first_focus(ctx, editor)
+
+
+def _build_info_once(info: ui.expansion, view: ui.refreshable[..., None], editor: FormEditor) -> None:
+    if not info.default_slot.children:
+        with info:
+            view(editor)
 
 
 def build_section(editor: FormEditor, key: str) -> None:

@@ -105,3 +105,18 @@ async def test_the_top_bar_ri_action_builds_the_section_it_shows(app_user: User)
     await app_user.should_see(marker="ri-pending-list")
     assert _one(app_user, "section-result_reports").value is True
     assert _found(app_user, "ri-table")
+
+
+async def test_the_form_information_is_built_when_opened_and_follows_the_saves(app_user: User) -> None:
+    form_no = await _open(app_user, Form())
+    assert not _found(app_user, "info-form-no")  # closed: not built
+
+    with app_user.client:
+        _one(app_user, "form-info").open()  # as a click on its heading does
+    await app_user.should_see(marker="info-form-no")
+    assert _one(app_user, "info-form-no").text == str(form_no)  # type: ignore[attr-defined]
+    before = _one(app_user, "info-changed")
+
+    app_user.find(marker="patient-name").type("Jens Hansen")
+    await _until(lambda: app_user.ctx.store.forms.load(form_no).form.patient.name == "Jens Hansen")
+    await _until(lambda: _one(app_user, "info-changed") is not before)  # drawn again after the save
