@@ -58,6 +58,7 @@ def test_removing_chips_by_keyboard_keeps_the_focus_in_the_field(browser, app_wi
     open_section(browser, "contacts")
     tab_to(browser, "contacts-table", most=20)  # the first row's selection box
     type_keys(browser, Keys.SPACE)
+    wait_row_details(browser, "contacts", 0)
     field = input_of(browser, "diagnosis-action-supplementary")
     browser.execute_script("arguments[0].focus();", field)
     wait_focus_in(browser, "diagnosis-action-supplementary")
