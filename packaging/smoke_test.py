@@ -56,6 +56,8 @@ def one_start(data_dir: Path, command: list[str] | None = None) -> tuple[float, 
         served_s = time.perf_counter() - started
         if status != 200 or "SEI-LPR lokal" not in page:
             raise SystemExit(f"smoke test FAILED: status {status}, page without the app's title")
+        if "/*! tailwindcss v" not in page or "tailwindcss.min.js" in page:
+            raise SystemExit("smoke test FAILED: the page lacks the bundled assets/css/tailwind.css")
         with urllib.request.urlopen(url.split("?")[0], timeout=10) as _:  # noqa: S310
             raise SystemExit("smoke test FAILED: a request without the token was served")
     except urllib.error.HTTPError as exc:
@@ -87,8 +89,8 @@ def main() -> int:
             if header == b"SQLite format 3\x00":
                 raise SystemExit("smoke test FAILED: the database file is not encrypted")
             print(f"run {run + 1}: URL after {url_s:.2f} s, forms list served after {served_s:.2f} s")
-    print("smoke test passed: the executable starts, serves the forms list with the token, refuses without it, "
-          "and its database file is encrypted")
+    print("smoke test passed: the executable starts, serves the forms list (with its compiled CSS) with the token, "
+          "refuses without it, and its database file is encrypted")
     print(f"BENCH startup dist_mb={size_mb:.0f} first_serve_s={served[0]:.2f} "
           f"median_serve_s={statistics.median(served):.2f} max_serve_s={max(served):.2f} budget_s=3")
     return 0
