@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import cache
 from pathlib import Path
 
 import nicegui
@@ -33,11 +34,18 @@ def _string_parts(node: ast.expr) -> list[str]:
     return []
 
 
+@cache
+def _package() -> tuple[tuple[Path, ast.Module], ...]:
+    """Every module of our package, parsed once for both scans."""
+    paths = sorted((ROOT / "seilocal").rglob("*.py"))
+    return tuple((path, ast.parse(path.read_text(encoding="utf-8"))) for path in paths)
+
+
 def _named_classes() -> dict[str, str]:
     """Every class token our package passes to `.classes(...)` or a `*-class=` prop, with one file naming it."""
     found: dict[str, str] = {}
-    for path in sorted((ROOT / "seilocal").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in _package():
+        for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
             texts: list[str] = []
@@ -60,8 +68,8 @@ def _named_classes() -> dict[str, str]:
 def _own_css() -> str:
     """The CSS our pages add themselves (`ui.add_css`, style constants)."""
     texts = []
-    for path in (ROOT / "seilocal").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for _path, tree in _package():
+        for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and "{" in node.value:
                 texts.append(node.value)
     return "\n".join(texts)
