@@ -21,13 +21,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/seilocal
 
-# The browser tier needs Debian's chromium and chromium-driver; installed here when run as root.
+# The browser tier needs Debian's chromium-headless-shell and chromium-driver (and the benches' chromium); installed
+# here when run as root.
 browser-deps:
-	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 || ! command -v chromium-headless-shell >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell chromium-driver poppler-utils >/dev/null; \
 	  else \
-	    echo "The browser tests need: sudo apt-get install chromium chromium-driver poppler-utils"; exit 1; \
+	    echo "The browser tests need: sudo apt-get install chromium chromium-headless-shell chromium-driver poppler-utils"; exit 1; \
 	  fi; \
 	fi
 

@@ -3,31 +3,21 @@ over prepared data folders that several modules use."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 
 import pytest
 
 from tests.support.app import start_app, stop_app
-from tests.support.browser import chrome_options
+from tests.support.browser import new_browser
 from tests.support.env import FIXED_NOW
 from tests.support.keyboard import twenty_contacts_form
 from tests.support.submit_helpers import clean_form, set_practice
 
 
 @pytest.fixture
-def browser(tmp_path):
-    """A headless Chromium; the tier fails (not skips) in CI when Chromium is missing."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    driver_path = shutil.which("chromedriver")
-    if not driver_path or not shutil.which("chromium"):
-        pytest.fail("Debian's chromium and chromium-driver are needed for the browser tests (make test installs them)")
-    options = chrome_options()
-    options.add_argument(f"--user-data-dir={tmp_path / 'chrome-profile'}")
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.implicitly_wait(0)
+def browser():
+    """A headless Chromium with a fresh profile; the tier fails (not skips) when it is missing."""
+    driver = new_browser()
     yield driver
     driver.quit()
 

@@ -9,9 +9,9 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.support.browser import (
     by_mark,
-    chrome_options,
     click,
     marked,
+    new_browser,
     poll,
     type_into,
     wait,
@@ -31,24 +31,9 @@ def downloads(tmp_path):
 
 
 @pytest.fixture
-def download_browser(tmp_path, downloads):
-    """Headless Chromium that saves downloads into `downloads` without asking."""
-    import shutil
-
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    driver_path = shutil.which("chromedriver")
-    if not driver_path or not shutil.which("chromium"):
-        pytest.fail("Debian's chromium and chromium-driver are needed for the browser tests")
-    options = chrome_options()
-    options.add_argument(f"--user-data-dir={tmp_path / 'chrome-profile'}")
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads),
-        "download.prompt_for_download": False,
-        "plugins.always_open_pdf_externally": True,  # save PDFs instead of showing them
-    })
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+def download_browser(downloads):
+    """Headless Chromium that saves downloads (the printed PDF among them: the shell shows none) into `downloads`."""
+    driver = new_browser(downloads)
     yield driver
     driver.quit()
 
