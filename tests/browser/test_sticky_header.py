@@ -81,7 +81,8 @@ def test_the_header_is_compact(browser, app_process, size):
     type_into(browser, "course-start", "03-11-2026 09:30", Keys.TAB)
     wait_text(browser, "03-11-2026 09:30:00")
     height = _header_height(browser)
-    assert height <= MAX_HEADER_PX[size], f"header {height} px at {size}"
+    header_text = browser.execute_script("return document.querySelector('[data-testid=\"form-header\"]').innerText")
+    assert height <= MAX_HEADER_PX[size], f"header {height} px at {size}, showing: {header_text!r}"
     document = wait_stored(app_process.data_dir, lambda d: d["course"]["start"] == "2026-11-03T09:30:00")
     assert document["patient"]["name"] == "Kirstine Margrethe Østergaard-Rasmussen"
 
