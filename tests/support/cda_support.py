@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pytest
@@ -27,18 +26,14 @@ def need_shared() -> None:
         pytest.skip(f"the official LPR3 XSD and schematron are not at {LPR3} (../shared absent)")
 
 
-@lru_cache(maxsize=1)
-def _schematron() -> Schematron:
-    from seilocal.export.cda.check import Schematron
-
-    return Schematron(SCHEMATRON_ZIP, BUILD)
-
-
 def schematron() -> Schematron:
-    """The compiled official schematron (skips without ../shared or without saxonche)."""
+    """The compiled official schematron (skips without ../shared or without saxonche); one per process, shared with
+    `make cda-check`'s `main` when a test runs it in-process."""
+    from seilocal.export.cda.check import compiled_schematron
+
     need_shared()
     pytest.importorskip("saxonche", reason="saxonche (the test extra) is needed to run the schematron")
-    return _schematron()
+    return compiled_schematron(SCHEMATRON_ZIP, BUILD)
 
 
 def assert_valid(data: bytes) -> None:

@@ -187,6 +187,17 @@ def test_make_cda_check_passes_on_every_document_of_the_submissions(data, tmp_pa
     assert capsys.readouterr().out.count(": OK (") == 3
 
 
+def test_make_cda_check_and_the_tests_share_one_compiled_schematron(monkeypatch):
+    """Saxon compiles the schematron once per process (~6 CPU-seconds): `make cda-check`'s relative build folder
+    and the tests' absolute one name the same compilation."""
+    from seilocal.export.cda.check import compiled_schematron
+    from tests.support.cda_support import BUILD, SCHEMATRON_ZIP, schematron
+
+    shared = schematron()
+    monkeypatch.chdir(BUILD.parent.parent)
+    assert compiled_schematron(SCHEMATRON_ZIP, BUILD.relative_to(BUILD.parent.parent)) is shared
+
+
 def test_a_defect_in_the_lpr3_writer_refuses_the_submission_and_stores_nothing(data, monkeypatch, capsys):
     from seilocal.export import submission
 

@@ -125,6 +125,17 @@ class Schematron:
         return result
 
 
+def compiled_schematron(zip_path: Path, build_dir: Path) -> Schematron:
+    """The schematron of `zip_path`, compiled once per process: Saxon-HE takes ~6 CPU-seconds for it and cannot
+    save the result (exporting a compiled stylesheet needs Saxon-EE), so `make cda-check` and the tests share one."""
+    return _compiled(zip_path.resolve(), build_dir.resolve())
+
+
+@lru_cache(maxsize=2)
+def _compiled(zip_path: Path, build_dir: Path) -> Schematron:
+    return Schematron(zip_path, build_dir)
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m seilocal.export.cda.check SHARED_LPR3_DIR FILE...`: XSD + schematron per file; exit 1 on any error."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -133,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     lpr3 = Path(args[0])
     xsd = lpr3 / "cda-xsd" / "CDA.xsd"
-    sch = Schematron(lpr3 / "lpr-cda-schematron-2019-01-11.zip", Path("build") / "cda")
+    sch = compiled_schematron(lpr3 / "lpr-cda-schematron-2019-01-11.zip", Path("build") / "cda")
     bad = 0
     for name in args[1:]:
         try:
