@@ -45,6 +45,10 @@ class FormEditor:
         self.fields: dict[str, FieldHandle] = {}
         self.section_openers: dict[str, Callable[[], None]] = {}
         self.row_selectors: dict[str, Callable[[int], None]] = {}
+        # Helpers shared by several parts of this page (the RI actions' state), made on first use and keyed by
+        # their class. Kept here, not in a module-level table keyed by the editor: such a table's values refer back
+        # to the editor, so every page ever opened (elements, store, findings) would live as long as the process.
+        self.page_parts: dict[type, object] = {}
 
     def register_field(self, path: str, set_error: Callable[[str | None], None],
                        focus: Callable[[], object] | None = None) -> None:

@@ -9,8 +9,7 @@ Marks (top bar): `top-ri-show` ("Vis ubehandlede RI (n)"), `top-ri-process` ("Be
 
 from __future__ import annotations
 
-from typing import Protocol
-from weakref import WeakKeyDictionary
+from typing import Protocol, cast
 
 from nicegui import ui
 
@@ -90,15 +89,12 @@ class RiState:
                 _focus_when_shown(mark)
 
 
-_STATES: WeakKeyDictionary[FormEditor, RiState] = WeakKeyDictionary()
-
-
 def ri_state(editor: FormEditor) -> RiState:
-    """The RI state of an open form (made on first use)."""
-    state = _STATES.get(editor)
+    """The RI state of an open form (made on first use; it lives and dies with the page)."""
+    state = editor.page_parts.get(RiState)
     if state is None:
-        state = _STATES[editor] = RiState(editor)
-    return state
+        state = editor.page_parts[RiState] = RiState(editor)
+    return cast(RiState, state)
 
 
 def ri_top_buttons(editor: FormEditor) -> None:
