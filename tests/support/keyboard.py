@@ -155,7 +155,13 @@ def wait_focus_left(driver: WebDriver, mark: str) -> None:
             "const f = document.activeElement; const el = document.querySelector(`[data-testid='${arguments[0]}']`);"
             "const input = el && (el.matches('input') ? el : el.querySelector('input'));"
             "return f && f !== document.body && f !== input;", mark))
-    wait(driver, moved, message=f"the focus did not move on from {mark} (or fell to <body>)")
+    try:
+        wait(driver, moved)
+    except TimeoutException:  # say where the focus is and what the field holds: the evidence for a fix
+        raise AssertionError(f"the focus did not move on from {mark} (or fell to <body>): the focus is in "
+                             f"{driver.switch_to.active_element.get_attribute('outerHTML')[:300]}, the field holds "
+                             f"{input_of(driver, mark).get_attribute('value')!r}, the menu {option_texts(driver)}"
+                             ) from None
 
 
 def wait_dialog(driver: WebDriver, mark: str) -> None:
