@@ -72,10 +72,9 @@ def catalog_db(request: pytest.FixtureRequest) -> Iterator[Database]:
 @pytest.fixture
 async def app_user(user: User, store: Store) -> AsyncIterator[User]:
     """The NiceGUI user fixture with the app's pages registered on a fresh store and a fixed clock."""
+    from seilocal.heap import settle_heap
     from seilocal.pages.context import AppContext
     from seilocal.pages.routes import register_pages
-
-    from seilocal.heap import settle_heap
 
     ctx = AppContext(store=store, clock=lambda: FIXED_NOW)
     register_pages(ctx)

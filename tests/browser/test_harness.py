@@ -1,5 +1,6 @@
-"""The tier's own browser: quitting it ends every process it started (a leaked browser per test once put 600
-Chromium processes on the 2 cores in one `make browser`, and every later test then ran slow)."""
+"""The tier's own browser and helpers: quitting it ends every process it started (a leaked browser per test once put
+600 Chromium processes on the 2 cores in one `make browser`, and every later test then ran slow), and a lost row
+click is clicked again."""
 
 from __future__ import annotations
 
@@ -53,3 +54,17 @@ def test_quitting_the_browser_ends_every_process_it_started() -> None:
     driver.quit()
     poll(lambda: not [pid for pid in started if _alive(pid)], timeout=10,
          message="browser processes outlived the driver's quit")
+
+
+def test_a_lost_row_click_is_clicked_again(browser) -> None:
+    """`select_row` clicks the row again when the details have not followed its click: a page that ignores the
+    first click (as a row redrawn between press and release does) still gets its row chosen."""
+    from tests.support.keyboard import select_row
+
+    page = ("<table data-testid='t-table'><tbody><tr><td>række</td></tr></tbody></table><div data-testid='t-details'>"
+            "</div><script>let clicks = 0; document.querySelector('tr').addEventListener('click', () => {"
+            " clicks += 1; if (clicks > 1) document.querySelector('[data-testid=t-details]').dataset.row = '0'; });"
+            "</script>")
+    browser.get("data:text/html;charset=utf-8," + page.replace("#", "%23"))
+    select_row(browser, "t", 0, timeout=15)
+    assert browser.execute_script("return clicks") == 2

@@ -234,7 +234,7 @@ def select_row(driver: WebDriver, table: str, index: int = 0, timeout: float = T
         try:
             wait_row_details(driver, table, index, min(ROW_CLICK_TAKES, max(0.1, deadline - time.monotonic())))
             return
-        except AssertionError:
+        except TimeoutException:  # what `wait` raises (an AssertionError here let the first lost click fail)
             if time.monotonic() >= deadline:
                 raise
 
