@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx  # noqa: E402
 
+from bench.form_edit import rss_mb  # noqa: E402
 from seilocal.store import open_store  # noqa: E402
 from tests.support.app import start_app, stop_app  # noqa: E402
 from tests.support.keyboard import twenty_contacts_form  # noqa: E402
@@ -30,12 +31,6 @@ from tests.support.keyboard import twenty_contacts_form  # noqa: E402
 OPENS = 60  # pages a batch opens
 PRUNED_AFTER_S = 75.0  # NiceGUI deletes a client that never connected 60 s after its page, checked every few s
 BUDGET_KB = 50  # retained per open, averaged over the later batches
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process (Linux /proc)."""
-    status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
-    return int(status.split("VmRSS:")[1].split()[0]) / 1024
 
 
 def main() -> None:
