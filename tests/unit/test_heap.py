@@ -14,10 +14,13 @@ from seilocal.heap import settle_heap
 
 @pytest.fixture
 def unfrozen() -> Iterator[None]:
-    """This test process's heap as it was: frozen objects are never collected, so they are let go again."""
+    """This test process's heap as it was: frozen objects are never collected, so they are let go again, and the
+    collector's thresholds are put back."""
+    thresholds = gc.get_threshold()
     gc.unfreeze()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 def test_objects_alive_at_the_settling_are_left_out_of_collections(unfrozen: None) -> None:
@@ -44,3 +47,32 @@ def test_the_app_settles_its_heap_when_the_store_and_pages_are_ready(
     app._opened(data_dir, store, [], new_folder=True)
     assert registered, "the pages were registered"
     assert gc.get_freeze_count() > 0
+
+
+def test_a_long_course_is_validated_without_a_collection_once_the_heap_is_settled(unfrozen: None) -> None:
+    """A 1,000-contact validation's objects all live until it ends: walking them in the middle frees nothing."""
+    from bench.validate import NOW, build
+    from seilocal.rules import validate
+    from tests.support.rules_fakes import FakeCatalog
+
+    form = build(1000)
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def validate_counting() -> list[int]:
+        gc.collect()  # the same start for both: nothing young waiting
+        collections.clear()
+        gc.callbacks.append(count)
+        try:
+            validate(form, FakeCatalog(), NOW)  # type: ignore[arg-type]
+        finally:
+            gc.callbacks.remove(count)
+        return list(collections)
+
+    gc.set_threshold(700, 10, 10)  # CPython's defaults (an earlier test of this process may have settled it)
+    assert validate_counting(), "the default thresholds collect during the validation"
+    settle_heap()
+    assert validate_counting() == []
