@@ -76,3 +76,44 @@ def test_a_long_course_is_validated_without_a_collection_once_the_heap_is_settle
     assert validate_counting(), "the default thresholds collect during the validation"
     settle_heap()
     assert validate_counting() == []
+
+
+async def test_pages_deleted_together_are_swept_by_one_full_collection_a_moment_later() -> None:
+    """A closed page is a cycle: with the young generation collected seldom, only a sweep frees it promptly."""
+    import asyncio
+    import weakref
+
+    from seilocal.heap import GarbageSweep
+
+    class Page:
+        """Refers to itself, as a page's elements and editor do."""
+
+        def __init__(self) -> None:
+            self.me = self
+
+    page = Page()
+    gone = weakref.ref(page)
+    del page
+    full: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    gc.callbacks.append(count)
+    gc.disable()  # no automatic collection of this process in between: only the sweep's counts
+    try:
+        sweep = GarbageSweep(delay=0.05)
+        for _ in range(60):  # NiceGUI prunes many clients in one pass
+            sweep.request()
+        assert gone() is not None and not full  # nothing yet: the sweep waits for the pass to end
+        for _ in range(200):
+            if full:
+                break
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.1)
+    finally:
+        gc.enable()
+        gc.callbacks.remove(count)
+    assert full == [1]
+    assert gone() is None
