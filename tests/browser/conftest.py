@@ -3,11 +3,14 @@ over prepared data folders that several modules use."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
-from tests.support.app import start_app, stop_app
+from tests.support.app import RunningApp, start_app, stop_app
 from tests.support.browser import new_browser
 from tests.support.env import FIXED_NOW
 from tests.support.keyboard import twenty_contacts_form
@@ -26,6 +29,18 @@ def browser():
 def app_process(data_dir):
     """The real app on a fresh data dir, started as a user starts it (without opening a browser itself)."""
     app = start_app(data_dir)
+    yield app
+    stop_app(app)
+
+
+@pytest.fixture(scope="module")
+def module_app(tmp_path_factory: pytest.TempPathFactory, new_data_dir: Path) -> Iterator[RunningApp]:
+    """One real app on a fresh data dir for a whole module (issue 23.5: an app's start is ~1 s of CPU, a third of
+    a short browser test). For modules whose tests each make a form of their own (`new_form` says its number),
+    change nothing every form shares (the practice profile, the catalog) and type no patient another test types
+    (a CPR seen before fills in its name, F4.3); the others keep `app_process`."""
+    data = shutil.copytree(new_data_dir, tmp_path_factory.mktemp("module-app") / "data")
+    app = start_app(data)
     yield app
     stop_app(app)
 

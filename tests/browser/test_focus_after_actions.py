@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.support.app import start_app, stop_app
+from tests.support.app import shared_app_over
 from tests.support.browser import (
     by_mark,
     input_of,
@@ -17,28 +17,28 @@ from tests.support.browser import (
     wait_row_details,
     wait_stored,
 )
-from tests.support.keyboard import focus_in_view, open_section, shift_tab_to, tab_to, wait_dialog
+from tests.support.keyboard import focus_in_view, open_section, shift_tab_to, shown_form_no, tab_to, wait_dialog
 
 pytestmark = pytest.mark.browser
 
 SIZES = [(1280, 800), (1024, 768)]
 
 
-@pytest.fixture
-def app_with_chips(data_dir):
-    """The real app over one clean draft whose action diagnosis has two supplementary codes (chips)."""
-    from seilocal.store import open_store
+@pytest.fixture(scope="module")
+def shared_app(tmp_path_factory, new_data_dir):
+    """One real app for the module over four clean drafts whose action diagnosis has two supplementary codes
+    (chips): one for each test that edits one."""
     from tests.support.submit_helpers import clean_form
 
-    form = clean_form()
-    form.contacts[0].diagnoses[0].supplementary = ["AZCA1", "AZCK2"]
-    data = data_dir
-    store = open_store(data)
-    store.forms.create(form)
-    store.close()
-    app = start_app(data)
-    yield app
-    stop_app(app)
+    def fill(store) -> list[int]:
+        numbers = []
+        for _ in range(4):
+            form = clean_form()
+            form.contacts[0].diagnoses[0].supplementary = ["AZCA1", "AZCK2"]
+            numbers.append(store.forms.create(form).form.form_no)
+        return numbers
+
+    yield from shared_app_over(tmp_path_factory.mktemp("focus-after-actions"), new_data_dir, fill)
 
 
 def _focused_in_view(browser, mark: str) -> None:
@@ -47,23 +47,25 @@ def _focused_in_view(browser, mark: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_new_form_opens_with_the_focus_in_cpr(browser, app_with_chips, size):
-    app = app_with_chips
+def test_a_new_form_opens_with_the_focus_in_cpr(browser, shared_app, size):
+    app = shared_app.app
     browser.set_window_size(*size)
     browser.get(app.url)
     wait_focus_in(browser, "forms-search")
     shift_tab_to(browser, "create-form", most=10)
     type_keys(browser, Keys.ENTER)
     _focused_in_view(browser, "patient-cpr")
+    form = shown_form_no(browser)
+    assert form > max(shared_app.made), "Enter on 'Nyt skema' opened a form that was there already"
     type_keys(browser, "010180-1235")
-    wait_stored(app.data_dir, lambda d: d["patient"]["cpr"] == "010180-1235", form_no=2)
+    wait_stored(app.data_dir, lambda d: d["patient"]["cpr"] == "010180-1235", form_no=form)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_removing_chips_by_keyboard_keeps_the_focus_in_the_field(browser, app_with_chips, size):
-    app = app_with_chips
+def test_removing_chips_by_keyboard_keeps_the_focus_in_the_field(browser, shared_app, size):
+    app, form = shared_app.app, shared_app.take()
     browser.set_window_size(*size)
-    browser.get(app.base + "/skema/1?token=" + app.token)
+    browser.get(f"{app.base}/skema/{form}?token={app.token}")
     open_section(browser, "contacts")
     tab_to(browser, "contacts-table", most=20)  # the first row's selection box
     type_keys(browser, Keys.SPACE)
@@ -72,7 +74,7 @@ def test_removing_chips_by_keyboard_keeps_the_focus_in_the_field(browser, app_wi
     browser.execute_script("arguments[0].focus();", field)
     wait_focus_in(browser, "diagnosis-action-supplementary")
     type_keys(browser, Keys.BACKSPACE)  # in the empty search field: the last chip goes
-    wait_stored(app.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["supplementary"] == ["AZCA1"])
+    wait_stored(app.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["supplementary"] == ["AZCA1"], form_no=form)
     # The page's answer (the chips redrawn, the focus put back in the field) comes after the stored document;
     # a Shift+Tab before it moved the focus to the ✕ and had it taken back (seen under load and in the shell).
     wait_marked_count(browser, "diagnosis-action-supplementary-chip", 1)
@@ -80,24 +82,24 @@ def test_removing_chips_by_keyboard_keeps_the_focus_in_the_field(browser, app_wi
 
     shift_tab_to(browser, "diagnosis-action-supplementary-chip", most=5)  # the chip's ✕
     type_keys(browser, Keys.ENTER)
-    wait_stored(app.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["supplementary"] == [])
+    wait_stored(app.data_dir, lambda d: d["contacts"][0]["diagnoses"][0]["supplementary"] == [], form_no=form)
     wait_marked_count(browser, "diagnosis-action-supplementary-chip", 0)
     _focused_in_view(browser, "diagnosis-action-supplementary")
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_add_action_diagnosis_and_delete_a_row_hand_on_the_focus(browser, app_with_chips, size):
-    app = app_with_chips
+def test_add_action_diagnosis_and_delete_a_row_hand_on_the_focus(browser, shared_app, size):
+    app, form = shared_app.app, shared_app.take()
     browser.set_window_size(*size)
-    browser.get(app.base + "/skema/1?token=" + app.token)
+    browser.get(f"{app.base}/skema/{form}?token={app.token}")
     open_section(browser, "contacts")
     tab_to(browser, "contacts-new", most=40)
     type_keys(browser, Keys.ENTER)
-    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 2)
+    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 2, form_no=form)
     wait_row_details(browser, "contacts", 1)  # the Tabs below walk into the new contact's details
     tab_to(browser, "diagnosis-add-action", most=40)
     type_keys(browser, Keys.ENTER)
-    wait_stored(app.data_dir, lambda d: len(d["contacts"][1]["diagnoses"]) == 1)
+    wait_stored(app.data_dir, lambda d: len(d["contacts"][1]["diagnoses"]) == 1, form_no=form)
     _focused_in_view(browser, "diagnosis-action-code")  # the code field of the diagnosis just made
 
     shift_tab_to(browser, "contacts-delete", most=60)
@@ -105,10 +107,10 @@ def test_add_action_diagnosis_and_delete_a_row_hand_on_the_focus(browser, app_wi
     wait_dialog(browser, "contacts-delete-confirm")  # Tab only once the dialog is there with the focus
     tab_to(browser, "contacts-delete-confirm", most=5)
     type_keys(browser, Keys.ENTER)
-    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 1)
+    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 1, form_no=form)
     _focused_in_view(browser, "contacts-undo")  # what the deletion made: its "Fortryd sletning"
     type_keys(browser, Keys.ENTER)
-    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 2)
+    wait_stored(app.data_dir, lambda d: len(d["contacts"]) == 2, form_no=form)
 
 
 def test_a_cancelled_form_offers_no_clear_icon(browser, app_with_cancelled_form):  # noqa: F811 - the fixture

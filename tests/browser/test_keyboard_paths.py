@@ -15,8 +15,8 @@ pytestmark = pytest.mark.browser
 UNIT = "999911000016001"  # Demo Privatklinik ApS, in the bundled SOR starter list
 
 
-def test_first_contact_by_keyboard_with_tab_between_every_field(browser, app_process):
-    new_form(browser, app_process.url)
+def test_first_contact_by_keyboard_with_tab_between_every_field(browser, module_app):
+    form = new_form(browser, module_app.url)
     click_input(browser, "patient-cpr")
     type_keys(browser, "010180-1235")
     tab_to(browser, "patient-name")
@@ -54,15 +54,15 @@ def test_first_contact_by_keyboard_with_tab_between_every_field(browser, app_pro
     def holds_all(document: dict) -> bool:
         return all(document[part][key] == value for part, values in expected.items() for key, value in values.items())
 
-    wait_stored(app_process.data_dir, holds_all)
+    wait_stored(module_app.data_dir, holds_all, form_no=form)
     browser.refresh()
     wait_value(browser, "patient-name", "Jens Peter Østergård")
     wait_value(browser, "course-start", "03-11-2026 09:30:00")
-    assert holds_all(wait_stored(app_process.data_dir, lambda d: True))
+    assert holds_all(wait_stored(module_app.data_dir, lambda d: True, form_no=form))
 
 
-def test_contact_with_diagnoses_and_procedure_by_keyboard(browser, app_process):
-    new_form(browser, app_process.url)
+def test_contact_with_diagnoses_and_procedure_by_keyboard(browser, module_app):
+    form = new_form(browser, module_app.url)
     click_input(browser, "course-start")
     type_keys(browser, "03-11-2026 09:30", Keys.TAB)
     open_section(browser, "contacts")
@@ -103,10 +103,10 @@ def test_contact_with_diagnoses_and_procedure_by_keyboard(browser, app_process):
         procedures = d["contacts"][0]["procedures"] if d["contacts"] else []
         return bool(procedures) and procedures[0]["end"] == "2026-11-03T10:40:00"
 
-    wait_stored(app_process.data_dir, done)
+    wait_stored(module_app.data_dir, done, form_no=form)
     browser.refresh()
     input_of(browser, "course-start")
-    contact = wait_stored(app_process.data_dir, done)["contacts"][0]
+    contact = wait_stored(module_app.data_dir, done, form_no=form)["contacts"][0]
     assert (contact["start"], contact["end"], contact["type"], contact["priority"], contact["responsible_unit"]) == (
         "2026-11-03T10:00:00", "2026-11-03T10:45:00", "ALCA00", "ATA3", UNIT)
     action, secondary = contact["diagnoses"]

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.browser
 
 # How tall the header may be: two lines of summary and hint plus one row of buttons, padding and border.
 MAX_HEADER_PX = {(1280, 800): 110, (1024, 768): 130}
+# The tests share one app, and a CPR seen before fills in its name (F4.3): each test types a patient of its own.
+CPR = {(1280, 800): "010180-1235", (1024, 768): "010180-1237", "tab": "010180-1239"}
 
 # Where the focused element is relative to the sticky header, and whether it lies in the page's flow (not in the
 # header, the top bar, a dialog or a drop-down menu, which do not scroll with the page).
@@ -72,10 +74,10 @@ def _tab(driver: WebDriver, backwards: bool = False) -> None:
 
 
 @pytest.mark.parametrize("size", sorted(MAX_HEADER_PX))
-def test_the_header_is_compact(browser, app_process, size):
+def test_the_header_is_compact(browser, module_app, size):
     _viewport(browser, *size)
-    new_form(browser, app_process.url)
-    type_into(browser, "patient-cpr", "010180-1235", Keys.TAB)
+    form = new_form(browser, module_app.url)
+    type_into(browser, "patient-cpr", CPR[size], Keys.TAB)
     keys_in(browser, "patient-name", "Kirstine Margrethe Østergaard-Rasmussen", Keys.TAB)
     wait_text(browser, "Kirstine Margrethe Østergaard-Rasmussen")  # in the header: a long name
     type_into(browser, "course-start", "03-11-2026 09:30", Keys.TAB)
@@ -83,15 +85,15 @@ def test_the_header_is_compact(browser, app_process, size):
     height = _header_height(browser)
     header_text = browser.execute_script("return document.querySelector('[data-testid=\"form-header\"]').innerText")
     assert height <= MAX_HEADER_PX[size], f"header {height} px at {size}, showing: {header_text!r}"
-    document = wait_stored(app_process.data_dir, lambda d: d["course"]["start"] == "2026-11-03T09:30:00")
+    document = wait_stored(module_app.data_dir, lambda d: d["course"]["start"] == "2026-11-03T09:30:00", form_no=form)
     assert document["patient"]["name"] == "Kirstine Margrethe Østergaard-Rasmussen"
 
 
-def test_tab_through_the_first_contact_never_hides_the_focus_under_the_header(browser, app_process):
+def test_tab_through_the_first_contact_never_hides_the_focus_under_the_header(browser, module_app):
     _viewport(browser, 1024, 768)
-    new_form(browser, app_process.url)
+    form = new_form(browser, module_app.url)
     click_input(browser, "patient-cpr")
-    typed = {"patient-cpr": "010180-1235", "patient-name": "Jens Hansen", "course-start": "03-11-2026 09:30",
+    typed = {"patient-cpr": CPR["tab"], "patient-name": "Jens Hansen", "course-start": "03-11-2026 09:30",
              "referral-reference-id": "REF-1"}
     visited: list[dict] = []
     for _ in range(80):  # forward: every stop of patient, course, referral and payment, into the markers
@@ -130,8 +132,8 @@ def test_tab_through_the_first_contact_never_hides_the_focus_under_the_header(br
     else:
         raise AssertionError("Shift+Tab did not come back to the CPR field")
 
-    document = wait_stored(app_process.data_dir, lambda d: d["referral"]["reference_id"] == "REF-1")
-    assert document["patient"]["cpr"] == "010180-1235"
+    document = wait_stored(module_app.data_dir, lambda d: d["referral"]["reference_id"] == "REF-1", form_no=form)
+    assert document["patient"]["cpr"] == CPR["tab"]
     assert document["patient"]["name"] == "Jens Hansen"
     assert document["course"]["start"] == "2026-11-03T09:30:00"
 
@@ -148,8 +150,8 @@ return {position: getComputedStyle(header).position, zIndex: getComputedStyle(he
 """
 
 
-def test_tailwind_classes_are_styled_without_tailwinds_browser_build(browser, app_process):
-    new_form(browser, app_process.url)
+def test_tailwind_classes_are_styled_without_tailwinds_browser_build(browser, module_app):
+    new_form(browser, module_app.url)
     click_input(browser, "patient-cpr")
     styles = browser.execute_script(_STYLES)
     # `sticky z-10 w-full` on the header: styled by assets/css/tailwind.css, not by a script in the page.

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -58,3 +60,32 @@ def stop_app(app: RunningApp) -> None:
     except subprocess.TimeoutExpired:
         app.process.kill()
         app.process.wait()
+
+
+@dataclass
+class SharedApp:
+    """One real app for a whole module, over forms made before it started; each test takes a form of its own
+    (`take`), so no test sees another's edits."""
+
+    app: RunningApp
+    made: tuple[int, ...] = ()  # every form made before the start
+    prepared: list[int] = field(default_factory=list)  # those no test has taken yet
+
+    def take(self) -> int:
+        """The number of a prepared form no test of the module has had yet."""
+        assert self.prepared, "the module's app has fewer prepared forms than the module has tests"
+        return self.prepared.pop(0)
+
+
+def shared_app_over(folder: Path, new_data_dir: Path, fill: Callable[..., list[int]]) -> Iterator[SharedApp]:
+    """A module's `SharedApp` over a copy of `new_data_dir` in `folder`, after `fill(store)` has made the forms
+    (their numbers, as `fill` returns them)."""
+    from seilocal.store import open_store
+
+    data = shutil.copytree(new_data_dir, folder / "data")
+    store = open_store(data)
+    numbers = fill(store)
+    store.close()
+    app = start_app(data)
+    yield SharedApp(app, tuple(numbers), list(numbers))
+    stop_app(app)

@@ -3,6 +3,7 @@ read what a select shows; the twenty-contact form of the keyboard tests."""
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -141,11 +142,19 @@ def _still(driver: WebDriver, key: str) -> bool:
         " && (s.contains(a.effect.target) || a.effect.target.contains(s)));", key))
 
 
-def new_form(driver: WebDriver, url: str) -> None:
-    """Open the app and create a draft; wait until its page is there."""
+def new_form(driver: WebDriver, url: str) -> int:
+    """Open the app and create a draft; wait until its page is there; the draft's number (from /skema/N)."""
     driver.get(url)
     click(driver, "create-form")
     wait_text(driver, "Skemainformation")
+    return shown_form_no(driver)
+
+
+def shown_form_no(driver: WebDriver) -> int:
+    """The number of the form the page shows, from its address (/skema/N)."""
+    match = re.search(r"/skema/(\d+)", driver.current_url)
+    assert match, f"no form page: {driver.current_url}"
+    return int(match.group(1))
 
 
 def wait_focus_left(driver: WebDriver, mark: str) -> None:
