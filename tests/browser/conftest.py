@@ -3,14 +3,13 @@ over prepared data folders that several modules use."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.support.app import RunningApp, start_app, stop_app
+from tests.support.app import RunningApp, shared_app_over, start_app, stop_app
 from tests.support.browser import new_browser
 from tests.support.env import FIXED_NOW
 from tests.support.keyboard import twenty_contacts_form
@@ -39,10 +38,8 @@ def module_app(tmp_path_factory: pytest.TempPathFactory, new_data_dir: Path) -> 
     a short browser test). For modules whose tests each make a form of their own (`new_form` says its number),
     change nothing every form shares (the practice profile, the catalog) and type no patient another test types
     (a CPR seen before fills in its name, F4.3); the others keep `app_process`."""
-    data = shutil.copytree(new_data_dir, tmp_path_factory.mktemp("module-app") / "data")
-    app = start_app(data)
-    yield app
-    stop_app(app)
+    for shared in shared_app_over(tmp_path_factory.mktemp("module-app"), new_data_dir):
+        yield shared.app
 
 
 def _app_over(data_dir, fill):

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -68,24 +68,28 @@ class SharedApp:
     (`take`), so no test sees another's edits."""
 
     app: RunningApp
-    made: tuple[int, ...] = ()  # every form made before the start
-    prepared: list[int] = field(default_factory=list)  # those no test has taken yet
+    made: tuple[int, ...] = ()  # every form made before the start, in the order `take` hands them out
+    taken: int = 0
 
     def take(self) -> int:
         """The number of a prepared form no test of the module has had yet."""
-        assert self.prepared, "the module's app has fewer prepared forms than the module has tests"
-        return self.prepared.pop(0)
+        assert self.taken < len(self.made), "the module's app has fewer prepared forms than the module has tests"
+        self.taken += 1
+        return self.made[self.taken - 1]
 
 
-def shared_app_over(folder: Path, new_data_dir: Path, fill: Callable[..., list[int]]) -> Iterator[SharedApp]:
-    """A module's `SharedApp` over a copy of `new_data_dir` in `folder`, after `fill(store)` has made the forms
-    (their numbers, as `fill` returns them)."""
+def shared_app_over(folder: Path, new_data_dir: Path,
+                    fill: Callable[..., list[int]] | None = None) -> Iterator[SharedApp]:
+    """A module's `SharedApp` over a copy of `new_data_dir` in `folder`, after `fill(store)` (when given) has made
+    the forms (their numbers, as `fill` returns them)."""
     from seilocal.store import open_store
 
     data = shutil.copytree(new_data_dir, folder / "data")
-    store = open_store(data)
-    numbers = fill(store)
-    store.close()
+    numbers: list[int] = []
+    if fill is not None:
+        store = open_store(data)
+        numbers = fill(store)
+        store.close()
     app = start_app(data)
-    yield SharedApp(app, tuple(numbers), list(numbers))
+    yield SharedApp(app, tuple(numbers))
     stop_app(app)
