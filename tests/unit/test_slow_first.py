@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.support import slow_first
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.env import REPO
 
 
 def test_every_listed_module_exists() -> None:
